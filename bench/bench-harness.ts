@@ -1,0 +1,29 @@
+/** What every benchmark gives back: its figures, printed as one JSON line. */
+export type BenchResult = Record<string, unknown> & { bench: string };
+
+export interface Benchmark {
+  readonly name: string;
+  run(): Promise<BenchResult>;
+}
+
+/** Median of the measured runs after one warm-up, in milliseconds. */
+export async function medianMs(runs: number, body: () => unknown | Promise<unknown>): Promise<number> {
+  await body();
+  const times: number[] = [];
+  for (let index = 0; index < runs; index += 1) {
+    const start = process.hrtime.bigint();
+    await body();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? 0;
+}
+
+/** A deterministic pseudo-random sequence, so every run measures the same data. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+}

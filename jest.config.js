@@ -1,0 +1,18 @@
+/** One jest run for everything: the domain core, the functions against a real Azurite, the add-in in Chromium. */
+// office-addin-mock depends on ESM-only packages that jest can't require on Node 20: ts-jest transforms them.
+const esmOnly = ['strip-bom', 'uuid', 'office-addin-mock'];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: {
+    '^.+\\.[tj]sx?$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json', diagnostics: false }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  moduleNameMapper: {
+    '^@samla/shared$': '<rootDir>/shared/src',
+  },
+  testTimeout: 30000,
+};

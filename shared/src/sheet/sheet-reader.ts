@@ -1,0 +1,170 @@
+import { DEFAULT_LANGUAGE, type Language } from '../language';
+import type { Column } from '../templates/column-definition';
+import type { AnyTemplate } from '../templates/templates';
+import type { Issue } from '../validation/issue';
+import { IssueList } from '../validation/issue-list';
+import { cellAddress, type CellPosition } from './cell-address';
+import { CellProblem, isEmptyCell, readCell } from './cell-values';
+
+export type TypedValue = string | number | boolean;
+
+/** A row read from a sheet: its typed values by column key, and where it is in the user's sheet. */
+export interface LocatedRow {
+  readonly sheetRow: number;
+  readonly values: Readonly<Record<string, TypedValue | undefined>>;
+  /** Keys of the cells that were empty but required, or could not be read; rules leave them be. */
+  readonly unreadable?: readonly string[];
+}
+
+/** Where each of the template's columns is in the user's sheet. */
+export interface SheetLayout {
+  readonly sheet: string;
+  readonly headerRow: number;
+  /** 1-based sheet column of each column key found. */
+  readonly columns: ReadonlyMap<string, number>;
+}
+
+export interface SheetReading {
+  readonly layout: SheetLayout;
+  readonly rows: LocatedRow[];
+  readonly issues: Issue[];
+}
+
+export interface ReadOptions {
+  /** The sheet's name in the user's workbook; the template's sheet name by default. */
+  readonly sheet?: string;
+  /** Where the header row's first cell is; A1 by default. */
+  readonly origin?: CellPosition;
+  readonly language?: Language;
+}
+
+interface PlacedColumn {
+  readonly column: Column;
+  readonly index: number;
+  readonly sheetColumn: number;
+}
+
+function normalizeHeader(header: unknown): string {
+  return String(header ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+const headerLookups = new WeakMap<AnyTemplate, Map<string, Column>>();
+
+function headerLookup(template: AnyTemplate): Map<string, Column> {
+  let lookup = headerLookups.get(template);
+  if (!lookup) {
+    lookup = new Map();
+    for (const column of template.columns) {
+      for (const name of [column.label.sv, column.label.en, column.key]) lookup.set(normalizeHeader(name), column);
+    }
+    headerLookups.set(template, lookup);
+  }
+  return lookup;
+}
+
+function placeColumns(template: AnyTemplate, header: readonly unknown[], origin: CellPosition, issues: IssueList): PlacedColumn[] {
+  const lookup = headerLookup(template);
+  const placed = new Map<string, PlacedColumn>();
+  header.forEach((text, index) => {
+    const sheetColumn = origin.column + index;
+    if (isEmptyCell(text)) return;
+    const column = lookup.get(normalizeHeader(text));
+    if (!column) {
+      issues.add('unknown-column', origin.row, null, sheetColumn, { header: String(text).trim() });
+      return;
+    }
+    const earlier = placed.get(column.key);
+    if (earlier) {
+      const other = cellAddress(issues.sheet, origin.row, earlier.sheetColumn);
+      issues.add('duplicate-column', origin.row, column, sheetColumn, { label: column.label[issues.language], other });
+      return;
+    }
+    placed.set(column.key, { column, index, sheetColumn });
+  });
+  for (const column of template.columns) {
+    if (column.required && !placed.has(column.key)) {
+      issues.add('missing-column', origin.row, null, origin.column, { label: column.label[issues.language] });
+    }
+  }
+  return [...placed.values()];
+}
+
+/** Reads one row's cells; returns undefined for a blank row. */
+function readRow(cells: readonly unknown[], placed: readonly PlacedColumn[], sheetRow: number, issues: IssueList): LocatedRow | undefined {
+  const values: Record<string, TypedValue | undefined> = {};
+  let unreadable: string[] | undefined;
+  let blank = true;
+  for (const { index } of placed) {
+    if (!isEmptyCell(cells[index])) {
+      blank = false;
+      break;
+    }
+  }
+  if (blank) return undefined;
+  for (const { column, index, sheetColumn } of placed) {
+    const raw = cells[index];
+    if (isEmptyCell(raw)) {
+      if (column.required) {
+        issues.add('required', sheetRow, column, sheetColumn);
+        (unreadable ??= []).push(column.key);
+      }
+      continue;
+    }
+    const reading = readCell(column, raw);
+    if (reading instanceof CellProblem) {
+      issues.add(reading.code, sheetRow, column, sheetColumn, reading.params);
+      (unreadable ??= []).push(column.key);
+    } else values[column.key] = reading;
+  }
+  return unreadable ? { sheetRow, values, unreadable } : { sheetRow, values };
+}
+
+/**
+ * Reads a sheet's values as Office.js and ExcelJS deliver them — a 2-D array, header row first — into typed
+ * rows and issues. Headers match in either language and any order; blank rows are skipped.
+ */
+export function readSheet(template: AnyTemplate, values: readonly (readonly unknown[])[], options: ReadOptions = {}): SheetReading {
+  const origin = options.origin ?? { row: 1, column: 1 };
+  const issues = new IssueList(options.sheet ?? template.sheetName, options.language ?? DEFAULT_LANGUAGE);
+  const header = values[0];
+  const columns = new Map<string, number>();
+  const layout: SheetLayout = { sheet: issues.sheet, headerRow: origin.row, columns };
+  if (!header || header.every(isEmptyCell)) {
+    issues.add('no-header', origin.row, null, origin.column);
+    return { layout, rows: [], issues: issues.issues };
+  }
+  const placed = placeColumns(template, header, origin, issues);
+  for (const { column, sheetColumn } of placed) columns.set(column.key, sheetColumn);
+  const rows: LocatedRow[] = [];
+  for (let index = 1; index < values.length; index += 1) {
+    const row = readRow(values[index] ?? [], placed, origin.row + index, issues);
+    if (row) rows.push(row);
+  }
+  return { layout, rows, issues: issues.issues };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Reads rows given as JSON objects keyed by column key (the API's body) with the same rules as a sheet.
+ * Row n of the list is sheet row n + 1 of the template's own layout (header on row 1, columns in order).
+ */
+export function readRecords(template: AnyTemplate, records: readonly unknown[], options: Omit<ReadOptions, 'origin'> = {}): SheetReading {
+  const keys = template.columns.map((column) => column.key);
+  const extraKeys = new Set<string>();
+  const matrix: unknown[][] = [keys];
+  for (const record of records) {
+    if (!isRecord(record)) {
+      matrix.push([]);
+      continue;
+    }
+    for (const key of Object.keys(record)) if (!keys.includes(key)) extraKeys.add(key);
+    matrix.push(keys.map((key) => record[key]));
+  }
+  const reading = readSheet(template, matrix, options);
+  const issues = new IssueList(reading.layout.sheet, options.language ?? DEFAULT_LANGUAGE);
+  for (const key of extraKeys) issues.add('unknown-column', 1, null, keys.length + 1, { header: key });
+  return { ...reading, issues: [...issues.issues, ...reading.issues] };
+}

@@ -1,0 +1,162 @@
+import type { Language, Localized } from '../language';
+import type { Severity } from './issue';
+
+export type IssueParams = Readonly<Record<string, string | number>>;
+
+interface IssueDefinition {
+  readonly severity: Severity;
+  readonly text: { readonly [L in Language]: (params: IssueParams) => string };
+}
+
+function define(severity: Severity, sv: (p: IssueParams) => string, en: (p: IssueParams) => string): IssueDefinition {
+  return { severity, text: { sv, en } };
+}
+
+/**
+ * Every issue Samla reports, by its stable code. The texts say what is wrong and what would be right;
+ * `Issue.message` puts the place in front of them.
+ */
+export const ISSUE_CODES = {
+  'missing-column': define(
+    'error',
+    (p) => `kolumnen ”${p.label}” saknas. Lägg till den i rubrikraden (rad ${p.row}).`,
+    (p) => `the column "${p.label}" is missing. Add it to the header row (row ${p.row}).`,
+  ),
+  'duplicate-column': define(
+    'error',
+    (p) => `kolumnen ”${p.label}” finns två gånger (även i ${p.other}). Ta bort den ena.`,
+    (p) => `the column "${p.label}" appears twice (also in ${p.other}). Remove one of them.`,
+  ),
+  'unknown-column': define(
+    'warning',
+    (p) => `kolumnen ”${p.header}” hör inte till mallen och läses inte in.`,
+    (p) => `the column "${p.header}" is not part of the template and is not read.`,
+  ),
+  'no-header': define(
+    'error',
+    () => 'bladet saknar rubrikrad. Skapa mallen på nytt eller klistra in rubrikerna på första raden.',
+    () => 'the sheet has no header row. Create the template again or paste the headers into the first row.',
+  ),
+  required: define(
+    'error',
+    () => 'värde saknas. Fyll i cellen.',
+    () => 'a value is missing. Fill in the cell.',
+  ),
+  'too-long': define(
+    'error',
+    (p) => `texten har ${p.length} tecken. Högst ${p.max} tecken är tillåtna.`,
+    (p) => `the text has ${p.length} characters. At most ${p.max} are allowed.`,
+  ),
+  'invalid-id': define(
+    'error',
+    (p) => `”${p.value}” innehåller tecken som inte är tillåtna i ett ID (/ \\ # ? eller styrtecken). Använd bokstäver, siffror och bindestreck.`,
+    (p) => `"${p.value}" contains characters not allowed in an ID (/ \\ # ? or control characters). Use letters, digits and hyphens.`,
+  ),
+  'invalid-list-value': define(
+    'error',
+    (p) => `”${p.value}” är inte ett giltigt val. Välj ett av: ${p.allowed}.`,
+    (p) => `"${p.value}" is not a valid choice. Choose one of: ${p.allowed}.`,
+  ),
+  'invalid-date': define(
+    'error',
+    (p) => `”${p.value}” är inget datum. Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2013-05-14.`,
+    (p) => `"${p.value}" is not a date. Write the date as YYYY-MM-DD, e.g. 2013-05-14.`,
+  ),
+  'invalid-number': define(
+    'error',
+    (p) => `”${p.value}” är inget tal. Skriv bara siffror, t.ex. 1 234,50.`,
+    (p) => `"${p.value}" is not a number. Write digits only, e.g. 1234.50.`,
+  ),
+  'not-whole-number': define(
+    'error',
+    (p) => `${p.value} är inget heltal. Ange ett helt antal.`,
+    (p) => `${p.value} is not a whole number. Give a whole count.`,
+  ),
+  'below-minimum': define(
+    'error',
+    (p) => `${p.value} är för litet. Värdet ska vara minst ${p.min}.`,
+    (p) => `${p.value} is too small. The value must be at least ${p.min}.`,
+  ),
+  'above-maximum': define(
+    'error',
+    (p) => `${p.value} är för stort. Värdet får vara högst ${p.max}.`,
+    (p) => `${p.value} is too large. The value may be at most ${p.max}.`,
+  ),
+  'too-many-decimals': define(
+    'error',
+    (p) => `${p.value} har för många decimaler. Högst ${p.max} decimaler är tillåtna (hela ören).`,
+    (p) => `${p.value} has too many decimals. At most ${p.max} are allowed (whole öre).`,
+  ),
+  'zero-amount': define(
+    'error',
+    () => 'beloppet är 0. Ange ett belopp skilt från noll, eller ta bort raden.',
+    () => 'the amount is 0. Give a non-zero amount, or remove the row.',
+  ),
+  'invalid-boolean': define(
+    'error',
+    (p) => `”${p.value}” är varken Ja eller Nej. Välj Ja eller Nej.`,
+    (p) => `"${p.value}" is neither Yes nor No. Choose Ja (yes) or Nej (no).`,
+  ),
+  'invalid-url': define(
+    'error',
+    (p) => `”${p.value}” är ingen webbadress. Ange en fullständig adress som börjar med https:// eller http://.`,
+    (p) => `"${p.value}" is not a web address. Give a full address starting with https:// or http://.`,
+  ),
+  'duplicate-id': define(
+    'error',
+    (p) => `ID ”${p.value}” används både på rad ${p.first} och rad ${p.row}. Varje rad behöver ett eget ID.`,
+    (p) => `the ID "${p.value}" is used on both row ${p.first} and row ${p.row}. Each row needs an ID of its own.`,
+  ),
+  'date-outside-year': define(
+    'error',
+    (p) => `${p.value} ligger utanför redovisningsåret ${p.year}. Ange ett datum mellan ${p.year}-01-01 och ${p.year}-12-31.`,
+    (p) => `${p.value} is outside the reported year ${p.year}. Give a date from ${p.year}-01-01 to ${p.year}-12-31.`,
+  ),
+  'end-before-start': define(
+    'error',
+    (p) => `slutdatumet ${p.value} ligger före startdatumet ${p.start}. Ange ett slutdatum samma dag eller senare.`,
+    (p) => `the end date ${p.value} is before the start date ${p.start}. Give an end date on or after it.`,
+  ),
+  'end-after-initiative': define(
+    'error',
+    (p) => `slutdatumet ${p.value} ligger efter satsningens slut ${p.end}. Ange ett datum senast ${p.end}.`,
+    (p) => `the end date ${p.value} is after the initiative ends on ${p.end}. Give a date no later than ${p.end}.`,
+  ),
+  'unknown-activity': define(
+    'error',
+    (p) => `aktiviteten ”${p.value}” finns inte bland länets aktiviteter för ${p.year}. Ange ett Aktivitets-ID från bladet Aktiviteter eller lämna cellen tom.`,
+    (p) => `the activity "${p.value}" is not among the board's activities for ${p.year}. Give an Activity ID from the Activities sheet or leave the cell empty.`,
+  ),
+  correction: define(
+    'warning',
+    (p) => `negativt belopp (${p.value}) räknas som en rättelse. Beskriv i Beskrivning vilken kostnad som rättas.`,
+    (p) => `a negative amount (${p.value}) counts as a correction. Say in Description which cost it corrects.`,
+  ),
+  'unspecified-majority': define(
+    'warning',
+    (p) => `${p.value} av ${p.total} deltagare är inte könsuppdelade. Statistiken ska redovisas uppdelad på kvinnor och män.`,
+    (p) => `${p.value} of ${p.total} participants are not broken down by sex. Statistics should be reported for women and men.`,
+  ),
+  'completed-without-result': define(
+    'warning',
+    () => 'aktiviteten är genomförd men saknar resultat. Beskriv vad den ledde till.',
+    () => 'the activity is completed but has no result. Describe what it led to.',
+  ),
+  'learning-example-without-link': define(
+    'warning',
+    () => 'ett genomfört lärande exempel saknar länk till Jämställ.nu. Ange länken när exemplet är publicerat.',
+    () => 'a completed learning example has no link to Jämställ.nu. Give the link once it is published.',
+  ),
+} as const satisfies Record<string, IssueDefinition>;
+
+export type IssueCode = keyof typeof ISSUE_CODES;
+
+/** Where an issue is, for its message: `Kostnader!G14 (Belopp (kr exkl. moms))`. */
+export interface IssuePlace {
+  readonly cell: string;
+  readonly columnLabel?: Localized;
+}
+
+export function issueText(code: IssueCode, params: IssueParams, language: Language): string {
+  return ISSUE_CODES[code].text[language](params);
+}
