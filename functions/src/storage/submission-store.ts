@@ -1,0 +1,66 @@
+import type { BoardCode, TemplateKey, TemplateRows, Year } from '@samla/shared';
+
+/** One stored version of a board's template for a year: the audit trail entry. */
+export interface SubmissionVersion {
+  readonly board: BoardCode;
+  readonly year: Year;
+  readonly template: TemplateKey;
+  /** 1, 2, 3, … per (board, year, template). */
+  readonly version: number;
+  /** ISO 8601 instant the version became current. */
+  readonly submittedAt: string;
+  /** Who submitted it (the signed-in user's name or object id). */
+  readonly submittedBy: string;
+  readonly rowCount: number;
+  readonly warningCount: number;
+  /** SHA-256 of the rows' canonical JSON, hex. */
+  readonly contentHash: string;
+}
+
+export interface NewSubmission<T extends TemplateKey = TemplateKey> {
+  readonly board: BoardCode;
+  readonly year: Year;
+  readonly template: T;
+  readonly rows: readonly TemplateRows[T][];
+  readonly submittedBy: string;
+  readonly warningCount: number;
+  /** The time to record; the store never reads the clock itself when given one. */
+  readonly submittedAt?: string;
+}
+
+export interface BoardRows<T extends TemplateKey = TemplateKey> {
+  readonly version: SubmissionVersion;
+  readonly rows: readonly TemplateRows[T][];
+}
+
+/** The nation for one year: every board's current rows of both templates, and every current version. */
+export interface NationYear {
+  readonly year: Year;
+  readonly activities: readonly BoardRows<'activities'>[];
+  readonly expenses: readonly BoardRows<'expenses'>[];
+}
+
+/** Thrown when another submission made a newer version current first; the HTTP edge answers 409. */
+export class ConcurrentSubmissionError extends Error {
+  constructor(readonly board: BoardCode, readonly year: Year, readonly template: TemplateKey) {
+    super(`Another submission for ${board}/${year}/${template} became current first`);
+    this.name = 'ConcurrentSubmissionError';
+  }
+}
+
+/**
+ * Versioned submissions in Azure Table Storage: rows in a partition of their own per version,
+ * made current by moving one pointer entity with If-Match.
+ */
+export interface SubmissionStore {
+  /** Stores the rows as a new version and makes it current in one visible step. */
+  submit<T extends TemplateKey>(submission: NewSubmission<T>): Promise<SubmissionVersion>;
+  /** The current version and its rows, or undefined when the board has submitted nothing. */
+  current<T extends TemplateKey>(board: BoardCode, year: Year, template: T): Promise<BoardRows<T> | undefined>;
+  /** Every version, newest first. */
+  history(board: BoardCode, year: Year, template: TemplateKey): Promise<SubmissionVersion[]>;
+  /** The current version of every board and template for a year (no rows). */
+  currentVersions(year: Year): Promise<SubmissionVersion[]>;
+  /** Every board's current rows for a year: one query for the pointers, one per current partition, in parallel. */
+  nation(year: Year): Promise<NationYear>;
+}
