@@ -62,6 +62,11 @@ function headerLookup(template: AnyTemplate): Map<string, Column> {
   return lookup;
 }
 
+/** The template's column a header text names (Swedish or English label, or key), or undefined. */
+export function columnForHeader(template: AnyTemplate, header: unknown): Column | undefined {
+  return isEmptyCell(header) ? undefined : headerLookup(template).get(normalizeHeader(header));
+}
+
 function placeColumns(template: AnyTemplate, header: readonly unknown[], origin: CellPosition, issues: IssueList): PlacedColumn[] {
   const lookup = headerLookup(template);
   const placed = new Map<string, PlacedColumn>();
