@@ -1,0 +1,291 @@
+import { odata, RestError, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
+import {
+  BOARD_CODES,
+  isBoardCode,
+  isTemplateKey,
+  type BoardCode,
+  type TemplateKey,
+  type TemplateRows,
+  type Year,
+} from '@samla/shared';
+import { columnKeys, entityToRow, rowBatches, rowEntities, rowsPartitionKey, versionKey } from './row-entities';
+import {
+  ConcurrentSubmissionError,
+  type BoardRows,
+  type NationYear,
+  type NewSubmission,
+  type SubmissionStore,
+  type SubmissionVersion,
+} from './submission-store';
+import type { SamlaTables } from './table-clients';
+
+export interface TableSubmissionStoreOptions {
+  /** Row transactions of one submission in flight at once. */
+  readonly maxBatchesInFlight?: number;
+  /** The clock, when a submission brings no `submittedAt`. */
+  readonly now?: () => Date;
+  /** Called after each row transaction is stored: lets a test take storage away part-way. */
+  readonly afterBatch?: (batchesWritten: number, batchCount: number) => void | Promise<void>;
+}
+
+/*
+ * Layout.
+ * Rows table: PartitionKey `template|year|board|vNNNNNN`, RowKey the zero-padded row index, one property per column.
+ * Submissions table, PartitionKey `year|template|board` (year first, so one range query finds a year):
+ *   RowKey `counter`  the last version number handed out (reserved before any row is written);
+ *   RowKey `current`  the pointer: the version readers follow, with its audit fields;
+ *   RowKey `vNNNNNN`  the audit entry of each version that became current, kept forever.
+ * The pointer and the new audit entry are written in one transaction, so a version is in the history exactly
+ * when it became current. A version whose attempt failed leaves a gap in the numbers and an orphan rows
+ * partition that nothing reads.
+ */
+const COUNTER = 'counter';
+const CURRENT = 'current';
+const RESERVE_ATTEMPTS = 50;
+
+interface VersionProperties {
+  year: number;
+  board: string;
+  template: string;
+  version: number;
+  submittedAt: string;
+  submittedBy: string;
+  rowCount: number;
+  warningCount: number;
+  contentHash: string;
+}
+
+type PointerEntity = TableEntityResult<VersionProperties & { rowsPartition: string }>;
+
+/** The Table Storage implementation of SubmissionStore (see design.md, "Storage"). */
+export class TableSubmissionStore implements SubmissionStore {
+  private readonly maxBatchesInFlight: number;
+  private readonly now: () => Date;
+  private readonly afterBatch: TableSubmissionStoreOptions['afterBatch'];
+
+  constructor(
+    private readonly tables: Pick<SamlaTables, 'rows' | 'submissions'>,
+    options: TableSubmissionStoreOptions = {},
+  ) {
+    this.maxBatchesInFlight = Math.max(1, options.maxBatchesInFlight ?? 8);
+    this.now = options.now ?? (() => new Date());
+    this.afterBatch = options.afterBatch;
+  }
+
+  async submit<T extends TemplateKey>(submission: NewSubmission<T>): Promise<SubmissionVersion> {
+    const { board, year, template } = submission;
+    assertKeys(board, year, template);
+    const partition = submissionsPartitionKey(year, template, board);
+    // The pointer is read first: whoever moves it after this read makes this submission lose.
+    const { pointer, counter } = await this.readPointerAndCounter(partition);
+    const version = await this.reserveVersion(partition, counter);
+    const { entities, contentHash } = rowEntities(submission, version);
+    await this.writeBatches(rowBatches(entities));
+
+    const stored: VersionProperties = {
+      year,
+      board,
+      template,
+      version,
+      submittedAt: submission.submittedAt ?? this.now().toISOString(),
+      submittedBy: submission.submittedBy,
+      rowCount: entities.length,
+      warningCount: submission.warningCount,
+      contentHash,
+    };
+    await this.movePointer(partition, pointer, stored);
+    return toVersion(stored);
+  }
+
+  async current<T extends TemplateKey>(board: BoardCode, year: Year, template: T): Promise<BoardRows<T> | undefined> {
+    assertKeys(board, year, template);
+    const pointer = await this.readPointer(submissionsPartitionKey(year, template, board));
+    return pointer ? this.readVersionRows<T>(pointer) : undefined;
+  }
+
+  async history(board: BoardCode, year: Year, template: TemplateKey): Promise<SubmissionVersion[]> {
+    assertKeys(board, year, template);
+    const partition = submissionsPartitionKey(year, template, board);
+    const versions: SubmissionVersion[] = [];
+    const entities = this.tables.submissions.listEntities<VersionProperties>({
+      queryOptions: { filter: odata`PartitionKey eq ${partition} and RowKey ge 'v' and RowKey lt 'w'` },
+    });
+    for await (const entity of entities) versions.push(toVersion(entity));
+    return versions.sort((a, b) => b.version - a.version);
+  }
+
+  async currentVersions(year: Year): Promise<SubmissionVersion[]> {
+    return (await this.readPointers(year)).map(toVersion);
+  }
+
+  async nation(year: Year): Promise<NationYear> {
+    const pointers = await this.readPointers(year);
+    const all = await Promise.all(pointers.map((pointer) => this.readVersionRows(pointer)));
+    return {
+      year,
+      activities: all.filter((entry): entry is BoardRows<'activities'> => entry.version.template === 'activities'),
+      expenses: all.filter((entry): entry is BoardRows<'expenses'> => entry.version.template === 'expenses'),
+    };
+  }
+
+  /** One query: every current pointer of the year, in the boards' order, activities before expenses. */
+  private async readPointers(year: Year): Promise<PointerEntity[]> {
+    if (!Number.isInteger(year)) throw new TypeError(`Not a year: ${String(year)}`);
+    const pointers: PointerEntity[] = [];
+    const entities = this.tables.submissions.listEntities<PointerEntity>({
+      queryOptions: { filter: odata`PartitionKey ge ${`${year}|`} and PartitionKey lt ${`${year}}`} and RowKey eq ${CURRENT}` },
+    });
+    for await (const entity of entities) pointers.push(entity);
+    const boardOrder = (board: string): number => BOARD_CODES.indexOf(board as BoardCode);
+    return pointers.sort((a, b) => a.template.localeCompare(b.template) || boardOrder(a.board) - boardOrder(b.board));
+  }
+
+  private async readPointer(partition: string): Promise<PointerEntity | undefined> {
+    try {
+      return await this.tables.submissions.getEntity<PointerEntity>(partition, CURRENT);
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  private async readPointerAndCounter(
+    partition: string,
+  ): Promise<{ pointer?: PointerEntity; counter?: TableEntityResult<{ lastVersion: number }> }> {
+    let pointer: PointerEntity | undefined;
+    let counter: TableEntityResult<{ lastVersion: number }> | undefined;
+    const entities = this.tables.submissions.listEntities<Record<string, unknown>>({
+      queryOptions: { filter: odata`PartitionKey eq ${partition} and (RowKey eq ${CURRENT} or RowKey eq ${COUNTER})` },
+    });
+    for await (const entity of entities) {
+      if (entity.rowKey === CURRENT) pointer = entity as unknown as PointerEntity;
+      else counter = entity as unknown as TableEntityResult<{ lastVersion: number }>;
+    }
+    return { pointer, counter };
+  }
+
+  /** Hands out the next version number: the counter moves with If-Match, so no two attempts get the same one. */
+  private async reserveVersion(partition: string, known?: TableEntityResult<{ lastVersion: number }>): Promise<number> {
+    const { submissions } = this.tables;
+    let counter = known;
+    for (let attempt = 0; attempt < RESERVE_ATTEMPTS; attempt++) {
+      try {
+        if (!counter) {
+          await submissions.createEntity({ partitionKey: partition, rowKey: COUNTER, lastVersion: 1 });
+          return 1;
+        }
+        const next = counter.lastVersion + 1;
+        await submissions.updateEntity({ partitionKey: partition, rowKey: COUNTER, lastVersion: next }, 'Replace', {
+          etag: counter.etag,
+        });
+        return next;
+      } catch (error) {
+        const status = statusOf(error);
+        if (status !== 409 && status !== 412) throw error;
+        // Another submitter took that number: read the counter again and try the next one.
+        await pause(attempt);
+        counter = await submissions.getEntity<{ lastVersion: number }>(partition, COUNTER);
+      }
+    }
+    throw new Error(`Could not reserve a version in ${partition} after ${RESERVE_ATTEMPTS} attempts`);
+  }
+
+  /** Writes the row transactions, a bounded number at once; the first failure stops the rest and is thrown. */
+  private async writeBatches(batches: readonly TransactionAction[][]): Promise<void> {
+    const { rows } = this.tables;
+    let next = 0;
+    let written = 0;
+    let failed = false;
+    const worker = async (): Promise<void> => {
+      while (!failed && next < batches.length) {
+        const batch = batches[next++] as TransactionAction[];
+        try {
+          await rows.submitTransaction(batch);
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+        written++;
+        if (this.afterBatch) await this.afterBatch(written, batches.length);
+      }
+    };
+    const workers = Math.min(this.maxBatchesInFlight, batches.length);
+    await Promise.all(Array.from({ length: workers }, worker));
+  }
+
+  /** Makes the version current and records it in the history, in one transaction guarded by the pointer's ETag. */
+  private async movePointer(partition: string, previous: PointerEntity | undefined, stored: VersionProperties): Promise<void> {
+    const pointer = {
+      partitionKey: partition,
+      rowKey: CURRENT,
+      ...stored,
+      rowsPartition: rowsPartitionKey(stored.template as TemplateKey, stored.year, stored.board as BoardCode, stored.version),
+    };
+    const audit = { partitionKey: partition, rowKey: versionKey(stored.version), ...stored };
+    const pointerAction: TransactionAction = previous
+      ? ['update', pointer, 'Replace', { etag: previous.etag }]
+      : ['create', pointer];
+    try {
+      await this.tables.submissions.submitTransaction([pointerAction, ['create', audit]]);
+    } catch (error) {
+      const status = statusOf(error);
+      if (status !== 409 && status !== 412) throw error;
+      // A response lost on the network and retried by the SDK fails on our own write: then we did win.
+      const now = await this.readPointer(partition);
+      if (now?.version === stored.version) return;
+      throw new ConcurrentSubmissionError(stored.board as BoardCode, stored.year, stored.template as TemplateKey);
+    }
+  }
+
+  private async readVersionRows<T extends TemplateKey>(pointer: PointerEntity): Promise<BoardRows<T>> {
+    const template = pointer.template as T;
+    const rows: TemplateRows[T][] = [];
+    const entities = this.tables.rows.listEntities<Record<string, unknown>>({
+      queryOptions: { filter: odata`PartitionKey eq ${pointer.rowsPartition}`, select: [...columnKeys(template)] },
+    });
+    for await (const page of entities.byPage({ maxPageSize: 1000 })) {
+      for (const entity of page) rows.push(entityToRow(template, entity));
+    }
+    if (rows.length !== pointer.rowCount) {
+      // Never hand a report half a version: this can only mean the stored rows were tampered with.
+      throw new Error(`${pointer.rowsPartition} holds ${rows.length} rows, its pointer says ${pointer.rowCount}`);
+    }
+    return { version: toVersion(pointer), rows };
+  }
+}
+
+export function submissionsPartitionKey(year: Year, template: TemplateKey, board: BoardCode): string {
+  return `${year}|${template}|${board}`;
+}
+
+function toVersion(entity: VersionProperties): SubmissionVersion {
+  return {
+    board: entity.board as BoardCode,
+    year: entity.year,
+    template: entity.template as TemplateKey,
+    version: entity.version,
+    submittedAt: entity.submittedAt,
+    submittedBy: entity.submittedBy,
+    rowCount: entity.rowCount,
+    warningCount: entity.warningCount,
+    contentHash: entity.contentHash,
+  };
+}
+
+/** Board, year and template become keys: only known boards, templates and whole years are let through. */
+function assertKeys(board: unknown, year: unknown, template: unknown): void {
+  if (!isBoardCode(board)) throw new TypeError(`Not a board: ${String(board)}`);
+  if (!isTemplateKey(template)) throw new TypeError(`Not a template: ${String(template)}`);
+  if (typeof year !== 'number' || !Number.isInteger(year) || year < 1000 || year > 9999) {
+    throw new TypeError(`Not a year: ${String(year)}`);
+  }
+}
+
+export function statusOf(error: unknown): number | undefined {
+  return error instanceof RestError ? error.statusCode : undefined;
+}
+
+function pause(attempt: number): Promise<void> {
+  const ms = Math.random() * Math.min(100, 5 * 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
