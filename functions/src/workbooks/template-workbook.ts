@@ -1,0 +1,226 @@
+import ExcelJS from 'exceljs';
+import {
+  boardByCode,
+  columnLetters,
+  DEFAULT_LANGUAGE,
+  LUJ_INITIATIVE,
+  TEMPLATES,
+  YES_NO,
+  type AnyTemplate,
+  type BoardCode,
+  type Column,
+  type InitiativeSettings,
+  type Language,
+  type ListDefinition,
+  type Localized,
+  type TemplateKey,
+  type Year,
+} from '@samla/shared';
+import { TEXT_FORMAT, writeText } from './inert-text';
+
+export type TemplateChoice = TemplateKey | 'both';
+
+export interface TemplateWorkbookRequest {
+  readonly template: TemplateChoice;
+  readonly board: BoardCode;
+  readonly year: Year;
+  /** The language of the information texts and input messages; headers and lists are always Swedish. */
+  readonly language?: Language;
+  /** The initiative the template reports to; LUJ by default. */
+  readonly settings?: InitiativeSettings;
+}
+
+/** How many rows below the header get formats and dropdowns ready for typing. */
+export const TEMPLATE_DATA_ROWS = 500;
+/** The hidden sheet holding the dropdowns' values (inline lists are limited to 255 characters). */
+export const LISTS_SHEET = 'Listor';
+/** The visible sheet saying which board, year and initiative the file is for. */
+export const INFO_SHEET = 'Information';
+export const TABLE_STYLE = 'TableStyleMedium2';
+
+const HEADER_ROW = 1;
+const FIRST_DATA_ROW = HEADER_ROW + 1;
+const LAST_DATA_ROW = HEADER_ROW + TEMPLATE_DATA_ROWS;
+
+/** The yes/no column's dropdown is a list like any other, with the labels the sheet reader accepts. */
+const YES_NO_LIST: ListDefinition = {
+  name: 'yesNo',
+  options: [
+    { key: 'yes', label: YES_NO.yes },
+    { key: 'no', label: YES_NO.no },
+  ],
+};
+
+const TEXTS = {
+  listErrorTitle: { sv: 'Värde utanför listan', en: 'Value not in the list' },
+  listError: {
+    sv: 'Välj ett av värdena i listan. Samla kontrollerar värdet när filen lämnas in.',
+    en: 'Choose one of the values in the list. Samla checks the value when the file is submitted.',
+  },
+  infoHeading: { sv: 'Samla – standardmall', en: 'Samla – standard template' },
+  initiative: { sv: 'Satsning', en: 'Initiative' },
+  board: { sv: 'Länsstyrelse', en: 'County administrative board' },
+  boardCode: { sv: 'Länsbokstav', en: 'County letter' },
+  year: { sv: 'År', en: 'Year' },
+  sheets: { sv: 'Blad', en: 'Sheets' },
+  howTo: {
+    sv: 'Fyll i en rad per aktivitet eller kostnad i tabellen på bladet. Välj värden i listorna, skriv datum som ÅÅÅÅ-MM-DD och belopp i kronor. Ändra inte rubrikraden. Lämna in filen i Samla.',
+    en: 'Fill in one row per activity or expense in the table on the sheet. Choose values from the lists, write dates as YYYY-MM-DD and amounts in SEK. Do not change the header row. Submit the file in Samla.',
+  },
+} as const satisfies Record<string, Localized>;
+
+function chosenTemplates(choice: TemplateChoice): AnyTemplate[] {
+  return choice === 'both' ? [TEMPLATES.activities, TEMPLATES.expenses] : [TEMPLATES[choice]];
+}
+
+function listOf(column: Column): ListDefinition | undefined {
+  if (column.type === 'list') return column.list;
+  return column.type === 'boolean' ? YES_NO_LIST : undefined;
+}
+
+/** Every list the templates' dropdowns use, once each, in column order. */
+function usedLists(templates: readonly AnyTemplate[]): ListDefinition[] {
+  const lists = new Map<string, ListDefinition>();
+  for (const column of templates.flatMap((template) => template.columns)) {
+    const list = listOf(column);
+    if (list && !lists.has(list.name)) lists.set(list.name, list);
+  }
+  return [...lists.values()];
+}
+
+/** Each list is one column of the hidden sheet, from row 1 (no header, so it is never taken for a template). */
+function listRanges(lists: readonly ListDefinition[]): Map<string, string> {
+  return new Map(
+    lists.map((list, index) => {
+      const letters = columnLetters(index + 1);
+      return [list.name, `${LISTS_SHEET}!$${letters}$1:$${letters}$${list.options.length}`];
+    }),
+  );
+}
+
+function addListsSheet(workbook: ExcelJS.Workbook, lists: readonly ListDefinition[]): void {
+  const sheet = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
+  lists.forEach((list, index) => {
+    list.options.forEach((option, row) => writeText(sheet.getCell(row + 1, index + 1), option.label.sv));
+    sheet.getColumn(index + 1).width = Math.max(...list.options.map((option) => option.label.sv.length)) + 2;
+  });
+}
+
+/** The number format a column's cells get: the column's own, or text for everything typed as text. */
+function cellFormat(column: Column): string {
+  return column.type === 'date' || column.type === 'number' ? column.numFmt : TEXT_FORMAT;
+}
+
+function listValidation(range: string, language: Language): ExcelJS.DataValidation {
+  return {
+    type: 'list',
+    allowBlank: true,
+    formulae: [range],
+    showErrorMessage: true,
+    // A warning, not a stop: keys and English labels are valid too, and the server has the last word.
+    errorStyle: 'warning',
+    errorTitle: TEXTS.listErrorTitle[language],
+    error: TEXTS.listError[language],
+  };
+}
+
+interface RangeValidations {
+  add(range: string, validation: ExcelJS.DataValidation): void;
+}
+
+/**
+ * A sheet's validations by range. ExcelJS keeps them so but doesn't declare it; set cell by cell instead, its
+ * writer merges them into overlapping ranges (it sorts `B10` before `B2`), which Excel may call damaged.
+ */
+function rangeValidations(sheet: ExcelJS.Worksheet): RangeValidations {
+  return (sheet as unknown as { dataValidations: RangeValidations }).dataValidations;
+}
+
+function addTemplateSheet(workbook: ExcelJS.Workbook, template: AnyTemplate, listRanges: ReadonlyMap<string, string>, language: Language): void {
+  const sheet = workbook.addWorksheet(template.sheetName, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${FIRST_DATA_ROW}`, activeCell: `A${FIRST_DATA_ROW}` }],
+  });
+  sheet.addTable({
+    name: template.tableName,
+    displayName: template.tableName,
+    ref: `A${HEADER_ROW}`,
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: TABLE_STYLE, showRowStripes: true },
+    columns: template.columns.map((column) => ({ name: column.label.sv, filterButton: true })),
+    // Excel wants a table to hold at least one row; the user's rows extend it.
+    rows: [template.columns.map(() => null)],
+  });
+  template.columns.forEach((column, index) => {
+    const sheetColumn = index + 1;
+    sheet.getColumn(sheetColumn).width = column.width;
+    writeText(sheet.getCell(HEADER_ROW, sheetColumn), column.label.sv);
+    const list = listOf(column);
+    const range = list ? listRanges.get(list.name) : undefined;
+    const letters = columnLetters(sheetColumn);
+    if (range) rangeValidations(sheet).add(`${letters}${FIRST_DATA_ROW}:${letters}${LAST_DATA_ROW}`, listValidation(range, language));
+    const numFmt = cellFormat(column);
+    for (let row = FIRST_DATA_ROW; row <= LAST_DATA_ROW; row += 1) sheet.getCell(row, sheetColumn).numFmt = numFmt;
+  });
+}
+
+function addInfoSheet(workbook: ExcelJS.Workbook, request: Required<TemplateWorkbookRequest>, templates: readonly AnyTemplate[]): void {
+  const { language, settings } = request;
+  const sheet = workbook.addWorksheet(INFO_SHEET);
+  sheet.getColumn(1).width = 24;
+  sheet.getColumn(2).width = 60;
+  writeText(sheet.getCell('A1'), TEXTS.infoHeading[language]);
+  sheet.getCell('A1').font = { bold: true, size: 14 };
+  const facts: [Localized, string][] = [
+    [TEXTS.initiative, `${settings.name[language]} (${settings.shortName})`],
+    [TEXTS.board, boardByCode(request.board).name],
+    [TEXTS.boardCode, request.board],
+    [TEXTS.year, String(request.year)],
+    [TEXTS.sheets, templates.map((template) => template.sheetName).join(', ')],
+  ];
+  facts.forEach(([label, value], index) => {
+    writeText(sheet.getCell(index + 3, 1), label[language]);
+    sheet.getCell(index + 3, 1).font = { bold: true };
+    writeText(sheet.getCell(index + 3, 2), value);
+  });
+  const howTo = sheet.getCell(facts.length + 4, 1);
+  writeText(howTo, TEXTS.howTo[language]);
+  howTo.alignment = { wrapText: true, vertical: 'top' };
+  sheet.mergeCells(facts.length + 4, 1, facts.length + 4, 2);
+  sheet.getRow(facts.length + 4).height = 60;
+}
+
+function setProperties(workbook: ExcelJS.Workbook, request: Required<TemplateWorkbookRequest>, templates: readonly AnyTemplate[]): void {
+  const { language, settings } = request;
+  const board = boardByCode(request.board);
+  workbook.creator = 'Samla';
+  workbook.company = board.name;
+  workbook.title = `${templates.map((template) => template.label[language]).join(', ')} – ${board.name} ${request.year}`;
+  workbook.subject = settings.name[language];
+  workbook.category = settings.shortName;
+  // Machine-readable too, so that a file can be traced to what it was made for.
+  workbook.keywords = `samla; board=${request.board}; year=${request.year}; template=${request.template}; initiative=${settings.key}`;
+}
+
+/**
+ * An empty standard template, built from the shared definitions only: each template's sheet with one Excel
+ * table (Swedish headers), frozen header, widths, formats and dropdowns for the first rows, the lists on a
+ * hidden sheet, and an information sheet naming the board, year and initiative.
+ */
+export async function buildTemplateWorkbook(request: TemplateWorkbookRequest): Promise<Buffer> {
+  const complete: Required<TemplateWorkbookRequest> = {
+    language: DEFAULT_LANGUAGE,
+    settings: LUJ_INITIATIVE,
+    ...request,
+  };
+  const templates = chosenTemplates(request.template);
+  const lists = usedLists(templates);
+  const ranges = listRanges(lists);
+  const workbook = new ExcelJS.Workbook();
+  setProperties(workbook, complete, templates);
+  // Template sheets first, so that the file opens on the first table.
+  for (const template of templates) addTemplateSheet(workbook, template, ranges, complete.language);
+  addInfoSheet(workbook, complete, templates);
+  addListsSheet(workbook, lists);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
