@@ -1,6 +1,6 @@
 /** One jest run for everything: the domain core, the functions against a real Azurite, the add-in in Chromium. */
-// office-addin-mock depends on ESM-only packages that jest can't require on Node 20: ts-jest transforms them.
-const esmOnly = ['strip-bom', 'uuid', 'office-addin-mock'];
+// ESM-only packages (jose; office-addin-mock's strip-bom and uuid) that jest can't require on Node 20: ts-jest transforms them.
+const esmOnly = ['strip-bom', 'uuid', 'office-addin-mock', 'jose'];
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -1,0 +1,70 @@
+import type { HttpMethod, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import { getServices, type Services } from '../services';
+import { HttpProblem, problemResponse } from './problem';
+import type { Route } from './route';
+
+export type SamlaHandler = (request: HttpRequest, services: Services, context: InvocationContext) => Promise<HttpResponseInit>;
+
+/** Errors of the world, not of the request: storage unreachable. */
+function isUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return (
+    (typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|REQUEST_SEND_ERROR)$/.test(code)) ||
+    status === 503 ||
+    status === 500
+  );
+}
+
+function failure(error: unknown, context: InvocationContext): HttpProblem {
+  if (error instanceof HttpProblem) return error;
+  if (isUnavailable(error)) {
+    context.warn(JSON.stringify({ event: 'storage-unavailable', invocationId: context.invocationId, error: String((error as Error).message ?? error) }));
+    return new HttpProblem(503, 'Lagringen svarar inte', 'Uppgifterna kunde inte läsas eller sparas just nu. Inget har ändrats; försök igen om en stund.', {}, { 'Retry-After': '5' });
+  }
+  context.error(JSON.stringify({ event: 'unexpected-error', invocationId: context.invocationId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+  return new HttpProblem(500, 'Internt fel', `Något gick fel på servern. Ange ärende-id ${context.invocationId} om du kontaktar support.`);
+}
+
+/**
+ * One route: the handler gets the app's services, every failure becomes a problem document (never a stack
+ * trace), and every request is logged as one structured line with its invocation id.
+ */
+export function defineRoute(name: string, methods: HttpMethod[], route: string, handler: SamlaHandler): Route {
+  return {
+    name,
+    methods,
+    route,
+    handler: async (request, context) => {
+      const started = Date.now();
+      let response: HttpResponseInit;
+      try {
+        response = await handler(request, await getServices(), context);
+      } catch (error) {
+        response = problemResponse(failure(error, context), new URL(request.url).pathname);
+      }
+      context.log(JSON.stringify({ event: 'request', invocationId: context.invocationId, function: name, method: request.method, status: response.status ?? 200, ms: Date.now() - started }));
+      return response;
+    },
+  };
+}
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): HttpResponseInit {
+  return { status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body) };
+}
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A workbook to download, with an ASCII file name and its UTF-8 form for browsers that read it. */
+export function workbook(body: Buffer, fileName: string): HttpResponseInit {
+  const ascii = fileName.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/"/g, '');
+  return {
+    status: 200,
+    headers: {
+      'Content-Type': XLSX_CONTENT_TYPE,
+      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      'Cache-Control': 'no-store',
+    },
+    body,
+  };
+}

@@ -1,0 +1,6 @@
+import type { Route } from './http/route';
+import { sessionRoutes } from './functions/session';
+import { submissionRoutes } from './functions/submissions';
+
+/** Every HTTP function of Samla: registered with Azure Functions and served by the local development host. */
+export const ROUTES: readonly Route[] = [...sessionRoutes, ...submissionRoutes];

@@ -1,0 +1,76 @@
+import type { HttpResponseInit, InvocationContext } from '@azure/functions';
+import { countBySeverity, typedRows, validateRecords, type BoardCode, type Language, type TemplateValidation, type Year } from '@samla/shared';
+import type { Caller } from '../auth/caller';
+import { json } from '../http/define-route';
+import { problems } from '../http/problem';
+import type { Services } from '../services';
+import { ConcurrentSubmissionError, type SubmissionStore } from '../storage/submission-store';
+import type { SubmissionTarget } from './submission-request';
+
+/** The activity IDs a board's current Aktiviteter hold for a year: what its expenses may link to. */
+export async function currentActivityIds(store: SubmissionStore, board: BoardCode, year: Year): Promise<string[]> {
+  const current = await store.current(board, year, 'activities');
+  return current ? current.rows.map((row) => row.activityId) : [];
+}
+
+/**
+ * Judges rows with the shared rules, on the server's word: expenses against the board's current activities
+ * (or the activities given, when they arrive in the same upload).
+ */
+export async function judgeRecords(
+  services: Services,
+  target: SubmissionTarget,
+  records: readonly unknown[],
+  language: Language,
+  activityIds?: readonly string[],
+): Promise<TemplateValidation> {
+  const links = target.template === 'expenses' ? (activityIds ?? (await currentActivityIds(services.store, target.board, target.year))) : undefined;
+  return validateRecords(target.template, records, { year: target.year, settings: services.settings, language, ...(links ? { activityIds: links } : {}) });
+}
+
+export function issuesSummary(validation: TemplateValidation): string {
+  const { errors, warnings } = countBySeverity(validation.issues);
+  return `${errors} fel och ${warnings} varningar`;
+}
+
+/** The outcome of a submission as the API answers it. */
+export interface SubmissionReceipt {
+  readonly template: SubmissionTarget['template'];
+  readonly version: number;
+  readonly submittedAt: string;
+  readonly rows: number;
+  readonly warnings: TemplateValidation['issues'];
+}
+
+/** Stores a judged submission as a new current version; 422 with every issue when it has errors, 409 when another won. */
+export async function storeJudged(
+  services: Services,
+  caller: Caller,
+  target: SubmissionTarget,
+  validation: TemplateValidation,
+  context: InvocationContext,
+): Promise<SubmissionReceipt> {
+  const log = (outcome: string, extra: Record<string, unknown> = {}) =>
+    context.log(JSON.stringify({ event: 'submission', invocationId: context.invocationId, board: target.board, year: target.year, template: target.template, role: caller.role, outcome, ...extra }));
+  const rows = typedRows(validation);
+  if (!rows) {
+    log('rejected', { issues: validation.issues.length });
+    throw problems.unprocessable(`Inskickningen sparades inte: ${issuesSummary(validation)}. Rätta felen och skicka in igen.`, { errors: validation.issues });
+  }
+  const warnings = validation.issues.filter((issue) => issue.severity === 'warning');
+  try {
+    const version = await services.store.submit({ ...target, rows, submittedBy: caller.name, warningCount: warnings.length, submittedAt: services.now().toISOString() });
+    log('stored', { version: version.version, rows: rows.length, warnings: warnings.length });
+    return { template: target.template, version: version.version, submittedAt: version.submittedAt, rows: rows.length, warnings };
+  } catch (error) {
+    if (!(error instanceof ConcurrentSubmissionError)) throw error;
+    log('conflict');
+    throw problems.conflict(
+      `En annan inskickning av ${target.template === 'activities' ? 'Aktiviteter' : 'Kostnader'} för län ${target.board} ${target.year} sparades samtidigt. Se historiken och skicka in igen om din version ska gälla.`,
+    );
+  }
+}
+
+export function receiptResponse(receipt: SubmissionReceipt, target: SubmissionTarget): HttpResponseInit {
+  return json(201, receipt, { Location: `/api/submissions/${target.board}/${target.year}/${target.template}` });
+}

@@ -1,0 +1,45 @@
+import { BOARD_CODES, initiativeYears, TEMPLATE_KEYS, type BoardCode, type InitiativeSettings } from '@samla/shared';
+import { z } from 'zod';
+
+/** The most rows one submission may hold. */
+export const MAX_SUBMISSION_ROWS = 50_000;
+
+const boardSchema = z.enum(BOARD_CODES as [BoardCode, ...BoardCode[]], { error: 'okänt län; ange länsbokstaven, t.ex. I för Gotland' });
+const templateSchema = z.enum(TEMPLATE_KEYS, { error: 'okänd mall; ange activities eller expenses' });
+
+function yearSchema(settings: InitiativeSettings) {
+  const years = initiativeYears(settings);
+  return z
+    .number({ error: 'året ska vara ett tal' })
+    .int()
+    .refine((year) => years.includes(year), { error: `året ska vara ett av satsningens år (${years.join(', ')})` });
+}
+
+/** Where a submission goes: board, year and template, from the body or the route. */
+export function submissionTargetSchema(settings: InitiativeSettings) {
+  return z.object({ board: boardSchema, year: yearSchema(settings), template: templateSchema });
+}
+
+/** `POST /api/validate` and `POST /api/submissions`: the target and typed rows keyed by column key. */
+export function submissionBodySchema(settings: InitiativeSettings) {
+  return submissionTargetSchema(settings).extend({
+    rows: z
+      .array(z.record(z.string(), z.unknown(), { error: 'varje rad ska vara ett objekt med kolumnnycklar' }), { error: 'rows ska vara en lista av rader' })
+      .max(MAX_SUBMISSION_ROWS, { error: `högst ${MAX_SUBMISSION_ROWS} rader per inskickning` }),
+  });
+}
+
+/** Query parameters `board` and `year` (text in a URL, numbers in the domain). */
+export function boardYearQuerySchema(settings: InitiativeSettings) {
+  return z.object({ board: boardSchema, year: z.coerce.number({ error: 'året ska vara ett tal' }).pipe(yearSchema(settings)) });
+}
+
+export function yearQuerySchema(settings: InitiativeSettings) {
+  return z.object({ year: z.coerce.number({ error: 'året ska vara ett tal' }).pipe(yearSchema(settings)) });
+}
+
+export function submissionRouteSchema(settings: InitiativeSettings) {
+  return z.object({ board: boardSchema, year: z.coerce.number().pipe(yearSchema(settings)), template: templateSchema });
+}
+
+export type SubmissionTarget = z.infer<ReturnType<typeof submissionTargetSchema>>;
