@@ -1,4 +1,4 @@
-import { odata, RestError, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
+import { odata, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
 import {
   BOARD_CODES,
   isBoardCode,
@@ -18,6 +18,7 @@ import {
   type SubmissionVersion,
 } from './submission-store';
 import type { SamlaTables } from './table-clients';
+import { statusOf } from './table-errors';
 
 export interface TableSubmissionStoreOptions {
   /** Row transactions of one submission in flight at once. */
@@ -279,10 +280,6 @@ function assertKeys(board: unknown, year: unknown, template: unknown): void {
   if (typeof year !== 'number' || !Number.isInteger(year) || year < 1000 || year > 9999) {
     throw new TypeError(`Not a year: ${String(year)}`);
   }
-}
-
-export function statusOf(error: unknown): number | undefined {
-  return error instanceof RestError ? error.statusCode : undefined;
 }
 
 function pause(attempt: number): Promise<void> {
