@@ -16,3 +16,4 @@ export * from './validation/issue-codes';
 export * from './validation/issue-list';
 export * from './validation/row-rules';
 export * from './validation/validate-template';
+export * from './reports';

@@ -1,0 +1,153 @@
+import { initiativeYear, initiativeYears, type Year } from '../reference/initiative';
+import { activitiesSheet, expensesSheet, learningExamplesSheet, resultsSheet, YEAR_COLUMN } from './detail-sheets';
+import { NationFacts } from './report-facts';
+import type { NationReportInput } from './report-input';
+import { REPORT_TITLES, reportFileName, SHEET_NAMES, yearSpan } from './report-labels';
+import { fromOre, tableSheet, type ReportCell, type ReportColumn, type ReportModel, type ReportSheet } from './report-model';
+import { headLines, overviewSheet } from './overview-sheet';
+import { nationYears } from './status-report';
+import {
+  activityCountFormula,
+  ceilingsSheet,
+  costsByBoardSheet,
+  formula,
+  learningExampleCountFormula,
+  missingBoardsText,
+  participantsSheet,
+  ref,
+  submissionsSheet,
+  submittedBoardsFormula,
+  type SummarySheet,
+} from './summary-sheets';
+
+const PER_YEAR_COLUMNS: readonly ReportColumn[] = [
+  YEAR_COLUMN,
+  { key: 'submitted', label: 'Inlämnade län (båda mallarna)', kind: 'count', width: 16 },
+  { key: 'missing', label: 'Län som saknas', kind: 'text', width: 30 },
+  { key: 'activities', label: 'Aktiviteter', kind: 'count', width: 12 },
+  { key: 'completed', label: 'Genomförda aktiviteter', kind: 'count', width: 14 },
+  { key: 'learningExamples', label: 'Lärande exempel', kind: 'count', width: 12 },
+  { key: 'women', label: 'Deltagare kvinnor', kind: 'count', width: 12 },
+  { key: 'men', label: 'Deltagare män', kind: 'count', width: 12 },
+  { key: 'unspecified', label: 'Deltagare ej könsuppdelat', kind: 'count', width: 16 },
+  { key: 'ceiling', label: 'Takbelopp', kind: 'amount', width: 16 },
+  { key: 'grant', label: 'Kostnader mot anslaget', kind: 'amount', width: 18 },
+  { key: 'own', label: 'Kostnader, egna medel', kind: 'amount', width: 18 },
+  { key: 'margin', label: 'Marginal (negativ = överskridande)', kind: 'amount', width: 20 },
+];
+
+const ADDITIVE = ['activities', 'completed', 'learningExamples', 'women', 'men', 'unspecified', 'ceiling', 'grant', 'own', 'margin'] as const;
+
+interface YearFigures {
+  readonly activities: number;
+  readonly completed: number;
+  readonly learningExamples: number;
+  readonly women: number;
+  readonly men: number;
+  readonly unspecified: number;
+  readonly ceilingOre: number;
+  readonly grantOre: number;
+  readonly ownOre: number;
+}
+
+function yearFigures(year: Year, facts: NationFacts, settings: NationReportInput['settings']): YearFigures {
+  const people = facts.participants(year);
+  return {
+    activities: facts.activityCount(year),
+    completed: facts.activityCount(year, 'completed'),
+    learningExamples: facts.activityCount(year, 'learning-example'),
+    ...people,
+    ceilingOre: Math.round((initiativeYear(settings, year)?.ceiling ?? 0) * 100),
+    grantOre: facts.costOre({ year, funding: 'grant' }),
+    ownOre: facts.costOre({ year, funding: 'own' }),
+  };
+}
+
+function sumFigures(all: readonly YearFigures[]): YearFigures {
+  const sum = (pick: (figures: YearFigures) => number): number => all.reduce((total, figures) => total + pick(figures), 0);
+  return {
+    activities: sum((f) => f.activities),
+    completed: sum((f) => f.completed),
+    learningExamples: sum((f) => f.learningExamples),
+    women: sum((f) => f.women),
+    men: sum((f) => f.men),
+    unspecified: sum((f) => f.unspecified),
+    ceilingOre: sum((f) => f.ceilingOre),
+    grantOre: sum((f) => f.grantOre),
+    ownOre: sum((f) => f.ownOre),
+  };
+}
+
+function additiveValues(figures: YearFigures): Record<(typeof ADDITIVE)[number], number> {
+  return {
+    activities: figures.activities,
+    completed: figures.completed,
+    learningExamples: figures.learningExamples,
+    women: figures.women,
+    men: figures.men,
+    unspecified: figures.unspecified,
+    ceiling: fromOre(figures.ceilingOre),
+    grant: fromOre(figures.grantOre),
+    own: fromOre(figures.ownOre),
+    margin: fromOre(figures.ceilingOre - figures.grantOre),
+  };
+}
+
+/** One line per year pointing at the sheets that hold its figures, and a line summing the years. */
+function perYearSheet(years: readonly Year[], facts: NationFacts, participants: SummarySheet, ceilings: SummarySheet, settings: NationReportInput['settings']): ReportSheet {
+  const figures = years.map((year) => yearFigures(year, facts, settings));
+  const rows: ReportCell[][] = years.map((year, index) => {
+    const values = additiveValues(figures[index] as YearFigures);
+    const personRow = participants.yearRow.get(year) as number;
+    const ceilingRow = ceilings.yearRow.get(year) as number;
+    return [
+      year,
+      submittedBoardsFormula(year, facts),
+      missingBoardsText(year, facts),
+      activityCountFormula(year, facts),
+      activityCountFormula(year, facts, 'completed'),
+      learningExampleCountFormula(year, facts),
+      formula(ref(personRow, 'women', SHEET_NAMES.participants), values.women),
+      formula(ref(personRow, 'men', SHEET_NAMES.participants), values.men),
+      formula(ref(personRow, 'unspecified', SHEET_NAMES.participants), values.unspecified),
+      formula(ref(ceilingRow, 'ceiling', SHEET_NAMES.ceilings), values.ceiling),
+      formula(ref(ceilingRow, 'grant', SHEET_NAMES.ceilings), values.grant),
+      formula(ref(ceilingRow, 'own', SHEET_NAMES.ceilings), values.own),
+      formula(ref(ceilingRow, 'margin', SHEET_NAMES.ceilings), values.margin),
+    ];
+  });
+  const span = years.map((_, index) => index);
+  const total = additiveValues(sumFigures(figures));
+  rows.push([null, null, 'Summa', ...ADDITIVE.map((key) => formula({ op: 'sumRows', column: key, rows: span }, total[key]))]);
+  return tableSheet(SHEET_NAMES.perYear, PER_YEAR_COLUMNS, rows);
+}
+
+/** Slutredovisning: both years, with results, assessed effects and the learning examples. */
+export function finalReport(input: NationReportInput): ReportModel {
+  const { settings } = input;
+  const yearList = initiativeYears(settings);
+  const years = nationYears(input, yearList);
+  const facts = new NationFacts({ ...input, years });
+  const due = settings.finalReport.due;
+  const participants = participantsSheet(yearList, facts);
+  const ceilings = ceilingsSheet(settings, yearList, facts);
+  const title = `${REPORT_TITLES.final} ${yearSpan(yearList)}`;
+  const overview = overviewSheet([...headLines(settings, title, yearSpan(yearList), input.generatedAt), ['Redovisas senast', { value: due, kind: 'date' }]]);
+  return {
+    kind: 'final',
+    fileName: reportFileName('final', yearList),
+    title,
+    sheets: [
+      overview,
+      perYearSheet(yearList, facts, participants, ceilings, settings),
+      activitiesSheet(years),
+      resultsSheet(years),
+      learningExamplesSheet(years),
+      participants.sheet,
+      expensesSheet(years),
+      costsByBoardSheet(yearList, facts).sheet,
+      ceilings.sheet,
+      submissionsSheet(yearList, facts, due).sheet,
+    ],
+  };
+}

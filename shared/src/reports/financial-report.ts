@@ -1,0 +1,123 @@
+import { initiativeYear, initiativeYears, type InitiativeSettings, type Year } from '../reference/initiative';
+import { serialFromIsoDate } from '../sheet/cell-values';
+import { expensesSheet, YEAR_COLUMN } from './detail-sheets';
+import { NationFacts } from './report-facts';
+import type { FundsMovement, NationReportInput } from './report-input';
+import { FLAGS, FUNDING_SOURCES, FUNDS_KIND_LABELS, listLabel, REPORT_TITLES, reportFileName, SHEET_NAMES, yearSpan } from './report-labels';
+import { fromOre, tableSheet, toOre, type Criterion, type Expr, type ReportCell, type ReportColumn, type ReportModel, type ReportSheet } from './report-model';
+import { headLines, overviewSheet } from './overview-sheet';
+import { nationYears } from './status-report';
+import { amountFormula, ceilingFlag, costsByBoardSheet, countIfs, formula, grantCosts, ref, sumIfs } from './summary-sheets';
+
+const FUNDS_COLUMNS: readonly ReportColumn[] = [
+  YEAR_COLUMN,
+  { key: 'kind', label: 'Typ', kind: 'text', width: 16 },
+  { key: 'date', label: 'Datum', kind: 'date', width: 12 },
+  { key: 'amount', label: 'Belopp (kr)', kind: 'amount', width: 16 },
+  { key: 'deadline', label: 'Senast', kind: 'date', width: 12 },
+  { key: 'timing', label: 'I tid', kind: 'text', width: 24 },
+];
+
+function deadlineOf(settings: InitiativeSettings, year: Year, movement: Pick<FundsMovement, 'kind'>): string | undefined {
+  const entry = initiativeYear(settings, year);
+  return movement.kind === 'requisition' ? entry?.requisitionDeadline : entry?.repaymentDeadline;
+}
+
+const timing = (date: string, deadline: string | undefined): string =>
+  deadline === undefined ? '' : date > deadline ? `${FLAGS.late} (efter ${deadline})` : FLAGS.inTime;
+
+/** Every requisition from and repayment to Kammarkollegiet, against its deadline. */
+function fundsSheet(input: NationReportInput, years: readonly Year[]): ReportSheet {
+  const rows: ReportCell[][] = [];
+  for (const year of years) {
+    const movements = [...(input.funds?.find((entry) => entry.year === year)?.movements ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+    for (const movement of movements) {
+      const deadline = deadlineOf(input.settings, year, movement);
+      rows.push([year, FUNDS_KIND_LABELS[movement.kind], movement.date, fromOre(toOre(movement.amount)), deadline, timing(movement.date, deadline)]);
+    }
+  }
+  return tableSheet(SHEET_NAMES.funds, FUNDS_COLUMNS, rows);
+}
+
+const SETTLEMENT_COLUMNS: readonly ReportColumn[] = [
+  YEAR_COLUMN,
+  { key: 'ceiling', label: 'Takbelopp', kind: 'amount', width: 16 },
+  { key: 'requisitioned', label: 'Rekvirerat', kind: 'amount', width: 16 },
+  { key: 'requisitionDeadline', label: 'Rekvireras senast', kind: 'date', width: 14 },
+  { key: 'requisitionTiming', label: 'Rekvirerat i tid', kind: 'text', width: 24 },
+  { key: 'grant', label: 'Kostnader mot anslaget', kind: 'amount', width: 18 },
+  { key: 'margin', label: 'Marginal (negativ = överskridande)', kind: 'amount', width: 20 },
+  { key: 'assessment', label: 'Bedömning', kind: 'text', width: 18 },
+  { key: 'unused', label: 'Outnyttjade medel', kind: 'amount', width: 18 },
+  { key: 'repaid', label: 'Återbetalt', kind: 'amount', width: 16 },
+  { key: 'toRepay', label: 'Kvar att återbetala', kind: 'amount', width: 18 },
+  { key: 'repaymentDeadline', label: 'Återbetalas senast', kind: 'date', width: 14 },
+];
+
+const fundsOf = (year: Year, kind: FundsMovement['kind']): Criterion[] => [
+  { column: 'year', equals: year },
+  { column: 'kind', equals: FUNDS_KIND_LABELS[kind] },
+];
+
+function lateRequisitions(input: NationReportInput, year: Year, deadline: string): number {
+  const movements = input.funds?.find((entry) => entry.year === year)?.movements ?? [];
+  return movements.filter((movement) => movement.kind === 'requisition' && movement.date > deadline).length;
+}
+
+/** Per year: the ceiling, what was requisitioned and when, the grant-funded costs, and what is left to repay. */
+function settlementSheet(input: NationReportInput, years: readonly Year[], facts: NationFacts): ReportSheet {
+  const rows: ReportCell[][] = years.map((year, row) => {
+    const entry = initiativeYear(input.settings, year);
+    const ceilingOre = toOre(entry?.ceiling ?? 0);
+    const requisitionedOre = facts.fundsOre(year, 'requisition');
+    const repaidOre = facts.fundsOre(year, 'repayment');
+    const grantOre = facts.costOre({ year, funding: 'grant' });
+    const unusedOre = Math.max(0, requisitionedOre - grantOre);
+    const deadline = entry?.requisitionDeadline ?? '';
+    const late: Expr = countIfs(SHEET_NAMES.funds, [...fundsOf(year, 'requisition'), { column: 'date', compare: '>', value: serialFromIsoDate(deadline) }]);
+    const lateFlag = `${FLAGS.late} (efter ${deadline})`;
+    return [
+      year,
+      fromOre(ceilingOre),
+      amountFormula(sumIfs(SHEET_NAMES.funds, 'amount', fundsOf(year, 'requisition')), requisitionedOre),
+      deadline,
+      formula({ op: 'flag', left: late, right: { op: 'num', value: 0 }, whenGreater: lateFlag, otherwise: FLAGS.inTime }, lateRequisitions(input, year, deadline) > 0 ? lateFlag : FLAGS.inTime),
+      grantCosts(year, facts),
+      amountFormula({ op: 'sub', left: ref(row, 'ceiling'), right: ref(row, 'grant') }, ceilingOre - grantOre),
+      ceilingFlag(row, 'grant', 'ceiling', grantOre, ceilingOre),
+      amountFormula({ op: 'max0', arg: { op: 'sub', left: ref(row, 'requisitioned'), right: ref(row, 'grant') } }, unusedOre),
+      amountFormula(sumIfs(SHEET_NAMES.funds, 'amount', fundsOf(year, 'repayment')), repaidOre),
+      amountFormula({ op: 'max0', arg: { op: 'sub', left: ref(row, 'unused'), right: ref(row, 'repaid') } }, Math.max(0, unusedOre - repaidOre)),
+      entry?.repaymentDeadline,
+    ];
+  });
+  return tableSheet(SHEET_NAMES.settlement, SETTLEMENT_COLUMNS, rows);
+}
+
+/** Ekonomisk redovisning: every cost line, costs by board, category and year, and the settlement per year. */
+export function financialReport(input: NationReportInput): ReportModel {
+  const { settings } = input;
+  const yearList = initiativeYears(settings);
+  const years = nationYears(input, yearList);
+  const facts = new NationFacts({ ...input, years });
+  const title = `${REPORT_TITLES.financial} ${yearSpan(yearList)}`;
+  const allCosts = amountFormula(sumIfs(SHEET_NAMES.expenses, 'amount', []), facts.costOre({}));
+  const overview = overviewSheet([
+    ...headLines(settings, title, yearSpan(yearList), input.generatedAt),
+    ['Redovisas senast', { value: settings.finalReport.due, kind: 'date' }],
+    ['Kostnader totalt', { ...allCosts, kind: 'amount' }],
+    ['Kostnader mot anslaget', { ...amountFormula(sumIfs(SHEET_NAMES.expenses, 'amount', [{ column: 'funding', equals: listLabel(FUNDING_SOURCES, 'grant') as string }]), facts.costOre({ funding: 'grant' })), kind: 'amount' }],
+  ]);
+  return {
+    kind: 'financial',
+    fileName: reportFileName('financial', yearList),
+    title,
+    sheets: [
+      overview,
+      expensesSheet(years),
+      costsByBoardSheet(yearList, facts).sheet,
+      fundsSheet(input, yearList),
+      settlementSheet(input, yearList, facts),
+    ],
+  };
+}

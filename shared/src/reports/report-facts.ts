@@ -1,0 +1,111 @@
+import { BOARDS, type BoardCode } from '../reference/boards';
+import type { Year } from '../reference/initiative';
+import type { TemplateKey } from '../templates/column-definition';
+import type { FundsMovementKind, NationReportInput, ReportNationYear, ReportSubmission } from './report-input';
+import { toOre } from './report-model';
+
+export interface ParticipantCounts {
+  women: number;
+  men: number;
+  unspecified: number;
+}
+
+export interface MissingSubmission {
+  readonly board: BoardCode;
+  readonly templates: readonly TemplateKey[];
+}
+
+/**
+ * The nation's figures, counted straight from the submitted rows in whole öre and whole people. They are the
+ * values stored with every formula, computed apart from the formulas themselves.
+ */
+export class NationFacts {
+  private readonly costs = new Map<string, number>();
+  private readonly participantCounts = new Map<string, ParticipantCounts>();
+  private readonly activityCounts = new Map<string, number>();
+  private readonly funds = new Map<string, number>();
+  private readonly versions = new Map<string, ReportSubmission>();
+
+  constructor(input: NationReportInput) {
+    for (const nationYear of input.years) this.countYear(nationYear);
+    for (const yearFunds of input.funds ?? []) {
+      for (const movement of yearFunds.movements) this.addTo(this.funds, `${yearFunds.year}|${movement.kind}`, toOre(movement.amount));
+    }
+  }
+
+  private addTo(map: Map<string, number>, key: string, amount: number): void {
+    map.set(key, (map.get(key) ?? 0) + amount);
+  }
+
+  private countYear({ year, activities, expenses }: ReportNationYear): void {
+    for (const { version, rows } of activities) {
+      this.versions.set(`${year}|${version.board}|activities`, version);
+      for (const row of rows) {
+        const key = `${year}|${row.strand}|${row.targetGroup}`;
+        const counts = this.participantCounts.get(key) ?? { women: 0, men: 0, unspecified: 0 };
+        counts.women += row.participantsWomen ?? 0;
+        counts.men += row.participantsMen ?? 0;
+        counts.unspecified += row.participantsUnspecified ?? 0;
+        this.participantCounts.set(key, counts);
+        this.addTo(this.activityCounts, `${year}|all`, 1);
+        this.addTo(this.activityCounts, `${year}|${row.status}`, 1);
+        if (row.learningExample === true) this.addTo(this.activityCounts, `${year}|learning-example`, 1);
+      }
+    }
+    for (const { version, rows } of expenses) {
+      this.versions.set(`${year}|${version.board}|expenses`, version);
+      for (const row of rows) this.addTo(this.costs, `${year}|${version.board}|${row.category}|${row.funding}`, toOre(row.amount));
+    }
+  }
+
+  /** Costs in öre; leave out a part to take every value of it. */
+  costOre(filter: { year?: Year; board?: BoardCode; category?: string; funding?: string }): number {
+    let total = 0;
+    for (const [key, amount] of this.costs) {
+      const [year, board, category, funding] = key.split('|');
+      if (filter.year !== undefined && Number(year) !== filter.year) continue;
+      if (filter.board !== undefined && board !== filter.board) continue;
+      if (filter.category !== undefined && category !== filter.category) continue;
+      if (filter.funding !== undefined && funding !== filter.funding) continue;
+      total += amount;
+    }
+    return total;
+  }
+
+  participants(year: Year, strand?: string, targetGroup?: string): ParticipantCounts {
+    const total = { women: 0, men: 0, unspecified: 0 };
+    for (const [key, counts] of this.participantCounts) {
+      const [keyYear, keyStrand, keyGroup] = key.split('|');
+      if (Number(keyYear) !== year || (strand !== undefined && keyStrand !== strand) || (targetGroup !== undefined && keyGroup !== targetGroup)) continue;
+      total.women += counts.women;
+      total.men += counts.men;
+      total.unspecified += counts.unspecified;
+    }
+    return total;
+  }
+
+  /** Activities of a year: all, those with a status, or the learning examples. */
+  activityCount(year: Year, which: 'all' | 'learning-example' | string = 'all'): number {
+    return this.activityCounts.get(`${year}|${which}`) ?? 0;
+  }
+
+  fundsOre(year: Year, kind: FundsMovementKind): number {
+    return this.funds.get(`${year}|${kind}`) ?? 0;
+  }
+
+  version(year: Year, board: BoardCode, template: TemplateKey): ReportSubmission | undefined {
+    return this.versions.get(`${year}|${board}|${template}`);
+  }
+
+  /** Boards with both templates submitted for the year. */
+  submittedBoards(year: Year): BoardCode[] {
+    return BOARDS.map((board) => board.code).filter((code) => this.version(year, code, 'activities') && this.version(year, code, 'expenses'));
+  }
+
+  missing(year: Year): MissingSubmission[] {
+    return BOARDS.flatMap(({ code }) => {
+      const templates = (['activities', 'expenses'] as const).filter((template) => !this.version(year, code, template));
+      return templates.length > 0 ? [{ board: code, templates }] : [];
+    });
+  }
+}

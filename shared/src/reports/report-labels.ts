@@ -1,0 +1,65 @@
+import { EXPENSE_CATEGORIES, FUNDING_SOURCES, STRANDS, TARGET_GROUPS, type ListDefinition } from '../templates/list-definitions';
+import type { ReportKind } from './report-model';
+
+/** The Swedish names of the report sheets: files and formulas rely on them. */
+export const SHEET_NAMES = {
+  overview: 'Översikt',
+  perYear: 'Sammanfattning per år',
+  activities: 'Aktiviteter',
+  expenses: 'Kostnader',
+  participants: 'Deltagare',
+  costsByBoard: 'Kostnader per län',
+  ceilings: 'Takbelopp',
+  submissions: 'Inlämningar',
+  results: 'Resultat och effekter',
+  learningExamples: 'Lärande exempel',
+  funds: 'Rekvisitioner',
+  settlement: 'Avräkning',
+} as const;
+
+export const REPORT_TITLES: Record<ReportKind, string> = {
+  status: 'Lägesrapport',
+  final: 'Slutredovisning',
+  financial: 'Ekonomisk redovisning',
+};
+
+const FILE_STEMS: Record<ReportKind, string> = {
+  status: 'lagesrapport',
+  final: 'slutredovisning',
+  financial: 'ekonomisk-redovisning',
+};
+
+/** `Samla-lagesrapport-2013.xlsx`, `Samla-slutredovisning-2013-2014.xlsx`: ASCII, so every browser keeps it. */
+export function reportFileName(kind: ReportKind, years: readonly number[]): string {
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  return `Samla-${FILE_STEMS[kind]}-${first === last ? first : `${first}-${last}`}.xlsx`;
+}
+
+export function yearSpan(years: readonly number[]): string {
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  return first === last ? String(first) : `${first}–${last}`;
+}
+
+/** The Swedish label of a list value; an unknown key is shown as it is rather than lost. */
+export function listLabel(list: ListDefinition, key: string | undefined): string | undefined {
+  if (key === undefined) return undefined;
+  return list.options.find((option) => option.key === key)?.label.sv ?? key;
+}
+
+export const YES = 'Ja';
+export const NO = 'Nej';
+
+export const FLAGS = {
+  withinCeiling: 'Inom taket',
+  overCeiling: 'Överskrider taket',
+  inTime: 'I tid',
+  late: 'Försenad',
+  complete: 'Komplett',
+  nothingMissing: 'Inga',
+} as const;
+
+export const FUNDS_KIND_LABELS = { requisition: 'Rekvisition', repayment: 'Återbetalning' } as const;
+
+export { EXPENSE_CATEGORIES, FUNDING_SOURCES, STRANDS, TARGET_GROUPS };

@@ -1,0 +1,68 @@
+import type { Year } from '../reference/initiative';
+import { BOARDS } from '../reference/boards';
+import { activitiesSheet, expensesSheet } from './detail-sheets';
+import { NationFacts } from './report-facts';
+import type { NationReportInput, ReportNationYear } from './report-input';
+import { FLAGS, REPORT_TITLES, reportFileName, SHEET_NAMES } from './report-labels';
+import { fromOre, type FormulaCell, type ReportModel } from './report-model';
+import { headLines, overviewSheet, textLine, type OverviewLine } from './overview-sheet';
+import {
+  activityCountFormula,
+  ceilingsSheet,
+  costsByBoardSheet,
+  missingBoardsText,
+  participantsSheet,
+  ref,
+  submissionsSheet,
+  submittedBoardsFormula,
+} from './summary-sheets';
+
+/** The input's rows for the given years, an empty year where nothing was submitted. */
+export function nationYears(input: NationReportInput, years: readonly Year[]): ReportNationYear[] {
+  return years.map((year) => input.years.find((entry) => entry.year === year) ?? { year, activities: [], expenses: [] });
+}
+
+const withKind = (cell: FormulaCell, kind: FormulaCell['kind']): FormulaCell => ({ ...cell, kind });
+
+/** Lägesrapport: one year's activities, participants, costs against the ceiling, and who has submitted. */
+export function statusReport(input: NationReportInput, year: Year = input.settings.statusReport.year): ReportModel {
+  const { settings } = input;
+  const years = nationYears(input, [year]);
+  const facts = new NationFacts({ ...input, years });
+  const due = settings.statusReport.due;
+  const participants = participantsSheet([year], facts);
+  const ceilings = ceilingsSheet(settings, [year], facts);
+  const totalRow = participants.yearRow.get(year) as number;
+  const ceilingRow = ceilings.yearRow.get(year) as number;
+  const people = facts.participants(year);
+  const grantOre = facts.costOre({ year, funding: 'grant' });
+  const ceilingOre = Math.round((settings.years.find((entry) => entry.year === year)?.ceiling ?? 0) * 100);
+  const lines: OverviewLine[] = [
+    ...headLines(settings, `${REPORT_TITLES.status} ${year}`, String(year), input.generatedAt),
+    ['Redovisas senast', { value: due, kind: 'date' }],
+    ['Inlämnade län (båda mallarna)', withKind(submittedBoardsFormula(year, facts), 'count')],
+    ['Antal län', { value: BOARDS.length, kind: 'count' }],
+    textLine('Län som saknas', missingBoardsText(year, facts)),
+    ['Aktiviteter', withKind(activityCountFormula(year, facts), 'count')],
+    ['Deltagare totalt', { formula: ref(totalRow, 'total', SHEET_NAMES.participants), value: people.women + people.men + people.unspecified, kind: 'count' }],
+    ['Andel kvinnor (av könsuppdelade)', { formula: ref(totalRow, 'womenShare', SHEET_NAMES.participants), value: people.women + people.men === 0 ? '' : people.women / (people.women + people.men), kind: 'share' }],
+    ['Takbelopp', { formula: ref(ceilingRow, 'ceiling', SHEET_NAMES.ceilings), value: fromOre(ceilingOre), kind: 'amount' }],
+    ['Kostnader mot anslaget', { formula: ref(ceilingRow, 'grant', SHEET_NAMES.ceilings), value: fromOre(grantOre), kind: 'amount' }],
+    ['Marginal (negativ = överskridande)', { formula: ref(ceilingRow, 'margin', SHEET_NAMES.ceilings), value: fromOre(ceilingOre - grantOre), kind: 'amount' }],
+    ['Bedömning', { formula: ref(ceilingRow, 'assessment', SHEET_NAMES.ceilings), value: grantOre > ceilingOre ? FLAGS.overCeiling : FLAGS.withinCeiling, kind: 'text' }],
+  ];
+  return {
+    kind: 'status',
+    fileName: reportFileName('status', [year]),
+    title: `${REPORT_TITLES.status} ${year}`,
+    sheets: [
+      overviewSheet(lines),
+      activitiesSheet(years),
+      participants.sheet,
+      expensesSheet(years),
+      costsByBoardSheet([year], facts).sheet,
+      ceilings.sheet,
+      submissionsSheet([year], facts, due).sheet,
+    ],
+  };
+}

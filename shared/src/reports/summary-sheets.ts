@@ -1,0 +1,231 @@
+import { BOARDS } from '../reference/boards';
+import { initiativeYear, type InitiativeSettings, type Year } from '../reference/initiative';
+import { ACTIVITY_STATUSES, type ActivityStatus } from '../templates/list-definitions';
+import { TEMPLATES } from '../templates/templates';
+import type { TemplateKey } from '../templates/column-definition';
+import { activityColumn, BOARD_COLUMN, BOARD_NAME_COLUMN, templateColumn, YEAR_COLUMN } from './detail-sheets';
+import type { NationFacts } from './report-facts';
+import { EXPENSE_CATEGORIES, FLAGS, FUNDING_SOURCES, listLabel, SHEET_NAMES, STRANDS, TARGET_GROUPS, YES } from './report-labels';
+import { fromOre, tableSheet, type Criterion, type Expr, type FormulaCell, type ReportCell, type ReportColumn, type ReportSheet } from './report-model';
+import { isAfter, swedishLocalTime } from './submission-timing';
+
+/** A summary sheet and the rows other sheets point at. */
+export interface SummarySheet {
+  readonly sheet: ReportSheet;
+  /** The row holding a year's totals. */
+  readonly yearRow: ReadonlyMap<Year, number>;
+}
+
+const activityLabel = (key: string): string => activityColumn(key).label.sv;
+
+export const sumIfs = (sheet: string, sum: string, where: readonly Criterion[]): Expr => ({ op: 'sumIfs', sheet, sum, where });
+export const countIfs = (sheet: string, where: readonly Criterion[]): Expr => ({ op: 'countIfs', sheet, where });
+export const ref = (row: number, column: string, sheet?: string): Expr => (sheet ? { op: 'ref', sheet, row, column } : { op: 'ref', row, column });
+export const formula = (expr: Expr, value: number | string): FormulaCell => ({ formula: expr, value });
+export const amountFormula = (expr: Expr, ore: number): FormulaCell => ({ formula: expr, value: fromOre(ore) });
+
+const amount = (key: string, label: string, width = 16): ReportColumn => ({ key, label, kind: 'amount', width });
+const count = (key: string, label: string, width = 12): ReportColumn => ({ key, label, kind: 'count', width });
+const text = (key: string, label: string, width = 24): ReportColumn => ({ key, label, kind: 'text', width });
+
+/** A women-share formula: women / (women + men), empty when nobody's sex is given. */
+function womenShare(row: number, women: number, men: number): FormulaCell {
+  const expr: Expr = { op: 'share', left: ref(row, 'women'), right: { op: 'add', terms: [ref(row, 'women'), ref(row, 'men')] } };
+  return formula(expr, women + men === 0 ? '' : women / (women + men));
+}
+
+/** Participants by year, strand and target group, split women / men / unspecified. */
+export function participantsSheet(years: readonly Year[], facts: NationFacts): SummarySheet {
+  const columns: ReportColumn[] = [
+    YEAR_COLUMN,
+    templateColumn(activityColumn('strand')),
+    templateColumn(activityColumn('targetGroup')),
+    count('women', activityLabel('participantsWomen')),
+    count('men', activityLabel('participantsMen')),
+    count('unspecified', activityLabel('participantsUnspecified'), 16),
+    count('total', 'Deltagare totalt'),
+    { key: 'womenShare', label: 'Andel kvinnor (av könsuppdelade)', kind: 'share', width: 16 },
+  ];
+  const sums = [['women', 'participantsWomen'], ['men', 'participantsMen'], ['unspecified', 'participantsUnspecified']] as const;
+  const rows: ReportCell[][] = [];
+  const yearRow = new Map<Year, number>();
+  for (const year of years) {
+    const first = rows.length;
+    for (const strand of STRANDS.options) {
+      for (const group of TARGET_GROUPS.options) {
+        const row = rows.length;
+        const counts = facts.participants(year, strand.key, group.key);
+        const where: Criterion[] = [{ column: 'year', equals: year }, { column: 'strand', equals: strand.label.sv }, { column: 'targetGroup', equals: group.label.sv }];
+        const cells = sums.map(([key, source]) => formula(sumIfs(SHEET_NAMES.activities, source, where), counts[key]));
+        const total = formula({ op: 'add', terms: sums.map(([key]) => ref(row, key)) }, counts.women + counts.men + counts.unspecified);
+        rows.push([year, strand.label.sv, group.label.sv, ...cells, total, womenShare(row, counts.women, counts.men)]);
+      }
+    }
+    const row = rows.length;
+    const counts = facts.participants(year);
+    const span = Array.from({ length: row - first }, (_, index) => first + index);
+    const cells = (['women', 'men', 'unspecified', 'total'] as const).map((key) =>
+      formula({ op: 'sumRows', column: key, rows: span }, key === 'total' ? counts.women + counts.men + counts.unspecified : counts[key]),
+    );
+    rows.push([year, `Summa ${year}`, null, ...cells, womenShare(row, counts.women, counts.men)]);
+    yearRow.set(year, row);
+  }
+  return { sheet: tableSheet(SHEET_NAMES.participants, columns, rows), yearRow };
+}
+
+interface CostColumn {
+  readonly key: string;
+  readonly category?: string;
+  readonly funding?: string;
+}
+
+function costColumns(): { columns: ReportColumn[]; parts: CostColumn[] } {
+  const columns: ReportColumn[] = [];
+  const parts: CostColumn[] = [];
+  for (const funding of FUNDING_SOURCES.options) {
+    for (const category of EXPENSE_CATEGORIES.options) {
+      const key = `${funding.key}:${category.key}`;
+      columns.push(amount(key, `${category.label.sv} – ${funding.label.sv}`, 18));
+      parts.push({ key, category: category.key, funding: funding.key });
+    }
+    columns.push(amount(`${funding.key}:total`, `Summa ${funding.label.sv}`, 18));
+    parts.push({ key: `${funding.key}:total`, funding: funding.key });
+  }
+  columns.push(amount('total', 'Summa kostnader', 18));
+  parts.push({ key: 'total' });
+  return { columns, parts };
+}
+
+function costCell(year: Year, board: string, row: number, part: CostColumn, facts: NationFacts): FormulaCell {
+  const ore = facts.costOre({ year, board: board as never, ...(part.category ? { category: part.category } : {}), ...(part.funding ? { funding: part.funding } : {}) });
+  if (part.category && part.funding) {
+    const where: Criterion[] = [
+      { column: 'year', equals: year },
+      { column: 'board', equals: board },
+      { column: 'category', equals: listLabel(EXPENSE_CATEGORIES, part.category) as string },
+      { column: 'funding', equals: listLabel(FUNDING_SOURCES, part.funding) as string },
+    ];
+    return amountFormula(sumIfs(SHEET_NAMES.expenses, 'amount', where), ore);
+  }
+  const keys = part.funding
+    ? EXPENSE_CATEGORIES.options.map((category) => `${part.funding}:${category.key}`)
+    : FUNDING_SOURCES.options.map((funding) => `${funding.key}:total`);
+  return amountFormula({ op: 'add', terms: keys.map((key) => ref(row, key)) }, ore);
+}
+
+/** Costs by year, board and category, grant-funded and own, with each year's total. */
+export function costsByBoardSheet(years: readonly Year[], facts: NationFacts): SummarySheet {
+  const { columns, parts } = costColumns();
+  const rows: ReportCell[][] = [];
+  const yearRow = new Map<Year, number>();
+  for (const year of years) {
+    const first = rows.length;
+    for (const board of BOARDS) {
+      const row = rows.length;
+      rows.push([year, board.code, board.name, ...parts.map((part) => costCell(year, board.code, row, part, facts))]);
+    }
+    const span = Array.from({ length: BOARDS.length }, (_, index) => first + index);
+    const totals = parts.map((part) =>
+      amountFormula({ op: 'sumRows', column: part.key, rows: span }, facts.costOre({ year, ...(part.category ? { category: part.category } : {}), ...(part.funding ? { funding: part.funding } : {}) })),
+    );
+    yearRow.set(year, rows.length);
+    rows.push([year, null, `Summa ${year}`, ...totals]);
+  }
+  return { sheet: tableSheet(SHEET_NAMES.costsByBoard, [YEAR_COLUMN, BOARD_COLUMN, BOARD_NAME_COLUMN, ...columns], rows), yearRow };
+}
+
+const grantLabel = (): string => listLabel(FUNDING_SOURCES, 'grant') as string;
+
+/** Grant-funded costs of a year, as a formula over the cost lines. */
+export function grantCosts(year: Year, facts: NationFacts): FormulaCell {
+  const where: Criterion[] = [{ column: 'year', equals: year }, { column: 'funding', equals: grantLabel() }];
+  return amountFormula(sumIfs(SHEET_NAMES.expenses, 'amount', where), facts.costOre({ year, funding: 'grant' }));
+}
+
+export function ceilingFlag(row: number, costColumn: string, ceilingColumn: string, costOre: number, ceilingOre: number): FormulaCell {
+  const expr: Expr = { op: 'flag', left: ref(row, costColumn), right: ref(row, ceilingColumn), whenGreater: FLAGS.overCeiling, otherwise: FLAGS.withinCeiling };
+  return formula(expr, costOre > ceilingOre ? FLAGS.overCeiling : FLAGS.withinCeiling);
+}
+
+/** Each year's grant-funded costs against its ceiling: the margin, or the excess flagged. */
+export function ceilingsSheet(settings: InitiativeSettings, years: readonly Year[], facts: NationFacts): SummarySheet {
+  const columns: ReportColumn[] = [
+    YEAR_COLUMN,
+    amount('ceiling', 'Takbelopp', 16),
+    amount('grant', 'Kostnader mot anslaget', 20),
+    amount('own', 'Kostnader, egna medel', 20),
+    amount('margin', 'Marginal (negativ = överskridande)', 22),
+    text('assessment', 'Bedömning', 20),
+  ];
+  const yearRow = new Map<Year, number>();
+  const rows = years.map((year, row): ReportCell[] => {
+    yearRow.set(year, row);
+    const ceilingOre = Math.round((initiativeYear(settings, year)?.ceiling ?? 0) * 100);
+    const grantOre = facts.costOre({ year, funding: 'grant' });
+    const own = amountFormula(sumIfs(SHEET_NAMES.expenses, 'amount', [{ column: 'year', equals: year }, { column: 'funding', equals: listLabel(FUNDING_SOURCES, 'own') as string }]), facts.costOre({ year, funding: 'own' }));
+    const margin = amountFormula({ op: 'sub', left: ref(row, 'ceiling'), right: ref(row, 'grant') }, ceilingOre - grantOre);
+    return [year, fromOre(ceilingOre), grantCosts(year, facts), own, margin, ceilingFlag(row, 'grant', 'ceiling', grantOre, ceilingOre)];
+  });
+  return { sheet: tableSheet(SHEET_NAMES.ceilings, columns, rows), yearRow };
+}
+
+function submissionColumns(template: TemplateKey): ReportColumn[] {
+  const name = TEMPLATES[template].label.sv;
+  return [
+    count(`${template}:version`, `${name}: version`, 12),
+    { key: `${template}:submittedAt`, label: `${name}: inlämnad`, kind: 'dateTime', width: 18 },
+    text(`${template}:submittedBy`, `${name}: inlämnad av`, 24),
+    count(`${template}:rows`, `${name}: rader`, 12),
+    count(`${template}:warnings`, `${name}: varningar`, 14),
+    text(`${template}:timing`, `${name}: i tid`, 14),
+  ];
+}
+
+/** Which boards submitted what, when and by whom; a submission after the report's due day is marked late. */
+export function submissionsSheet(years: readonly Year[], facts: NationFacts, due: string): SummarySheet {
+  const templates = ['activities', 'expenses'] as const;
+  const columns = [YEAR_COLUMN, BOARD_COLUMN, BOARD_NAME_COLUMN, ...templates.flatMap(submissionColumns), text('status', 'Status', 30)];
+  const rows: ReportCell[][] = [];
+  for (const year of years) {
+    for (const board of BOARDS) {
+      const cells: ReportCell[] = [year, board.code, board.name];
+      for (const template of templates) {
+        const version = facts.version(year, board.code, template);
+        if (!version) cells.push(null, null, null, null, null, null);
+        else cells.push(version.version, swedishLocalTime(version.submittedAt), version.submittedBy, version.rowCount, version.warningCount, isAfter(version.submittedAt, due) ? `${FLAGS.late} (efter ${due})` : FLAGS.inTime);
+      }
+      const missing = templates.filter((template) => !facts.version(year, board.code, template));
+      cells.push(missing.length === 0 ? FLAGS.complete : `Saknar ${missing.map((template) => TEMPLATES[template].label.sv).join(' och ')}`);
+      rows.push(cells);
+    }
+  }
+  return { sheet: tableSheet(SHEET_NAMES.submissions, columns, rows), yearRow: new Map() };
+}
+
+/** How many boards submitted both templates for a year, counted in the submissions sheet. */
+export function submittedBoardsFormula(year: Year, facts: NationFacts): FormulaCell {
+  const where: Criterion[] = [
+    { column: 'year', equals: year },
+    { column: 'activities:version', compare: '>', value: 0 },
+    { column: 'expenses:version', compare: '>', value: 0 },
+  ];
+  return formula(countIfs(SHEET_NAMES.submissions, where), facts.submittedBoards(year).length);
+}
+
+export function missingBoardsText(year: Year, facts: NationFacts): string {
+  const missing = facts.missing(year);
+  if (missing.length === 0) return FLAGS.nothingMissing;
+  return missing.map(({ board, templates }) => (templates.length === 2 ? board : `${board} (${TEMPLATES[templates[0] as TemplateKey].label.sv})`)).join(', ');
+}
+
+/** Activities of a year, or those with a status (by key), counted in the activities sheet. */
+export function activityCountFormula(year: Year, facts: NationFacts, status?: ActivityStatus): FormulaCell {
+  const where: Criterion[] = [{ column: 'year', equals: year }];
+  if (status) where.push({ column: 'status', equals: listLabel(ACTIVITY_STATUSES, status) as string });
+  return formula(countIfs(SHEET_NAMES.activities, where), facts.activityCount(year, status ?? 'all'));
+}
+
+export function learningExampleCountFormula(year: Year, facts: NationFacts): FormulaCell {
+  return formula(countIfs(SHEET_NAMES.activities, [{ column: 'year', equals: year }, { column: 'learningExample', equals: YES }]), facts.activityCount(year, 'learning-example'));
+}
+
