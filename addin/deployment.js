@@ -1,0 +1,31 @@
+/**
+ * Where the add-in is served: the one setting that decides the manifest's URLs and, in production, the API's
+ * base URL. Development uses the dev server's origin; a production build takes SAMLA_ADDIN_URL.
+ */
+const fs = require('fs');
+const path = require('path');
+
+const DEV_ORIGIN = 'https://localhost:3000';
+const DEV_API_URL = 'http://127.0.0.1:7071';
+const MANIFEST_SOURCE = path.join(__dirname, '..', 'manifest.xml');
+
+/** The origin the add-in is served from in production, checked: https and no path, query or trailing slash. */
+function productionOrigin(env = process.env) {
+  const setting = env.SAMLA_ADDIN_URL;
+  if (!setting) throw new Error('SAMLA_ADDIN_URL must be set for a production build, e.g. https://samla.example.se');
+  const url = new URL(setting);
+  if (url.protocol !== 'https:') throw new Error(`SAMLA_ADDIN_URL must be an https URL, not ${setting}`);
+  return url.origin;
+}
+
+/** The API's base URL as the pane calls it: relative in development (the dev server proxies it). */
+function apiBaseFor(mode, env = process.env) {
+  return mode === 'production' ? `${productionOrigin(env)}/api` : '/api';
+}
+
+/** The manifest with every dev-server URL replaced by the given origin. */
+function manifestFor(origin, source = fs.readFileSync(MANIFEST_SOURCE, 'utf8')) {
+  return source.split(DEV_ORIGIN).join(origin);
+}
+
+module.exports = { DEV_ORIGIN, DEV_API_URL, MANIFEST_SOURCE, productionOrigin, apiBaseFor, manifestFor };

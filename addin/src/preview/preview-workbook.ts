@@ -1,0 +1,129 @@
+import { TEMPLATE_KEYS, columnLetters, templateDefinition, type TemplateKey } from '@samla/shared';
+import { templateLayout, type ColumnLayout } from '../taskpane/excel/template-layout';
+import type { CellMark, TableSnapshot, TemplatesResult, WorkbookPort } from '../taskpane/excel/workbook-port';
+
+/** One sheet of the in-browser workbook: text cells, header row first, laid out from A1. */
+export interface PreviewSheet {
+  readonly name: string;
+  readonly template: TemplateKey;
+  readonly columns: readonly ColumnLayout[];
+  readonly cells: readonly (readonly string[])[];
+}
+
+export interface PreviewState {
+  readonly sheets: readonly PreviewSheet[];
+  readonly activeSheet?: string;
+  /** `Sheet!A1` → severity of the mark on that cell. */
+  readonly marks: ReadonlyMap<string, CellMark['severity']>;
+  readonly selection?: { readonly sheet: string; readonly address: string; readonly serial: number };
+}
+
+/** Empty rows a new template starts with in the preview, as Excel's table starts with one. */
+const NEW_TEMPLATE_ROWS = 8;
+
+/** A file the preview hands to the user instead of opening a workbook. */
+export type DownloadFile = (bytes: Uint8Array, fileName: string) => void;
+
+function browserDownload(bytes: Uint8Array, fileName: string): void {
+  const blob = new Blob([bytes.slice().buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+/** The browser preview's workbook: the two template sheets as an editable grid, behind the same port as Excel. */
+export class PreviewWorkbook implements WorkbookPort {
+  private state: PreviewState = { sheets: [], marks: new Map() };
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly download: DownloadFile = browserDownload) {}
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly snapshot = (): PreviewState => this.state;
+
+  private update(change: Partial<PreviewState>): void {
+    this.state = { ...this.state, ...change };
+    for (const listener of this.listeners) listener();
+  }
+
+  private replaceSheet(name: string, change: (sheet: PreviewSheet) => PreviewSheet): void {
+    this.update({ sheets: this.state.sheets.map((sheet) => (sheet.name === name ? change(sheet) : sheet)) });
+  }
+
+  /** Writes one cell's text; `row` and `column` are 1-based, as in Excel. */
+  setCell(sheetName: string, row: number, column: number, text: string): void {
+    this.replaceSheet(sheetName, (sheet) => ({
+      ...sheet,
+      cells: sheet.cells.map((cells, index) => (index === row - 1 ? cells.map((cell, at) => (at === column - 1 ? text : cell)) : cells)),
+    }));
+  }
+
+  addRows(sheetName: string, count = 1): void {
+    this.replaceSheet(sheetName, (sheet) => ({ ...sheet, cells: [...sheet.cells, ...Array.from({ length: count }, () => sheet.columns.map(() => ''))] }));
+  }
+
+  activate(sheetName: string): void {
+    this.update({ activeSheet: sheetName });
+  }
+
+  async ensureTemplates(): Promise<TemplatesResult> {
+    const created: TemplateKey[] = [];
+    const found: TemplateKey[] = [];
+    const sheets = [...this.state.sheets];
+    for (const template of TEMPLATE_KEYS) {
+      const { sheetName } = templateDefinition(template);
+      if (sheets.some((sheet) => sheet.name === sheetName)) {
+        found.push(template);
+        continue;
+      }
+      const columns = templateLayout(template);
+      const empty = Array.from({ length: NEW_TEMPLATE_ROWS }, () => columns.map(() => ''));
+      sheets.push({ name: sheetName, template, columns, cells: [columns.map((column) => column.header), ...empty] });
+      created.push(template);
+    }
+    this.update({ sheets, activeSheet: this.state.activeSheet ?? sheets[0]?.name });
+    return { created, found };
+  }
+
+  async readTemplates(): Promise<TableSnapshot[]> {
+    return this.state.sheets.map((sheet) => ({
+      template: sheet.template,
+      sheet: sheet.name,
+      origin: { row: 1, column: 1 },
+      values: sheet.cells.map((cells) => [...cells]),
+    }));
+  }
+
+  async markCells(marks: readonly CellMark[]): Promise<void> {
+    const next = new Map<string, CellMark['severity']>();
+    for (const mark of marks) {
+      const key = `${mark.sheet}!${mark.address}`;
+      if (next.get(key) !== 'error') next.set(key, mark.severity);
+    }
+    this.update({ marks: next });
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    this.update({ activeSheet: sheet, selection: { sheet, address, serial: (this.state.selection?.serial ?? 0) + 1 } });
+  }
+
+  async openWorkbook(base64: string, fileName: string): Promise<void> {
+    const binary = atob(base64);
+    const bytes = new Uint8Array(binary.length);
+    for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+    this.download(bytes, fileName);
+  }
+}
+
+/** A cell's A1 address within its sheet. */
+export function cellName(row: number, column: number): string {
+  return `${columnLetters(column)}${row}`;
+}

@@ -1,0 +1,147 @@
+import type { BoardCode, Language, Severity, TemplateKey, TypedValue, Year } from '@samla/shared';
+
+export type Role = 'staff' | 'coordinator' | 'finance';
+export type ReportKind = 'status' | 'final' | 'financial';
+
+export interface Me {
+  readonly role: Role;
+  readonly board?: BoardCode;
+  readonly name: string;
+}
+
+/** An issue as the server words it, at the template's canonical layout (row n of `rows` is sheet row n + 1). */
+export interface ServerIssue {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: string | null;
+  readonly cell: string;
+  readonly code: string;
+  readonly message: string;
+  readonly severity: Severity;
+}
+
+/** An RFC 9457 problem document, as every Samla error comes. */
+export interface Problem {
+  readonly title: string;
+  readonly detail?: string;
+  readonly errors?: readonly ServerIssue[];
+}
+
+export interface SubmissionBody {
+  readonly board: BoardCode;
+  readonly year: Year;
+  readonly template: TemplateKey;
+  readonly rows: readonly Readonly<Record<string, TypedValue | undefined>>[];
+}
+
+export interface StoredSubmission {
+  readonly version: number;
+  readonly rows: number;
+  readonly warnings: number | readonly ServerIssue[];
+}
+
+export interface VersionEntry {
+  readonly version: number;
+  readonly submittedAt: string;
+  readonly submittedBy: string;
+  readonly rowCount: number;
+  readonly warningCount: number;
+}
+
+/** The server answered with an error; `problem` says what, in words. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem,
+  ) {
+    super(problem.title);
+    this.name = 'ApiError';
+  }
+}
+
+/** The server could not be reached at all. */
+export class NetworkError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = 'NetworkError';
+  }
+}
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+async function problemOf(response: Response): Promise<Problem> {
+  const text = await response.text().catch(() => '');
+  try {
+    const parsed = JSON.parse(text) as Partial<Problem>;
+    if (typeof parsed.title === 'string') return parsed as Problem;
+  } catch {
+    // Not a problem document (a proxy's error page, say): fall through to the status line.
+  }
+  return { title: `${response.status} ${response.statusText}`.trim(), ...(text && text.length < 300 ? { detail: text } : {}) };
+}
+
+/** Samla's HTTP API as the pane uses it. Every failure is an `ApiError` or a `NetworkError`. */
+export class SamlaApi {
+  constructor(
+    private readonly base: string,
+    private readonly token: () => string | undefined,
+    private readonly language: () => Language,
+    private readonly fetcher: Fetch = (input, init) => fetch(input, init),
+  ) {}
+
+  private async call(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    const token = this.token();
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    headers.set('Accept-Language', this.language());
+    let response: Response;
+    try {
+      response = await this.fetcher(`${this.base}${path}`, { ...init, headers });
+    } catch (error) {
+      throw new NetworkError(error);
+    }
+    if (!response.ok) throw new ApiError(response.status, await problemOf(response));
+    return response;
+  }
+
+  private async json<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const response = await this.call(path, init);
+    return (await response.json()) as T;
+  }
+
+  async devToken(role: Role, board?: BoardCode): Promise<string> {
+    const body = JSON.stringify(board ? { role, board } : { role });
+    const answer = await this.json<{ token: string }>('/dev/token', { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
+    return answer.token;
+  }
+
+  me(): Promise<Me> {
+    return this.json<Me>('/me');
+  }
+
+  submit(body: SubmissionBody, idempotencyKey: string): Promise<StoredSubmission> {
+    return this.json<StoredSubmission>('/submissions', {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+    });
+  }
+
+  async history(board: BoardCode, year: Year, template: TemplateKey): Promise<VersionEntry[]> {
+    const answer = await this.json<VersionEntry[] | { versions: VersionEntry[] }>(`/submissions/${encodeURIComponent(board)}/${year}/${template}`);
+    return Array.isArray(answer) ? answer : answer.versions;
+  }
+
+  async report(kind: ReportKind, year: Year): Promise<ArrayBuffer> {
+    const response = await this.call(`/reports/${kind}?year=${year}`);
+    return response.arrayBuffer();
+  }
+}
+
+/** A file's bytes as base64, as `Excel.createWorkbook` wants them. */
+export function base64FromBytes(bytes: ArrayBuffer): string {
+  const view = new Uint8Array(bytes);
+  let binary = '';
+  for (let index = 0; index < view.length; index += 0x8000) binary += String.fromCharCode(...view.subarray(index, index + 0x8000));
+  return btoa(binary);
+}

@@ -1,0 +1,265 @@
+import {
+  BOARDS,
+  DEFAULT_LANGUAGE,
+  LUJ_INITIATIVE,
+  TEMPLATE_KEYS,
+  boardByCode,
+  initiativeYears,
+  templateDefinition,
+  type BoardCode,
+  type Issue,
+  type Language,
+  type TemplateKey,
+  type Year,
+} from '@samla/shared';
+import { Button, Field, FluentProvider, MessageBar, MessageBarBody, Select, Spinner, webLightTheme } from '@fluentui/react-components';
+import { useMemo, useRef, useState } from 'react';
+import { BUILD_SETTINGS } from '../api/build-settings';
+import { ApiError, SamlaApi, base64FromBytes, type Fetch, type Me, type ReportKind, type Role, type VersionEntry } from '../api/samla-api';
+import { microsoftAccessToken } from '../auth/nested-app-auth';
+import { checkWorkbook, issueMarks, issuesAtUserCells, submissionBody } from '../checking/workbook-check';
+import { addressInSheet } from '../excel/excel-workbook';
+import type { WorkbookPort } from '../excel/workbook-port';
+import { paneText, type PaneStringKey } from '../i18n/pane-strings';
+import { errorText } from './error-text';
+import { HistoryTable } from './HistoryTable';
+import { IssueList } from './IssueList';
+import { SignInPanel, roleText } from './SignInPanel';
+
+interface Notice {
+  readonly tone: 'success' | 'error' | 'info';
+  readonly text: string;
+}
+
+export interface SamlaPaneProps {
+  readonly port: WorkbookPort;
+  readonly signIn: 'dev' | 'microsoft';
+  readonly apiBase?: string;
+  readonly fetcher?: Fetch;
+  /** In the browser preview a report is downloaded instead of opened in Excel. */
+  readonly preview?: boolean;
+}
+
+const REPORTS: readonly { kind: ReportKind; label: PaneStringKey }[] = [
+  { kind: 'status', label: 'reportStatus' },
+  { kind: 'final', label: 'reportFinal' },
+  { kind: 'financial', label: 'reportFinancial' },
+];
+
+function newIdempotencyKey(): string {
+  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
+}
+
+/** The Samla task pane: sign in, choose board and year, create, check and submit the templates, reports. */
+export function SamlaPane({ port, signIn, apiBase = BUILD_SETTINGS.apiBase, fetcher, preview = false }: SamlaPaneProps) {
+  const [language, setLanguage] = useState<Language>(DEFAULT_LANGUAGE);
+  const [me, setMe] = useState<Me>();
+  const [board, setBoard] = useState<BoardCode>('I');
+  const [year, setYear] = useState<Year>(initiativeYears(LUJ_INITIATIVE)[0] ?? 2013);
+  const [busy, setBusy] = useState<string>();
+  const [notice, setNotice] = useState<Notice>();
+  const [issues, setIssues] = useState<readonly Issue[]>([]);
+  const [results, setResults] = useState<readonly string[]>([]);
+  const [history, setHistory] = useState<Record<TemplateKey, VersionEntry[]>>();
+  const token = useRef<string | undefined>(undefined);
+  const languageRef = useRef(language);
+  languageRef.current = language;
+  const api = useMemo(() => new SamlaApi(apiBase, () => token.current, () => languageRef.current, fetcher), [apiBase, fetcher]);
+  const t = (key: PaneStringKey, params: Record<string, string | number> = {}) => paneText(language, key, params);
+  const templateLabels = (keys: readonly TemplateKey[]) => keys.map((key) => templateDefinition(key).label[language]).join(', ');
+
+  async function act(progress: string, body: () => Promise<Notice | undefined>, describe = (error: unknown) => errorText(error, language)): Promise<void> {
+    setBusy(progress);
+    setNotice(undefined);
+    try {
+      setNotice(await body());
+    } catch (error) {
+      setNotice({ tone: 'error', text: describe(error) });
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  const signInFailed = (error: unknown) => t('errorSignIn', { message: error instanceof ApiError || !(error instanceof Error) ? errorText(error, language) : error.message });
+
+  async function completeSignIn(newToken: string): Promise<undefined> {
+    token.current = newToken;
+    const who = await api.me();
+    setMe(who);
+    if (who.board) setBoard(who.board);
+    return undefined;
+  }
+
+  const devSignIn = (role: Role, devBoard: BoardCode | undefined) =>
+    act(t('signingIn'), async () => completeSignIn(await api.devToken(role, devBoard)), signInFailed);
+  const microsoftSignIn = () =>
+    act(t('signingIn'), async () => completeSignIn(await microsoftAccessToken(BUILD_SETTINGS.authClientId, BUILD_SETTINGS.authScope)), signInFailed);
+
+  function signOut(): void {
+    token.current = undefined;
+    setMe(undefined);
+    setHistory(undefined);
+    setResults([]);
+  }
+
+  const createTemplates = () =>
+    act(t('busy'), async () => {
+      const result = await port.ensureTemplates();
+      const parts = [
+        result.created.length > 0 ? t('templatesCreated', { list: templateLabels(result.created) }) : '',
+        result.found.length > 0 ? t('templatesFound', { list: templateLabels(result.found) }) : '',
+      ];
+      return { tone: 'success', text: parts.filter(Boolean).join(' ') };
+    });
+
+  const check = () =>
+    act(t('checking'), async () => {
+      setResults([]);
+      const outcome = await checkWorkbook(port, year, language);
+      setIssues(outcome.issues);
+      if (outcome.templates.length === 0) return { tone: 'error', text: t('noTemplates') };
+      if (outcome.issues.length === 0) return { tone: 'success', text: t('checkClean') };
+      return { tone: outcome.errors > 0 ? 'error' : 'info', text: t('checkSummary', { errors: outcome.errors, warnings: outcome.warnings }) };
+    });
+
+  const submit = () =>
+    act(t('checking'), async () => {
+      setResults([]);
+      const outcome = await checkWorkbook(port, year, language);
+      setIssues(outcome.issues);
+      if (outcome.templates.length === 0) return { tone: 'error', text: t('noTemplates') };
+      if (outcome.errors > 0) return { tone: 'error', text: `${t('submitBlocked')} ${t('checkSummary', { errors: outcome.errors, warnings: outcome.warnings })}` };
+      const lines: string[] = [];
+      const rejected: Issue[] = [];
+      for (const [index, templateCheck] of outcome.templates.entries()) {
+        const label = templateDefinition(templateCheck.snapshot.template).label[language];
+        setBusy(t('submitting', { template: label, n: index + 1, total: outcome.templates.length }));
+        try {
+          const stored = await api.submit(submissionBody(templateCheck, board, year), newIdempotencyKey());
+          const warnings = typeof stored.warnings === 'number' ? stored.warnings : stored.warnings.length;
+          lines.push(t('submitStored', { template: label, version: stored.version, rows: stored.rows, warnings }));
+        } catch (error) {
+          if (!(error instanceof ApiError && error.status === 422 && error.problem.errors)) throw error;
+          rejected.push(...issuesAtUserCells(error.problem.errors, templateCheck));
+          lines.push(t('submitRejected', { template: label }));
+        }
+      }
+      setResults(lines);
+      if (rejected.length === 0) return { tone: 'success', text: t('submitDone') };
+      setIssues(rejected);
+      await port.markCells(issueMarks(rejected));
+      return { tone: 'error', text: lines.join(' ') };
+    });
+
+  const loadHistory = () =>
+    act(t('busy'), async () => {
+      const entries = await Promise.all(TEMPLATE_KEYS.map((template) => api.history(board, year, template)));
+      setHistory({ activities: entries[0] ?? [], expenses: entries[1] ?? [] });
+      return undefined;
+    });
+
+  const fetchReport = (kind: ReportKind, label: string) =>
+    act(t('reportFetching', { report: label }), async () => {
+      const bytes = await api.report(kind, year);
+      await port.openWorkbook(base64FromBytes(bytes), `Samla-${kind}-${year}.xlsx`);
+      return { tone: 'success', text: t(preview ? 'reportDownloaded' : 'reportOpened', { report: label }) };
+    });
+
+  const goTo = (issue: Issue) =>
+    port.selectCell(issue.sheet, addressInSheet(issue.cell)).catch((error: unknown) => setNotice({ tone: 'error', text: errorText(error, language) }));
+
+  const readsEverything = me?.role === 'coordinator' || me?.role === 'finance';
+  return (
+    <FluentProvider theme={webLightTheme} lang={language}>
+      <main className="samla-pane" aria-busy={busy !== undefined}>
+        <header className="samla-header">
+          <h1>{t('paneTitle')}</h1>
+          <Button size="small" aria-label={t('languageSwitchLabel')} onClick={() => setLanguage(language === 'sv' ? 'en' : 'sv')}>
+            {t('languageSwitch')}
+          </Button>
+        </header>
+        <div role="status" aria-live="polite" className="samla-status">
+          {busy && <Spinner size="tiny" label={busy} />}
+          {notice && (
+            <MessageBar intent={notice.tone === 'error' ? 'error' : notice.tone === 'success' ? 'success' : 'info'} className="samla-notice" data-tone={notice.tone}>
+              <MessageBarBody>{notice.text}</MessageBarBody>
+            </MessageBar>
+          )}
+          {results.length > 0 && (
+            <ul className="samla-results">
+              {results.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+        {me ? (
+          <section aria-label={t('signInHeading')} className="samla-session">
+            <p>{t('signedInAs', { name: me.name, role: roleText(language, me.role) })}</p>
+            <Button size="small" onClick={signOut}>
+              {t('signOut')}
+            </Button>
+          </section>
+        ) : (
+          <SignInPanel language={language} mode={signIn} busy={busy !== undefined} onDevSignIn={devSignIn} onMicrosoftSignIn={microsoftSignIn} />
+        )}
+        <section aria-labelledby="samla-work-heading">
+          <h2 id="samla-work-heading">{t('workHeading')}</h2>
+          <Field label={t('boardLabel')}>
+            <Select id="samla-board" value={board} disabled={me?.role === 'staff'} onChange={(_event, data) => setBoard(data.value as BoardCode)}>
+              {BOARDS.map((option) => (
+                <option key={option.code} value={option.code}>
+                  {option.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t('yearLabel')}>
+            <Select id="samla-year" value={String(year)} onChange={(_event, data) => setYear(Number(data.value))}>
+              {initiativeYears(LUJ_INITIATIVE).map((option) => (
+                <option key={option} value={option}>
+                  {option}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <div className="samla-actions">
+            <Button disabled={busy !== undefined} onClick={createTemplates}>
+              {t('createTemplates')}
+            </Button>
+            <Button disabled={busy !== undefined} onClick={check}>
+              {t('check')}
+            </Button>
+            {me?.role === 'staff' && (
+              <Button appearance="primary" disabled={busy !== undefined} onClick={submit} aria-description={boardByCode(board).name}>
+                {t('submit')}
+              </Button>
+            )}
+          </div>
+        </section>
+        <IssueList language={language} issues={issues} onGoTo={goTo} />
+        {me && (
+          <section aria-labelledby="samla-history-heading">
+            <h2 id="samla-history-heading">{t('historyHeading')}</h2>
+            <Button disabled={busy !== undefined} onClick={loadHistory}>
+              {t('historyLoad')}
+            </Button>
+            {history && <HistoryTable language={language} history={history} />}
+          </section>
+        )}
+        {readsEverything && (
+          <section aria-labelledby="samla-reports-heading">
+            <h2 id="samla-reports-heading">{t('reportsHeading')}</h2>
+            <div className="samla-actions">
+              {REPORTS.map(({ kind, label }) => (
+                <Button key={kind} disabled={busy !== undefined} onClick={() => fetchReport(kind, t(label))}>
+                  {t(label)}
+                </Button>
+              ))}
+            </div>
+          </section>
+        )}
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,16 @@
+import type { Language } from '@samla/shared';
+import { ApiError, NetworkError } from '../api/samla-api';
+import { paneText } from '../i18n/pane-strings';
+
+/** Every failure in words the user can act on; never a stack trace, never silence. */
+export function errorText(error: unknown, language: Language): string {
+  if (error instanceof NetworkError) return paneText(language, 'errorNetwork');
+  if (error instanceof ApiError) {
+    if (error.status === 401) return paneText(language, 'errorSignedOut');
+    const title = error.problem.detail ? `${error.problem.title} ${error.problem.detail}` : error.problem.title;
+    if (error.status === 403) return `${paneText(language, 'errorForbidden')} ${title}`;
+    return paneText(language, 'errorServer', { title });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return paneText(language, 'errorWorkbook', { message });
+}
