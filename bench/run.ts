@@ -1,8 +1,9 @@
 import type { Benchmark } from './bench-harness';
+import { mergeBenchmark } from './merge-bench';
 import { validateBenchmark } from './validate-bench';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-const BENCHMARKS: readonly Benchmark[] = [validateBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [validateBenchmark, mergeBenchmark];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

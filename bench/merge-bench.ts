@@ -1,0 +1,113 @@
+import { HttpRequest, InvocationContext } from '@azure/functions';
+import { BOARD_CODES, type ActivityRow, type BoardCode, type ExpenseRow, type TemplateKey } from '@samla/shared';
+import { ROUTES } from '../functions/src/routes';
+import { getServices, resetServices } from '../functions/src/services';
+import { rowBatches, rowEntities } from '../functions/src/storage/row-entities';
+import { tableClients } from '../functions/src/storage/table-clients';
+import { readStorageSettings } from '../functions/src/storage/storage-settings';
+import { startAzurite } from '../tests/support/azurite';
+import { seededRandom, type Benchmark } from './bench-harness';
+
+const ROWS_PER_TEMPLATE = 1_000;
+const YEAR = 2013;
+
+function nationRows(board: BoardCode): { activities: ActivityRow[]; expenses: ExpenseRow[] } {
+  const random = seededRandom(board.charCodeAt(0) * 31 + board.length);
+  const activities: ActivityRow[] = Array.from({ length: ROWS_PER_TEMPLATE }, (_, index) => ({
+    activityId: `${board}-A${index + 1}`,
+    strand: 'competence',
+    activityType: 'training',
+    title: `Utbildning ${index + 1} i ${board}`,
+    startDate: '2013-03-01',
+    endDate: '2013-03-02',
+    targetGroup: 'case-officers',
+    participantsWomen: Math.floor(random() * 30),
+    participantsMen: Math.floor(random() * 30),
+    participantsUnspecified: 0,
+    hours: 8,
+    learningExample: false,
+    status: 'completed',
+    result: 'Genomförd enligt plan',
+  }));
+  const expenses: ExpenseRow[] = Array.from({ length: ROWS_PER_TEMPLATE }, (_, index) => ({
+    expenseId: `${board}-K${index + 1}`,
+    date: '2013-04-15',
+    category: 'purchased-services',
+    activityId: `${board}-A${(index % ROWS_PER_TEMPLATE) + 1}`,
+    description: `Föreläsare ${index + 1}`,
+    amount: Math.round(random() * 1_000_000) / 100,
+    voucher: `V${index + 1}`,
+    funding: 'grant',
+  }));
+  return { activities, expenses };
+}
+
+async function submitThroughHandler(token: string, board: BoardCode, template: TemplateKey, rows: unknown[]): Promise<void> {
+  const submit = ROUTES.find((route) => route.name === 'submit');
+  if (!submit) throw new Error('no submit route');
+  const request = new HttpRequest({
+    method: 'POST',
+    url: 'http://127.0.0.1/api/submissions',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: { string: JSON.stringify({ board, year: YEAR, template, rows }) },
+  });
+  const response = await submit.handler(request, new InvocationContext({ functionName: 'submit', logHandler: () => undefined }));
+  if ('status' in response && response.status !== 201) throw new Error(`submission of ${board} ${template} answered ${response.status}`);
+}
+
+/**
+ * 21 boards × 2 templates × 1 000 rows submitted through the submit handler (JSON, validation against the
+ * board's current activities, versioned storage, pointer moved) into a fresh Azurite, beside the raw rate of
+ * `submitTransaction` writing the very same entities into the same Azurite, both with every board in parallel.
+ */
+export const mergeBenchmark: Benchmark = {
+  name: 'merge',
+  async run() {
+    const azurite = await startAzurite();
+    Object.assign(process.env, { SAMLA_AUTH: 'dev', SAMLA_DEV_AUTH_DIR: '.samla/bench-dev-auth', SAMLA_STORAGE_CONNECTION_STRING: azurite.connectionString, SAMLA_TABLE_PREFIX: 'Bench' });
+    resetServices();
+    try {
+      const services = await getServices();
+      const issuer = services.authentication.devIssuer;
+      if (!issuer) throw new Error('dev sign-in is not on');
+      const nation = BOARD_CODES.map((board) => ({ board, ...nationRows(board) }));
+      const tokens = new Map<BoardCode, string>();
+      for (const board of BOARD_CODES) tokens.set(board, await issuer.mint({ role: 'staff', board }));
+      const rows = nation.length * 2 * ROWS_PER_TEMPLATE;
+
+      const rawTables = tableClients({ ...readStorageSettings({ SAMLA_STORAGE_CONNECTION_STRING: azurite.connectionString }), tablePrefix: 'Raw' });
+      await rawTables.rows.createTable();
+      const rawStart = process.hrtime.bigint();
+      await Promise.all(
+        nation.flatMap(({ board, activities, expenses }) =>
+          [
+            { template: 'activities' as const, rows: activities },
+            { template: 'expenses' as const, rows: expenses },
+          ].map(async ({ template, rows: templateRows }) => {
+            const { entities } = rowEntities({ board, year: YEAR, template, rows: templateRows }, 1);
+            for (const batch of rowBatches(entities)) await rawTables.rows.submitTransaction(batch);
+          }),
+        ),
+      );
+      const rawSeconds = Number(process.hrtime.bigint() - rawStart) / 1e9;
+
+      const start = process.hrtime.bigint();
+      await Promise.all(
+        nation.map(async ({ board, activities, expenses }) => {
+          const token = tokens.get(board) ?? '';
+          await submitThroughHandler(token, board, 'activities', activities);
+          await submitThroughHandler(token, board, 'expenses', expenses);
+        }),
+      );
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      const current = await services.store.nation(YEAR);
+      const stored = [...current.activities, ...current.expenses].reduce((sum, board) => sum + board.rows.length, 0);
+      if (stored !== rows) throw new Error(`expected ${rows} current rows, found ${stored}`);
+      const rowsPerSecond = Math.round(rows / seconds);
+      const rawRowsPerSecond = Math.round(rows / rawSeconds);
+      return { bench: 'merge', rows, seconds: Number(seconds.toFixed(3)), rowsPerSecond, rawSeconds: Number(rawSeconds.toFixed(3)), rawRowsPerSecond, ratio: Number((rowsPerSecond / rawRowsPerSecond).toFixed(2)), goalRatio: 0.8 };
+    } finally {
+      await azurite.stop();
+    }
+  },
+};
