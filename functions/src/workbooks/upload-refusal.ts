@@ -1,0 +1,107 @@
+import { DEFAULT_LANGUAGE, type Language, type Localized } from '@samla/shared';
+import { HttpProblem, problems } from '../http/problem';
+
+/** Why an uploaded file was not read, each with its HTTP status and wording. */
+export const UPLOAD_REFUSAL_KINDS = [
+  'too-large',
+  'not-a-workbook',
+  'legacy-workbook',
+  'encrypted-workbook',
+  'expands-too-far',
+  'damaged-workbook',
+  'too-many-rows',
+  'no-template-sheet',
+] as const;
+export type UploadRefusalKind = (typeof UPLOAD_REFUSAL_KINDS)[number];
+
+export interface RefusalParams {
+  readonly maxMegabytes?: number;
+  readonly sheet?: string;
+  readonly rows?: number;
+  readonly maxRows?: number;
+}
+
+export interface UploadRefusal {
+  readonly kind: UploadRefusalKind;
+  readonly status: 413 | 415 | 422;
+  readonly detail: Localized;
+  readonly params: RefusalParams;
+}
+
+const SAVE_AS_XLSX = {
+  sv: 'Spara filen som Excel-arbetsbok (.xlsx) och ladda upp den igen.',
+  en: 'Save the file as an Excel workbook (.xlsx) and upload it again.',
+};
+
+const number = (value: number | undefined, language: Language): string => (value ?? 0).toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB');
+
+const REFUSALS: Record<UploadRefusalKind, { status: UploadRefusal['status']; detail: (p: RefusalParams, language: Language) => string }> = {
+  'too-large': {
+    status: 413,
+    detail: (p, l) =>
+      l === 'sv'
+        ? `Filen är större än ${number(p.maxMegabytes, l)} MB. Ta bort annat än mallens blad, eller dela upp inlämningen.`
+        : `The file is larger than ${number(p.maxMegabytes, l)} MB. Remove everything but the template's sheets, or split the submission.`,
+  },
+  'not-a-workbook': {
+    status: 415,
+    detail: (_, l) => (l === 'sv' ? `Filen är ingen Excel-arbetsbok. ${SAVE_AS_XLSX.sv}` : `The file is not an Excel workbook. ${SAVE_AS_XLSX.en}`),
+  },
+  'legacy-workbook': {
+    status: 415,
+    detail: (_, l) =>
+      l === 'sv'
+        ? 'Filen är i det äldre Excel-formatet (.xls) eller skyddad med lösenord. Spara den utan lösenord som Excel-arbetsbok (.xlsx) och ladda upp den igen.'
+        : 'The file is in the older Excel format (.xls) or protected by a password. Save it without a password as an Excel workbook (.xlsx) and upload it again.',
+  },
+  'encrypted-workbook': {
+    status: 415,
+    detail: (_, l) =>
+      l === 'sv'
+        ? 'Filen är skyddad med lösenord och kan inte läsas. Spara den utan lösenord som Excel-arbetsbok (.xlsx) och ladda upp den igen.'
+        : 'The file is protected by a password and cannot be read. Save it without a password as an Excel workbook (.xlsx) and upload it again.',
+  },
+  'expands-too-far': {
+    status: 413,
+    detail: (p, l) =>
+      l === 'sv'
+        ? `Filen packas upp till mer än en rimlig storlek (gränsen är ${number(p.maxMegabytes, l)} MB uppackat). Kontrollera att det är en vanlig ifylld mall.`
+        : `The file unpacks to more than a reasonable size (the limit is ${number(p.maxMegabytes, l)} MB unpacked). Check that it is an ordinary filled-in template.`,
+  },
+  'damaged-workbook': {
+    status: 422,
+    detail: (_, l) =>
+      l === 'sv'
+        ? 'Filen är skadad och kan inte läsas som Excel-arbetsbok. Öppna den i Excel, spara den som .xlsx och ladda upp den igen.'
+        : 'The file is damaged and cannot be read as an Excel workbook. Open it in Excel, save it as .xlsx and upload it again.',
+  },
+  'too-many-rows': {
+    status: 413,
+    detail: (p, l) => {
+      const where = p.sheet ? (l === 'sv' ? `Bladet ”${p.sheet}”` : `The sheet "${p.sheet}"`) : l === 'sv' ? 'Ett blad i filen' : 'A sheet in the file';
+      return l === 'sv'
+        ? `${where} har ${p.rows === undefined ? 'fler' : number(p.rows, l)} rader, men högst ${number(p.maxRows, l)} rader kan lämnas in per blad.`
+        : `${where} has ${p.rows === undefined ? 'more' : number(p.rows, l)} rows, but at most ${number(p.maxRows, l)} rows can be submitted per sheet.`;
+    },
+  },
+  'no-template-sheet': {
+    status: 422,
+    detail: (_, l) =>
+      l === 'sv'
+        ? 'Filen har inget blad som liknar mallarna Aktiviteter eller Kostnader. Hämta mallen från Samla, fyll i den och ladda upp den igen.'
+        : 'The file has no sheet that looks like the Aktiviteter or Kostnader template. Download the template from Samla, fill it in and upload it again.',
+  },
+};
+
+export function uploadRefusal(kind: UploadRefusalKind, params: RefusalParams = {}): UploadRefusal {
+  const { status, detail } = REFUSALS[kind];
+  return { kind, status, detail: { sv: detail(params, 'sv'), en: detail(params, 'en') }, params };
+}
+
+const PROBLEM_BY_STATUS = { 413: problems.payloadTooLarge, 415: problems.unsupportedMediaType, 422: problems.unprocessable } as const;
+
+/** The problem document for a refused upload: the status's title, the refusal's words, and its kind as `reason`. */
+export function refusalProblem(refusal: UploadRefusal, language: Language = DEFAULT_LANGUAGE): HttpProblem {
+  const base = PROBLEM_BY_STATUS[refusal.status](refusal.detail[language]);
+  return new HttpProblem(base.status, base.title, base.detail, { reason: refusal.kind, ...refusal.params });
+}
