@@ -1,6 +1,7 @@
 import type { Route } from './http/route';
 import { sessionRoutes } from './functions/session';
 import { submissionRoutes } from './functions/submissions';
+import { templateRoutes } from './functions/templates';
 
 /** Every HTTP function of Samla: registered with Azure Functions and served by the local development host. */
-export const ROUTES: readonly Route[] = [...sessionRoutes, ...submissionRoutes];
+export const ROUTES: readonly Route[] = [...sessionRoutes, ...submissionRoutes, ...templateRoutes];

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { TEMPLATE_KEYS } from '@samla/shared';
+import { authenticate, requireBoardAccess } from '../http/access';
+import { defineRoute, workbook } from '../http/define-route';
+import { requestLanguage } from '../http/language';
+import { parseInput, queryObject } from '../http/request-body';
+import type { Route } from '../http/route';
+import { boardYearQuerySchema } from '../submissions/submission-request';
+import { buildTemplateWorkbook } from '../workbooks/template-workbook';
+
+const FILE_NAMES = { activities: 'aktiviteter', expenses: 'kostnader' } as const;
+
+/** `GET /api/templates/{activities|expenses}?year=&board=`: an empty standard template to fill in without the add-in. */
+const template = defineRoute('template', ['GET'], 'templates/{template}', async (request, services) => {
+  const caller = await authenticate(request, services.authentication);
+  const { template: key } = parseInput(z.object({ template: z.enum(TEMPLATE_KEYS, { error: 'okänd mall; ange activities eller expenses' }) }), request.params, 'Adressen ska vara /api/templates/activities eller /api/templates/expenses.');
+  const { board, year } = parseInput(boardYearQuerySchema(services.settings), queryObject(request), 'Ange län och år, t.ex. ?board=I&year=2013.');
+  requireBoardAccess(caller, board, 'read');
+  const body = await buildTemplateWorkbook({ template: key, board, year, language: requestLanguage(request), settings: services.settings });
+  return workbook(body, `Samla-${FILE_NAMES[key]}-${board}-${year}.xlsx`);
+});
+
+export const templateRoutes: Route[] = [template];
