@@ -1,0 +1,95 @@
+import { columnIndex, columnLetters, quoteSheetName, type Criterion, type Expr, type ReportSheet } from '@samla/shared';
+
+/** Where a sheet's columns and data rows are, so that a total can name its ranges. */
+export interface SheetLayout {
+  readonly sheet: Pick<ReportSheet, 'name' | 'columns' | 'rowCount'>;
+}
+
+/** The header is row 1; data rows follow it. */
+export const FIRST_DATA_ROW = 2;
+
+export function dataRow(row: number): number {
+  return FIRST_DATA_ROW + row;
+}
+
+/** A criterion's text: wildcards and quotes escaped, so a label matches itself and nothing else. */
+function criterionText(criterion: Criterion): string {
+  if ('equals' in criterion) {
+    if (typeof criterion.equals === 'number') return String(criterion.equals);
+    return `"${criterion.equals.replace(/[~*?]/g, '~$&').replace(/"/g, '""')}"`;
+  }
+  return `"${criterion.compare}${String(criterion.value).replace(/"/g, '""')}"`;
+}
+
+/** Turns a report total into the Excel formula that computes it from the sheets of the same workbook. */
+export class FormulaWriter {
+  private readonly layouts: ReadonlyMap<string, SheetLayout['sheet']>;
+
+  constructor(sheets: readonly SheetLayout['sheet'][]) {
+    this.layouts = new Map(sheets.map((sheet) => [sheet.name, sheet]));
+  }
+
+  private layout(name: string): SheetLayout['sheet'] {
+    const layout = this.layouts.get(name);
+    if (!layout) throw new Error(`A total refers to a sheet that is not in the workbook: ${name}`);
+    return layout;
+  }
+
+  private letters(sheetName: string, column: string): string {
+    return columnLetters(columnIndex(this.layout(sheetName), column) + 1);
+  }
+
+  /** A whole data column, absolute: `Kostnader!$I$2:$I$5001` (one empty row when the sheet has none). */
+  range(sheetName: string, column: string): string {
+    const letters = this.letters(sheetName, column);
+    const last = dataRow(Math.max(this.layout(sheetName).rowCount, 1) - 1);
+    return `${quoteSheetName(sheetName)}!$${letters}$${FIRST_DATA_ROW}:$${letters}$${last}`;
+  }
+
+  private cell(own: string, sheetName: string | undefined, row: number, column: string): string {
+    const target = sheetName ?? own;
+    const address = `${this.letters(target, column)}${dataRow(row)}`;
+    return sheetName && sheetName !== own ? `${quoteSheetName(sheetName)}!${address}` : address;
+  }
+
+  private criteria(sheetName: string, where: readonly Criterion[]): string {
+    return where.map((criterion) => `${this.range(sheetName, criterion.column)},${criterionText(criterion)}`).join(',');
+  }
+
+  /** The formula text without its leading `=`, for the cell on sheet `own`. */
+  write(own: string, expr: Expr): string {
+    switch (expr.op) {
+      case 'sumIfs':
+        return expr.where.length === 0 ? `SUM(${this.range(expr.sheet, expr.sum)})` : `SUMIFS(${this.range(expr.sheet, expr.sum)},${this.criteria(expr.sheet, expr.where)})`;
+      case 'countIfs':
+        return `COUNTIFS(${this.criteria(expr.sheet, expr.where)})`;
+      case 'ref':
+        return this.cell(own, expr.sheet, expr.row, expr.column);
+      case 'sumRows':
+        return `SUM(${this.rows(own, expr.column, expr.rows)})`;
+      case 'add':
+        return `(${expr.terms.map((term) => this.write(own, term)).join('+')})`;
+      case 'sub':
+        return `(${this.write(own, expr.left)}-${this.write(own, expr.right)})`;
+      case 'share': {
+        const right = this.write(own, expr.right);
+        return `IF(${right}=0,"",${this.write(own, expr.left)}/${right})`;
+      }
+      case 'max0':
+        return `MAX(0,${this.write(own, expr.arg)})`;
+      case 'num':
+        return String(expr.value);
+      case 'flag':
+        return `IF(${this.write(own, expr.left)}>${this.write(own, expr.right)},"${expr.whenGreater.replace(/"/g, '""')}","${expr.otherwise.replace(/"/g, '""')}")`;
+    }
+  }
+
+  /** Rows of one column as a range when they follow each other, else as a list. */
+  private rows(own: string, column: string, rows: readonly number[]): string {
+    if (rows.length === 0) return '0';
+    const contiguous = rows.every((row, index) => index === 0 || row === (rows[index - 1] as number) + 1);
+    const letters = this.letters(own, column);
+    if (contiguous) return `${letters}${dataRow(rows[0] as number)}:${letters}${dataRow(rows[rows.length - 1] as number)}`;
+    return rows.map((row) => `${letters}${dataRow(row)}`).join(',');
+  }
+}

@@ -1,0 +1,125 @@
+import ExcelJS from 'exceljs';
+import { PassThrough, type Writable } from 'stream';
+import { isFormulaCell, isTypedCell, NUMBER_FORMATS, type CellKind, type PlainValue, type ReportCell, type ReportModel, type ReportSheet } from '@samla/shared';
+import { TEXT_FORMAT, writeText } from './inert-text';
+import { FormulaWriter } from './report-formula';
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
+
+const FORMATS: Record<CellKind, string | undefined> = {
+  text: TEXT_FORMAT,
+  date: NUMBER_FORMATS.date,
+  dateTime: DATE_TIME_FORMAT,
+  amount: NUMBER_FORMATS.amount,
+  count: NUMBER_FORMATS.count,
+  hours: NUMBER_FORMATS.hours,
+  share: NUMBER_FORMATS.share,
+  year: undefined,
+};
+
+/**
+ * One style object per kind, shared by every cell of that kind: ExcelJS caches a style's id by object identity,
+ * so a streamed sheet of a million cells costs a handful of style lookups instead of one each.
+ */
+const STYLES: Record<CellKind, Partial<ExcelJS.Style>> = Object.fromEntries(
+  Object.entries(FORMATS).map(([kind, numFmt]) => [kind, numFmt ? { numFmt } : {}]),
+) as Record<CellKind, Partial<ExcelJS.Style>>;
+const FORMULA_TEXT_STYLE: Partial<ExcelJS.Style> = {};
+const HEADER_STYLE: Partial<ExcelJS.Style> = { numFmt: TEXT_FORMAT, font: { bold: true }, alignment: { wrapText: true, vertical: 'top' } };
+
+/** `2013-03-01` or `2014-01-31T23:30:00` (Swedish wall-clock time) as the Date ExcelJS writes as that serial. */
+function sheetDate(value: string): Date | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(value);
+  if (!match) return undefined;
+  const [, year, month, day, hour, minute, second] = match.map(Number) as number[];
+  return new Date(Date.UTC(year as number, (month as number) - 1, day, hour || 0, minute || 0, second || 0));
+}
+
+function writePlain(cell: ExcelJS.Cell, kind: CellKind, value: PlainValue): void {
+  if (value === null || value === undefined || value === '') {
+    if (kind === 'text') writeText(cell, undefined);
+    return;
+  }
+  if (kind === 'text' || typeof value === 'boolean') {
+    writeText(cell, String(value));
+    cell.style = STYLES.text;
+    return;
+  }
+  if ((kind === 'date' || kind === 'dateTime') && typeof value === 'string') {
+    const date = sheetDate(value);
+    if (!date) {
+      writeText(cell, value);
+      cell.style = STYLES.text;
+      return;
+    }
+    cell.value = date;
+  } else if (typeof value === 'string') {
+    // A number column holding text (an unexpected stored value) stays inert text.
+    writeText(cell, value);
+    cell.style = STYLES.text;
+    return;
+  } else {
+    cell.value = value;
+  }
+  cell.style = STYLES[kind];
+}
+
+function writeCell(cell: ExcelJS.Cell, columnKind: CellKind, reportCell: ReportCell, formulas: FormulaWriter, sheetName: string): void {
+  if (isFormulaCell(reportCell)) {
+    const kind = reportCell.kind ?? columnKind;
+    cell.value = { formula: formulas.write(sheetName, reportCell.formula), result: reportCell.value } as ExcelJS.CellFormulaValue;
+    cell.style = kind === 'text' ? FORMULA_TEXT_STYLE : STYLES[kind];
+    return;
+  }
+  if (isTypedCell(reportCell)) writePlain(cell, reportCell.kind, reportCell.value);
+  else writePlain(cell, columnKind, reportCell);
+}
+
+async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ReportSheet, formulas: FormulaWriter): Promise<void> {
+  const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  worksheet.columns = sheet.columns.map((column) => ({ key: column.key, width: column.width }));
+  const header = worksheet.getRow(1);
+  sheet.columns.forEach((column, index) => {
+    const cell = header.getCell(index + 1);
+    writeText(cell, column.label);
+    cell.style = HEADER_STYLE;
+  });
+  header.commit();
+  const kinds = sheet.columns.map((column) => column.kind);
+  let rowNumber = 2;
+  for (const cells of sheet.rows()) {
+    const row = worksheet.getRow(rowNumber);
+    for (let index = 0; index < cells.length; index += 1) {
+      writeCell(row.getCell(index + 1), kinds[index] as CellKind, cells[index], formulas, sheet.name);
+    }
+    row.commit();
+    rowNumber += 1;
+  }
+  worksheet.commit();
+}
+
+/** Streams the workbook of a report model: detail sheets row by row, totals as formulas with their values. */
+export async function writeReportWorkbook(model: ReportModel, stream: Writable): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'Samla';
+  workbook.title = model.title;
+  const formulas = new FormulaWriter(model.sheets);
+  for (const sheet of model.sheets) await writeSheet(workbook, sheet, formulas);
+  await workbook.commit();
+}
+
+/** The workbook as bytes, for an HTTP response. */
+export async function reportWorkbookBuffer(model: ReportModel): Promise<Buffer> {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  await writeReportWorkbook(model, stream);
+  await ended;
+  return Buffer.concat(chunks);
+}

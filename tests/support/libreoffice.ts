@@ -1,0 +1,54 @@
+import { execFileSync } from 'child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+const SOFFICE = '/usr/bin/soffice';
+
+/** Debian's LibreOffice Calc without a GUI: installed here when missing and we may (root); never downloaded otherwise. */
+export function ensureLibreOffice(): string {
+  if (existsSync(SOFFICE)) return SOFFICE;
+  if (process.getuid?.() !== 0) throw new Error(`${SOFFICE} is missing; install Debian's libreoffice-calc-nogui (apt-get install -y libreoffice-calc-nogui)`);
+  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'libreoffice-calc-nogui'], { stdio: 'ignore', timeout: 900_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (!existsSync(SOFFICE)) throw new Error('apt-get ran but soffice is still missing');
+  return SOFFICE;
+}
+
+/** A fresh LibreOffice profile that recalculates every formula of an xlsx file on load, whatever it stores. */
+function recalculatingProfile(directory: string): string {
+  const user = join(directory, 'profile', 'user');
+  mkdirSync(user, { recursive: true });
+  writeFileSync(
+    join(user, 'registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
+  return `file://${join(directory, 'profile')}`;
+}
+
+/**
+ * Opens the given workbooks in LibreOffice headless (one start for all of them), recalculates every formula and
+ * saves them as xlsx again; returns the paths of the recalculated copies.
+ */
+export function recalculateInLibreOffice(files: Record<string, Buffer>): Record<string, string> {
+  const soffice = ensureLibreOffice();
+  const directory = mkdtempSync(join(tmpdir(), 'samla-lo-'));
+  const input = join(directory, 'in');
+  const output = join(directory, 'out');
+  mkdirSync(input);
+  mkdirSync(output);
+  const paths = Object.entries(files).map(([name, bytes]) => {
+    const path = join(input, `${name}.xlsx`);
+    writeFileSync(path, bytes);
+    return path;
+  });
+  execFileSync(soffice, [`-env:UserInstallation=${recalculatingProfile(directory)}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', output, ...paths], {
+    stdio: 'ignore',
+    timeout: 240_000,
+  });
+  return Object.fromEntries(Object.keys(files).map((name) => [name, join(output, `${name}.xlsx`)]));
+}
