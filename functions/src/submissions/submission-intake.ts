@@ -1,5 +1,5 @@
 import type { HttpResponseInit, InvocationContext } from '@azure/functions';
-import { countBySeverity, typedRows, validateRecords, type BoardCode, type Language, type TemplateValidation, type Year } from '@samla/shared';
+import { countBySeverity, typedRows, validateRecords, validateSheet, type BoardCode, type CellPosition, type Language, type TemplateValidation, type Year } from '@samla/shared';
 import type { Caller } from '../auth/caller';
 import { json } from '../http/define-route';
 import { problems } from '../http/problem';
@@ -26,6 +26,32 @@ export async function judgeRecords(
 ): Promise<TemplateValidation> {
   const links = target.template === 'expenses' ? (activityIds ?? (await currentActivityIds(services.store, target.board, target.year))) : undefined;
   return validateRecords(target.template, records, { year: target.year, settings: services.settings, language, ...(links ? { activityIds: links } : {}) });
+}
+
+/** A sheet of an uploaded workbook, as the file has it. */
+export interface SheetValues {
+  readonly sheet: string;
+  readonly origin: CellPosition;
+  readonly values: readonly (readonly unknown[])[];
+}
+
+/** Judges a sheet's values as the file has them, so every issue names the user's own cell. */
+export async function judgeSheet(
+  services: Services,
+  target: SubmissionTarget,
+  sheet: SheetValues,
+  language: Language,
+  activityIds?: readonly string[],
+): Promise<TemplateValidation> {
+  const links = target.template === 'expenses' ? (activityIds ?? (await currentActivityIds(services.store, target.board, target.year))) : undefined;
+  return validateSheet(target.template, sheet.values, {
+    year: target.year,
+    settings: services.settings,
+    language,
+    sheet: sheet.sheet,
+    origin: sheet.origin,
+    ...(links ? { activityIds: links } : {}),
+  });
 }
 
 export function issuesSummary(validation: TemplateValidation): string {

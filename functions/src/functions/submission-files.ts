@@ -1,0 +1,70 @@
+import type { HttpResponseInit, InvocationContext } from '@azure/functions';
+import type { TemplateValidation } from '@samla/shared';
+import type { Caller } from '../auth/caller';
+import { authenticate, requireBoardAccess } from '../http/access';
+import { defineRoute, json } from '../http/define-route';
+import { requestLanguage } from '../http/language';
+import { problems } from '../http/problem';
+import { parseInput, queryObject } from '../http/request-body';
+import type { Route } from '../http/route';
+import type { Services } from '../services';
+import { withIdempotency } from '../submissions/idempotent-submission';
+import { issuesSummary, judgeSheet, receiptResponse, storeJudged, type SubmissionReceipt } from '../submissions/submission-intake';
+import { boardYearQuerySchema, type SubmissionTarget } from '../submissions/submission-request';
+import { refusalProblem } from '../workbooks/upload-refusal';
+import { MAX_UPLOAD_BYTES, readUploadedWorkbook, type UploadedSheet } from '../workbooks/upload-reader';
+
+type BoardYear = Omit<SubmissionTarget, 'template'>;
+
+/** Judges every template sheet of the file; expenses are checked against the activities in the same file when it has them. */
+async function judgeFile(services: Services, target: BoardYear, sheets: readonly UploadedSheet[], language: ReturnType<typeof requestLanguage>) {
+  const activitiesSheet = sheets.find((sheet) => sheet.template === 'activities');
+  const expensesSheet = sheets.find((sheet) => sheet.template === 'expenses');
+  const judged: TemplateValidation[] = [];
+  if (activitiesSheet) judged.push(await judgeSheet(services, { ...target, template: 'activities' }, activitiesSheet, language));
+  if (expensesSheet) {
+    const activityIds = judged[0]?.rows.flatMap((row) => (typeof row.values.activityId === 'string' ? [row.values.activityId] : []));
+    judged.push(await judgeSheet(services, { ...target, template: 'expenses' }, expensesSheet, language, activityIds));
+  }
+  return judged;
+}
+
+async function storeFile(services: Services, caller: Caller, target: BoardYear, judged: TemplateValidation[], context: InvocationContext): Promise<HttpResponseInit> {
+  // Both sheets are stored, or neither: a file with an error anywhere changes nothing.
+  const failing = judged.filter((validation) => !validation.valid);
+  if (failing.length > 0) {
+    const errors = judged.flatMap((validation) => validation.issues);
+    throw problems.unprocessable(`Filen sparades inte: ${failing.map(issuesSummary).join(', ')}. Rätta felen och ladda upp filen igen.`, { errors });
+  }
+  const receipts: SubmissionReceipt[] = [];
+  for (const validation of judged) receipts.push(await storeJudged(services, caller, { ...target, template: validation.template }, validation, context));
+  const [only] = receipts;
+  if (receipts.length === 1 && only) return receiptResponse(only, { ...target, template: only.template });
+  return json(201, { submissions: receipts });
+}
+
+/**
+ * `POST /api/submissions/file?board=&year=`: a filled template workbook as the body (from GET /api/templates or any
+ * program writing the same Swedish headers), judged with the same rules, with every issue at the file's own cells.
+ */
+const submitFile = defineRoute('submitFile', ['POST'], 'submissions/file', async (request, services, context) => {
+  const caller = await authenticate(request, services.authentication);
+  const target = parseInput(boardYearQuerySchema(services.settings), queryObject(request), 'Ange län och år, t.ex. ?board=I&year=2013.');
+  requireBoardAccess(caller, target.board, 'write');
+  await services.assertYearOpen(target.year);
+  const language = requestLanguage(request);
+  return withIdempotency(
+    request,
+    services,
+    caller,
+    'submissions/file',
+    async (body) => {
+      const reading = await readUploadedWorkbook(body.bytes);
+      if (!reading.ok) throw refusalProblem(reading.refusal, language);
+      return storeFile(services, caller, target, await judgeFile(services, target, reading.sheets, language), context);
+    },
+    { json: false, maxBytes: MAX_UPLOAD_BYTES, requestTag: `${target.board}|${target.year}` },
+  );
+});
+
+export const submissionFileRoutes: Route[] = [submitFile];
