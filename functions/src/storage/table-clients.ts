@@ -10,6 +10,10 @@ export const TABLE_SUFFIXES = {
   submissions: 'Submissions',
   /** Idempotency keys of completed or in-flight submissions. */
   idempotency: 'Idempotency',
+  /** Per year: finance's requisitions and repayments, every revision kept. */
+  funds: 'Funds',
+  /** Per year: whether it is locked for submissions, every lock and unlock kept. */
+  yearLocks: 'YearLocks',
 } as const;
 
 export type SamlaTableName = keyof typeof TABLE_SUFFIXES;
@@ -37,6 +41,8 @@ export function tableClients(settings: StorageSettings, options: TableClientOpti
     rows: client(settings.tablePrefix + TABLE_SUFFIXES.rows),
     submissions: client(settings.tablePrefix + TABLE_SUFFIXES.submissions),
     idempotency: client(settings.tablePrefix + TABLE_SUFFIXES.idempotency),
+    funds: client(settings.tablePrefix + TABLE_SUFFIXES.funds),
+    yearLocks: client(settings.tablePrefix + TABLE_SUFFIXES.yearLocks),
   };
 }
 
