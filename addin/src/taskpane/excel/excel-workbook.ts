@@ -1,3 +1,4 @@
+/// <reference types="office-js" />
 import { TEMPLATE_KEYS, columnLetters, parseCellAddress, templateDefinition, type TemplateKey } from '@samla/shared';
 import { PAYLOAD_BUDGET_BYTES, isPayloadTooLarge, jsonBytes, planRowChunks, type RowChunk } from './payload-budget';
 import { LISTS_SHEET, listsSheetValues, templateLayout } from './template-layout';
@@ -105,7 +106,7 @@ export class ExcelWorkbook implements WorkbookPort {
     const sheet = exists ? context.workbook.worksheets.getItem(LISTS_SHEET) : context.workbook.worksheets.add(LISTS_SHEET);
     await batch.add(jsonBytes(values), () => {
       sheet.getRange(areaAddress({ sheet: LISTS_SHEET, row: 1, column: 1, rows: values.length, columns: values[0]?.length ?? 1 })).values = values;
-      sheet.visibility = Excel.SheetVisibility.hidden;
+      sheet.visibility = 'Hidden';
     });
   }
 
@@ -137,7 +138,7 @@ export class ExcelWorkbook implements WorkbookPort {
         range.dataValidation.clear();
         range.dataValidation.rule = { list: { inCellDropDown: true, source: column.choicesSource } };
         // A list value may also be typed as its key: the check, not Excel, decides.
-        range.dataValidation.errorAlert = { showAlert: false, style: Excel.DataValidationAlertStyle.information, title: '', message: '' };
+        range.dataValidation.errorAlert = { showAlert: false, style: 'Information', title: '', message: '' };
       });
     }
   }
@@ -219,7 +220,7 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  async openWorkbook(base64: string): Promise<void> {
+  async openWorkbook(base64: string, _fileName: string): Promise<void> {
     await this.createWorkbook(base64);
   }
 }
