@@ -2,19 +2,7 @@ import ExcelJS from 'exceljs';
 import { EXPENSES_TEMPLATE, ACTIVITIES_TEMPLATE, NUMBER_FORMATS, STRANDS, TARGET_GROUPS, YES_NO, type AnyTemplate } from '@samla/shared';
 import { buildTemplateWorkbook, LISTS_SHEET, TEMPLATE_DATA_ROWS, INFO_SHEET } from '../../../functions/src/workbooks/template-workbook';
 import { TEXT_FORMAT } from '../../../functions/src/workbooks/inert-text';
-
-async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  // ExcelJS declares its own Buffer type, narrower than Node's.
-  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  return workbook;
-}
-
-function sheetOf(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  const sheet = workbook.getWorksheet(name);
-  if (!sheet) throw new Error(`no sheet ${name}`);
-  return sheet;
-}
+import { loadWorkbook as load, sheetOf } from './workbook-fixtures';
 
 function headerTexts(sheet: ExcelJS.Worksheet, count: number): unknown[] {
   return Array.from({ length: count }, (_, index) => sheet.getCell(1, index + 1).value);
