@@ -6,6 +6,8 @@ import { HttpProblem } from './http/problem';
 import { TableIdempotencyStore, type IdempotencyStore } from './storage/idempotency-store';
 import { readStorageSettings } from './storage/storage-settings';
 import type { SubmissionStore } from './storage/submission-store';
+import { TableFundsStore, type FundsStore } from './storage/funds-store';
+import { assertYearOpen, TableYearLockStore, type YearLockStore } from './storage/year-lock-store';
 import { openTables, type SamlaTables } from './storage/table-clients';
 import { TableSubmissionStore } from './storage/table-submission-store';
 
@@ -15,6 +17,10 @@ export interface Services {
   readonly authentication: Authentication;
   readonly store: SubmissionStore;
   readonly idempotency: IdempotencyStore;
+  /** Finance's requisitions and repayments per year. */
+  readonly funds: FundsStore;
+  /** Which years are locked for submissions. */
+  readonly locks: YearLockStore;
   readonly now: () => Date;
   /** Throws a 409 problem when the year is locked for submissions. */
   assertYearOpen(year: Year): Promise<void>;
@@ -42,13 +48,16 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Services> 
   const settings = readInitiativeSettings(env);
   const authentication = await openAuthentication(readAuthSettings(env));
   const tables = await openTables(readStorageSettings(env));
+  const locks = new TableYearLockStore(tables.yearLocks);
   return {
     settings,
     authentication,
     store: new TableSubmissionStore(tables),
     idempotency: new TableIdempotencyStore(tables.idempotency),
+    funds: new TableFundsStore(tables.funds),
+    locks,
     now: () => new Date(),
-    assertYearOpen: async () => undefined,
+    assertYearOpen: (year) => assertYearOpen(locks, year),
     storageHealth: () => storageHealth(tables),
   };
 }
