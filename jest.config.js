@@ -16,4 +16,6 @@ module.exports = {
     '^@samla/shared$': '<rootDir>/shared/src',
   },
   testTimeout: 30000,
+  // Installs Debian's Chromium for the browser tests where it is missing.
+  globalSetup: '<rootDir>/tests/support/global-setup.ts',
 };
