@@ -151,13 +151,8 @@ describe('refusalProblem', () => {
 });
 
 describe('readUploadedWorkbook at size', () => {
-  it('reads 50 000 activity rows in a few seconds', async () => {
-    const body = await activitiesWithRows(50_000);
-    const started = performance.now();
-    const reading = await readUploadedWorkbook(body);
-    const seconds = (performance.now() - started) / 1000;
+  it('reads a sheet with the most rows allowed, 50 000', async () => {
+    const reading = await readUploadedWorkbook(await activitiesWithRows(50_000));
     expect(reading.ok && reading.sheets[0]?.values.length).toBe(50_001);
-    console.log(`read 50 000 rows (${(body.length / 1e6).toFixed(1)} MB) in ${seconds.toFixed(2)} s`);
-    expect(seconds).toBeLessThan(10);
   }, 60_000);
 });
