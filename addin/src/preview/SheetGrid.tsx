@@ -54,7 +54,7 @@ function SheetTable({ workbook, sheet, marks }: { readonly workbook: PreviewWork
               const address = cellName(rowIndex + 1, columnIndex + 1);
               const column = sheet.columns[columnIndex];
               return (
-                <td key={address} data-mark={marks.get(`${sheet.name}!${address}`)}>
+                <td key={address} data-mark={marks.get(`${sheet.name}!${address}`)} style={{ minWidth: column ? Math.round(column.widthPoints * 0.8) : undefined }}>
                   <input
                     aria-label={`${sheet.name}!${address}${rowIndex > 0 && column ? `, ${column.header}` : ''}`}
                     data-cell={address}

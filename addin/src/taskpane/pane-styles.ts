@@ -10,6 +10,7 @@ body { margin: 0; font-family: 'Segoe UI', system-ui, sans-serif; }
 .samla-issue-list { list-style: none; padding: 0; margin: 0; }
 .samla-issue { text-align: left; justify-content: flex-start; height: auto; padding: 4px; gap: 6px; }
 .samla-issue-severity { font-weight: 600; min-width: 56px; }
+.samla-issue-message { font-weight: 400; }
 li[data-severity='error'] .samla-issue-severity { color: #a4262c; }
 li[data-severity='warning'] .samla-issue-severity { color: #8a6100; }
 .samla-history { border-collapse: collapse; margin-top: 8px; width: 100%; }
