@@ -136,7 +136,7 @@ describe('the Samla pane in Chromium, against the local functions and Azurite', 
     await page.getByRole('button', { name: 'Skapa mallar' }).click();
     await notice(page);
     const unlabelled = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('button, select, input')]
+      Array.from(document.querySelectorAll<HTMLElement>('button, select, input'))
         .filter((control) => {
           const labels = (control as HTMLInputElement).labels;
           return !(control.getAttribute('aria-label') || control.getAttribute('aria-labelledby') || (labels && labels.length > 0) || control.textContent?.trim());
