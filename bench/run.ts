@@ -1,9 +1,10 @@
 import type { Benchmark } from './bench-harness';
 import { mergeBenchmark } from './merge-bench';
+import { reportBenchmark } from './report-bench';
 import { validateBenchmark } from './validate-bench';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-const BENCHMARKS: readonly Benchmark[] = [validateBenchmark, mergeBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [validateBenchmark, mergeBenchmark, reportBenchmark];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

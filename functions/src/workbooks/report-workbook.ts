@@ -26,6 +26,8 @@ const FORMATS: Record<CellKind, string | undefined> = {
 const STYLES: Record<CellKind, Partial<ExcelJS.Style>> = Object.fromEntries(
   Object.entries(FORMATS).map(([kind, numFmt]) => [kind, numFmt ? { numFmt } : {}]),
 ) as Record<CellKind, Partial<ExcelJS.Style>>;
+const ROWS_BETWEEN_DRAINS = 2_000;
+const drain = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const FORMULA_TEXT_STYLE: Partial<ExcelJS.Style> = {};
 const HEADER_STYLE: Partial<ExcelJS.Style> = { numFmt: TEXT_FORMAT, font: { bold: true }, alignment: { wrapText: true, vertical: 'top' } };
 
@@ -96,6 +98,8 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: R
     }
     row.commit();
     rowNumber += 1;
+    // ExcelJS buffers a sheet's XML until the zip takes it; letting the event loop run drains it as we go.
+    if (rowNumber % ROWS_BETWEEN_DRAINS === 0) await drain();
   }
   worksheet.commit();
 }

@@ -25,6 +25,8 @@ export class NationFacts {
   private readonly activityCounts = new Map<string, number>();
   private readonly funds = new Map<string, number>();
   private readonly versions = new Map<string, ReportSubmission>();
+  /** The cost sums split into their parts once, when the first total is asked for. */
+  private costParts?: { year: number; board?: string; category?: string; funding?: string; amount: number }[];
 
   constructor(input: NationReportInput) {
     for (const nationYear of input.years) this.countYear(nationYear);
@@ -61,9 +63,12 @@ export class NationFacts {
   /** Costs in öre; leave out a part to take every value of it. */
   costOre(filter: { year?: Year; board?: BoardCode; category?: string; funding?: string }): number {
     let total = 0;
-    for (const [key, amount] of this.costs) {
+    this.costParts ??= [...this.costs].map(([key, amount]) => {
       const [year, board, category, funding] = key.split('|');
-      if (filter.year !== undefined && Number(year) !== filter.year) continue;
+      return { year: Number(year), board, category, funding, amount };
+    });
+    for (const { year, board, category, funding, amount } of this.costParts) {
+      if (filter.year !== undefined && year !== filter.year) continue;
       if (filter.board !== undefined && board !== filter.board) continue;
       if (filter.category !== undefined && category !== filter.category) continue;
       if (filter.funding !== undefined && funding !== filter.funding) continue;
