@@ -44,8 +44,10 @@ async function waitFor(description, probe, timeoutMs = 60_000) {
   throw new Error(`${description} did not start within ${timeoutMs / 1000} s`);
 }
 
-function start(name, command, args, options) {
+/** Starts a child; `stopSignal` is the signal on which it shuts down cleanly (Azurite saves its data on SIGINT). */
+function start(name, command, args, options, stopSignal = 'SIGTERM') {
   const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
+  child.stopSignal = stopSignal;
   children.push(child);
   child.on('exit', (code, signal) => {
     if (!stopping) {
@@ -60,8 +62,12 @@ let stopping = false;
 function stopAll(exitCode) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  setTimeout(() => process.exit(exitCode), 1500).unref();
+  const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
+  const exited = running.map((child) => new Promise((resolve) => child.once('exit', resolve)));
+  for (const child of running) child.kill(child.stopSignal);
+  // Wait for each to finish cleanly (Azurite writes its data to .samla/ as it closes), but never forever.
+  const deadline = new Promise((resolve) => setTimeout(resolve, 10_000).unref());
+  void Promise.race([Promise.all(exited), deadline]).then(() => process.exit(exitCode));
 }
 
 function hasCommand(command) {
@@ -83,7 +89,7 @@ async function main() {
     require.resolve('azurite/dist/src/table/main.js'),
     '--tableHost', '127.0.0.1', '--tablePort', String(tablePort), '--location', path.join(dataDir, 'azurite'),
     '--silent', '--disableTelemetry', '--skipApiVersionCheck',
-  ], { cwd: root });
+  ], { cwd: root }, 'SIGINT');
   await waitFor('Azurite', () => new Promise((resolve) => {
     const socket = net.connect(tablePort, '127.0.0.1', () => { socket.end(); resolve(true); }).once('error', () => resolve(false));
   }));
