@@ -2,9 +2,10 @@ import type { Benchmark } from './bench-harness';
 import { mergeBenchmark } from './merge-bench';
 import { reportBenchmark } from './report-bench';
 import { validateBenchmark } from './validate-bench';
+import { addinBenchmark } from './addin-bench';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-const BENCHMARKS: readonly Benchmark[] = [validateBenchmark, mergeBenchmark, reportBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [validateBenchmark, mergeBenchmark, reportBenchmark, addinBenchmark];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

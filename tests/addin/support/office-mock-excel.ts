@@ -1,3 +1,4 @@
+/// <reference types="office-js" />
 /**
  * A workbook for the Excel adapter to talk to outside Excel: ranges are office-addin-mock objects (so a value
  * read before `context.sync()` is an error, as in Excel), backed by cell data here. It counts every
