@@ -2,6 +2,7 @@
  * Builds the task pane (taskpane.html, loaded by Excel) and the browser preview (preview.html, no Office.js),
  * and serves both with the dev server on https://localhost:3000, proxying /api to the functions host.
  */
+const fs = require('fs');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -58,11 +59,27 @@ function createConfig(options = {}) {
   };
 }
 
+/**
+ * The dev server's certificate, which Excel must trust: office-addin-dev-certs makes it and installs its CA.
+ * Where the CA can't be installed (no sudo, say) the certificate is still served, and we say how to trust it.
+ */
+async function devCertificates() {
+  const devCerts = require('office-addin-dev-certs');
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (error) {
+    const directory = require('office-addin-dev-certs/lib/defaults').certificateDirectory;
+    const file = (name) => path.join(directory, name);
+    if (!['ca.crt', 'localhost.crt', 'localhost.key'].every((name) => fs.existsSync(file(name)))) throw error;
+    console.warn(`Samla: the development CA could not be installed (${error.message.split('\n')[0]}).`);
+    console.warn(`Samla: serving https://localhost:3000 anyway; trust ${file('ca.crt')} in your system or browser for Excel to load the pane.`);
+    return { ca: fs.readFileSync(file('ca.crt')), cert: fs.readFileSync(file('localhost.crt')), key: fs.readFileSync(file('localhost.key')) };
+  }
+}
+
 module.exports = async (_env, argv = {}) => {
   const mode = argv.mode === 'production' ? 'production' : 'development';
   if (mode === 'production' || !argv.env?.WEBPACK_SERVE) return createConfig({ mode });
-  // The dev server's certificate must be trusted by Excel: office-addin-dev-certs makes and installs it.
-  const devCerts = require('office-addin-dev-certs');
-  return createConfig({ mode, https: await devCerts.getHttpsServerOptions() });
+  return createConfig({ mode, https: await devCertificates() });
 };
 module.exports.createConfig = createConfig;

@@ -6,6 +6,8 @@ import { paneText } from '../i18n/pane-strings';
 export function errorText(error: unknown, language: Language): string {
   if (error instanceof NetworkError) return paneText(language, 'errorNetwork');
   if (error instanceof ApiError) {
+    // A gateway in between (the dev server's proxy, say) that could not reach the functions.
+    if ((error.status === 502 || error.status === 504) && !error.problem.errors) return paneText(language, 'errorNetwork');
     if (error.status === 401) return paneText(language, 'errorSignedOut');
     const title = error.problem.detail ? `${error.problem.title} ${error.problem.detail}` : error.problem.title;
     if (error.status === 403) return `${paneText(language, 'errorForbidden')} ${title}`;
