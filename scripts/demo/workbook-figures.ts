@@ -52,7 +52,7 @@ function sheetRows(workbook: ExcelJS.Workbook, model: ReportModel, sheetName: st
 /** A cell's value as the workbook stores it: a formula's stored result, a date as ISO. */
 function plain(value: ExcelJS.CellValue): unknown {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (value && typeof value === 'object' && 'result' in value) return plain(value.result as ExcelJS.CellValue);
+  if (value && typeof value === 'object' && 'formula' in value) return value.result === undefined ? undefined : plain(value.result as ExcelJS.CellValue);
   if (value && typeof value === 'object' && 'richText' in value) return value.richText.map((part) => part.text).join('');
   return value;
 }
@@ -63,6 +63,12 @@ async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {
   await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   return workbook;
 }
+
+/**
+ * A number cell. ExcelJS's reader drops a formula's stored result when it is 0 (the file holds `<v>0</v>`, and
+ * Samla's writer always stores the result), so a total without a result read back is 0.
+ */
+const amount = (value: unknown): number => (value === undefined ? 0 : Number(value));
 
 const rowsOfYear = (rows: readonly Row[], year: Year): number => rows.filter((row) => row.year === year).length;
 
@@ -80,14 +86,14 @@ export async function reportedYears(finalBuffer: Buffer, financialBuffer: Buffer
       year,
       activityRows: rowsOfYear(activities, year),
       expenseRows: rowsOfYear(expenses, year),
-      ceiling: Number(row.ceiling),
-      grantCosts: Number(row.grant),
-      margin: Number(row.margin),
+      ceiling: amount(row.ceiling),
+      grantCosts: amount(row.grant),
+      margin: amount(row.margin),
       assessment: String(row.assessment),
-      requisitioned: Number(row.requisitioned),
+      requisitioned: amount(row.requisitioned),
       requisitionTiming: String(row.requisitionTiming),
-      repaid: Number(row.repaid),
-      toRepay: Number(row.toRepay),
+      repaid: amount(row.repaid),
+      toRepay: amount(row.toRepay),
       repaymentDeadline: String(row.repaymentDeadline),
     };
   });
