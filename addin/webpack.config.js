@@ -7,7 +7,7 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const webpack = require('webpack');
-const { DEV_API_URL, DEV_ORIGIN, MANIFEST_SOURCE, apiBaseFor, manifestFor, productionOrigin } = require('./deployment');
+const { DEV_API_URL, DEV_ORIGIN, MANIFEST_SOURCE, buildDefinitions, manifestFor, productionOrigin } = require('./deployment');
 
 /**
  * @param {{ mode?: 'development' | 'production', apiUrl?: string, https?: object | false, port?: number, host?: string }} options
@@ -34,7 +34,7 @@ function createConfig(options = {}) {
     },
     performance: { hints: false },
     plugins: [
-      new webpack.DefinePlugin({ SAMLA_API_BASE: JSON.stringify(apiBaseFor(mode)), SAMLA_DEV: JSON.stringify(mode !== 'production') }),
+      new webpack.DefinePlugin(buildDefinitions(mode)),
       new HtmlWebpackPlugin({ template: './src/taskpane/taskpane.html', filename: 'taskpane.html', chunks: ['taskpane'] }),
       new HtmlWebpackPlugin({ template: './src/preview/preview.html', filename: 'preview.html', chunks: ['preview'] }),
       new CopyWebpackPlugin({

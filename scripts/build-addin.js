@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+/**
+ * The add-in's production build, as part of `npm run build`: when SAMLA_ADDIN_URL says where the add-in will be
+ * served, addin/dist/ gets the pane, its manifest.xml and help page with that origin's URLs (webpack --mode
+ * production). Without SAMLA_ADDIN_URL there is nothing to build for production (npm start serves the add-in from
+ * its dev server), and this says so and succeeds.
+ *
+ *   SAMLA_ADDIN_URL       https origin the static files are served from (the manifest's URLs)
+ *   SAMLA_API_URL         https origin of the functions, when not the add-in's own (Azure: https://<app>.azurewebsites.net)
+ *   SAMLA_AUTH_CLIENT_ID  the Entra ID app registration's application (client) ID the pane signs in with
+ *   SAMLA_AUTH_SCOPE      the API scope the pane asks a token for, e.g. api://<client id>/access_as_user
+ */
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+
+const root = path.resolve(__dirname, '..');
+
+/** What is wrong with the production settings, in words; empty when they are complete. */
+function settingProblems(env) {
+  const problems = [];
+  for (const name of ['SAMLA_AUTH_CLIENT_ID', 'SAMLA_AUTH_SCOPE']) {
+    if (!env[name]?.trim()) problems.push(`${name} is not set (infra/entra-app-registration.md says where it comes from)`);
+  }
+  for (const name of ['SAMLA_ADDIN_URL', 'SAMLA_API_URL']) {
+    const value = env[name];
+    if (!value) continue;
+    let url;
+    try {
+      url = new URL(value);
+    } catch {
+      problems.push(`${name}=${value} is not a URL`);
+      continue;
+    }
+    if (url.protocol !== 'https:') problems.push(`${name} must be an https URL, not ${value}`);
+  }
+  return problems;
+}
+
+function main(env) {
+  if (!env.SAMLA_ADDIN_URL) {
+    console.log('Add-in: no production build (set SAMLA_ADDIN_URL, SAMLA_API_URL, SAMLA_AUTH_CLIENT_ID and SAMLA_AUTH_SCOPE to build addin/dist/ for production).');
+    return 0;
+  }
+  const problems = settingProblems(env);
+  if (problems.length > 0) {
+    console.error(`Add-in: the production build needs:\n  - ${problems.join('\n  - ')}`);
+    return 1;
+  }
+  const api = env.SAMLA_API_URL ? new URL(env.SAMLA_API_URL).origin : new URL(env.SAMLA_ADDIN_URL).origin;
+  console.log(`Add-in: production build for ${new URL(env.SAMLA_ADDIN_URL).origin} (API ${api}/api) …`);
+  const build = spawnSync('npm', ['run', 'build', '-w', 'addin'], { cwd: root, stdio: 'inherit', env, shell: process.platform === 'win32' });
+  return build.status ?? 1;
+}
+
+if (require.main === module) process.exit(main(process.env));
+
+module.exports = { settingProblems };
