@@ -65,8 +65,10 @@ function accepted(answer: SubmissionAnswer, what: string): SubmissionAnswer {
   throw new DemoError(`${what} avvisades oväntat (${answer.status}): ${first?.message ?? answer.body.detail ?? ''}`);
 }
 
+const warnings = (count: number): string => (count === 1 ? '1 varning' : `${count} varningar`);
+
 const describe = (label: string, answer: SubmissionAnswer): string =>
-  `${label} ${answer.body.rows} rader${answer.body.warnings?.length ? `, ${answer.body.warnings.length} varningar` : ''} (v${answer.body.version}${answer.replayed ? ', redan inskickad' : ''})`;
+  `${label} ${answer.body.rows} rader${answer.body.warnings?.length ? `, ${warnings(answer.body.warnings.length)}` : ''} (v${answer.body.version}${answer.replayed ? ', redan inskickad' : ''})`;
 
 /** One board's year, sent as its staff would: activities first, then the expenses that link to them. */
 async function submitBoard(client: SamlaClient, submission: BoardSubmission): Promise<BoardOutcome> {
@@ -225,7 +227,7 @@ export function formatSummary(summary: DemoSummary): string {
   const { options } = summary.nation;
   const lines = [
     `Samla – nationell genomrepetition, ${options.settings.shortName} ${yearSpan(initiativeYears(options.settings))} (frö ${options.seed}), ${summary.apiUrl}`,
-    `Inskickningar: ${summary.accepted} godtagna${summary.replayed ? ` (${summary.replayed} redan gjorda, samma svar igen)` : ''}, ${summary.warnings} varningar`,
+    `Inskickningar: ${summary.accepted} godtagna${summary.replayed ? ` (${summary.replayed} redan gjorda, samma svar igen)` : ''}, ${warnings(summary.warnings)}`,
     ...summary.rejected.map((entry) => `Avvisad och rättad: ${entry.board} ${entry.year} Kostnader – ${entry.mistake}: "${entry.firstError}"`),
     ...summary.expected.flatMap((want) => yearLines(want, summary.reported.find((got) => got.year === want.year))),
     `Lägesrapporten: ${summary.timing.inTime} inskickningar i tid, ${summary.timing.late} efter ${summary.timing.due}. Servern sätter inlämningstiden efter sin egen klocka (i dag), så en demo som körs nu kan bara lämna in sent; tidsstämplarna förfalskas inte.`,
@@ -233,7 +235,7 @@ export function formatSummary(summary: DemoSummary): string {
     summary.mismatches.length === 0
       ? 'Kontroll: det lagrade och arbetsböckernas rader och belopp stämmer med det genererade underlaget, öre för öre.'
       : `Kontroll: ${summary.mismatches.length} avvikelser:\n${summary.mismatches.map((line) => `  ${line}`).join('\n')}`,
-    `Tid: ${summary.seconds.toFixed(1)} s`,
+    `Tid: ${summary.seconds.toFixed(1).replace('.', ',')} s`,
   ];
   return lines.join('\n');
 }
