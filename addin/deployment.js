@@ -2,7 +2,7 @@
  * Where the add-in is served: the one setting that decides the manifest's URLs and, in production, the API's
  * base URL. Development uses the dev server's origin; a production build takes SAMLA_ADDIN_URL, and
  * SAMLA_API_URL when the functions are on another origin (Azure: the function app), plus the Entra ID sign-in
- * settings SAMLA_AUTH_CLIENT_ID and SAMLA_AUTH_SCOPE (infra/entra-app-registration.md).
+ * settings SAMLA_AUTH_CLIENT_ID, SAMLA_AUTH_SCOPE and SAMLA_AUTH_TENANT_ID (infra/entra-app-registration.md).
  */
 const fs = require('fs');
 const path = require('path');
@@ -43,6 +43,7 @@ function buildDefinitions(mode, env = process.env) {
     // Development signs in with the dev issuer; only a production build carries the Entra ID app registration.
     SAMLA_AUTH_CLIENT_ID: JSON.stringify(production ? (env.SAMLA_AUTH_CLIENT_ID ?? '') : ''),
     SAMLA_AUTH_SCOPE: JSON.stringify(production ? (env.SAMLA_AUTH_SCOPE ?? '') : ''),
+    SAMLA_AUTH_TENANT_ID: JSON.stringify(production ? (env.SAMLA_AUTH_TENANT_ID ?? '') : ''),
   };
 }
 

@@ -9,6 +9,7 @@
  *   SAMLA_API_URL         https origin of the functions, when not the add-in's own (Azure: https://<app>.azurewebsites.net)
  *   SAMLA_AUTH_CLIENT_ID  the Entra ID app registration's application (client) ID the pane signs in with
  *   SAMLA_AUTH_SCOPE      the API scope the pane asks a token for, e.g. api://<client id>/access_as_user
+ *   SAMLA_AUTH_TENANT_ID  the Entra ID tenant (directory) ID the pane signs in at
  */
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
@@ -18,7 +19,7 @@ const root = path.resolve(__dirname, '..');
 /** What is wrong with the production settings, in words; empty when they are complete. */
 function settingProblems(env) {
   const problems = [];
-  for (const name of ['SAMLA_AUTH_CLIENT_ID', 'SAMLA_AUTH_SCOPE']) {
+  for (const name of ['SAMLA_AUTH_CLIENT_ID', 'SAMLA_AUTH_SCOPE', 'SAMLA_AUTH_TENANT_ID']) {
     if (!env[name]?.trim()) problems.push(`${name} is not set (infra/entra-app-registration.md says where it comes from)`);
   }
   for (const name of ['SAMLA_ADDIN_URL', 'SAMLA_API_URL']) {
@@ -38,7 +39,7 @@ function settingProblems(env) {
 
 function main(env) {
   if (!env.SAMLA_ADDIN_URL) {
-    console.log('Add-in: no production build (set SAMLA_ADDIN_URL, SAMLA_API_URL, SAMLA_AUTH_CLIENT_ID and SAMLA_AUTH_SCOPE to build addin/dist/ for production).');
+    console.log('Add-in: no production build (set SAMLA_ADDIN_URL, SAMLA_API_URL, SAMLA_AUTH_CLIENT_ID, SAMLA_AUTH_SCOPE and SAMLA_AUTH_TENANT_ID to build addin/dist/ for production).');
     return 0;
   }
   const problems = settingProblems(env);

@@ -11,6 +11,7 @@ const production = {
   SAMLA_API_URL: 'https://samla-api-abc123.azurewebsites.net/',
   SAMLA_AUTH_CLIENT_ID: '11111111-1111-1111-1111-111111111111',
   SAMLA_AUTH_SCOPE: 'api://11111111-1111-1111-1111-111111111111/access_as_user',
+  SAMLA_AUTH_TENANT_ID: '00000000-0000-0000-0000-000000000000',
 };
 const values = (definitions: Record<string, string>) => Object.fromEntries(Object.entries(definitions).map(([key, value]) => [key, JSON.parse(value) as unknown]));
 
@@ -21,6 +22,7 @@ describe('the add-in\'s production build settings', () => {
       SAMLA_DEV: false,
       SAMLA_AUTH_CLIENT_ID: production.SAMLA_AUTH_CLIENT_ID,
       SAMLA_AUTH_SCOPE: production.SAMLA_AUTH_SCOPE,
+      SAMLA_AUTH_TENANT_ID: production.SAMLA_AUTH_TENANT_ID,
     });
   });
 
@@ -30,7 +32,7 @@ describe('the add-in\'s production build settings', () => {
   });
 
   it('keeps development on the proxied /api with dev sign-in and no app registration', () => {
-    expect(values(deployment.buildDefinitions('development', production))).toEqual({ SAMLA_API_BASE: '/api', SAMLA_DEV: true, SAMLA_AUTH_CLIENT_ID: '', SAMLA_AUTH_SCOPE: '' });
+    expect(values(deployment.buildDefinitions('development', production))).toEqual({ SAMLA_API_BASE: '/api', SAMLA_DEV: true, SAMLA_AUTH_CLIENT_ID: '', SAMLA_AUTH_SCOPE: '', SAMLA_AUTH_TENANT_ID: '' });
   });
 
   it('refuses a production API that is not https', () => {
@@ -43,6 +45,7 @@ describe('the add-in\'s production build settings', () => {
     expect(problems).toEqual([
       expect.stringMatching(/^SAMLA_AUTH_CLIENT_ID is not set/),
       expect.stringMatching(/^SAMLA_AUTH_SCOPE is not set/),
+      expect.stringMatching(/^SAMLA_AUTH_TENANT_ID is not set/),
       'SAMLA_ADDIN_URL must be an https URL, not http://samla.example',
       'SAMLA_API_URL=nonsense is not a URL',
     ]);

@@ -93,7 +93,7 @@ export function SamlaPane({ port, signIn, apiBase = BUILD_SETTINGS.apiBase, fetc
   const devSignIn = (role: Role, devBoard: BoardCode | undefined) =>
     act(t('signingIn'), async () => completeSignIn(await api.devToken(role, devBoard)), signInFailed);
   const microsoftSignIn = () =>
-    act(t('signingIn'), async () => completeSignIn(await microsoftAccessToken(BUILD_SETTINGS.authClientId, BUILD_SETTINGS.authScope)), signInFailed);
+    act(t('signingIn'), async () => completeSignIn(await microsoftAccessToken(BUILD_SETTINGS.authClientId, BUILD_SETTINGS.authScope, BUILD_SETTINGS.authTenantId)), signInFailed);
 
   function signOut(): void {
     token.current = undefined;
