@@ -27,10 +27,15 @@ function createConfig(options = {}) {
     output: { path: path.join(__dirname, 'dist'), filename: '[name].[contenthash:8].js', clean: true },
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
-      alias: { '@samla/shared': path.join(__dirname, '..', 'shared', 'src') },
+      alias: {
+        '@samla/shared': path.join(__dirname, '..', 'shared', 'src'),
+        // Bundled from zod's ES module build, z.iso.date() rejected every ISO date in the browser (cause not found);
+        // its CommonJS build, the one Node and jest run, works.
+        zod$: require.resolve('zod'),
+      },
     },
     module: {
-      rules: [{ test: /\.tsx?$/, loader: 'ts-loader', options: { transpileOnly: true, configFile: path.join(__dirname, 'tsconfig.json') } }],
+      rules: [{ test: /\.tsx?$/, loader: 'ts-loader', options: { transpileOnly: true, configFile: path.join(__dirname, 'tsconfig.json'), compilerOptions: { module: 'esnext' } } }],
     },
     performance: { hints: false },
     plugins: [
