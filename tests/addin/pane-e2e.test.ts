@@ -128,13 +128,23 @@ describe('the Samla pane in Chromium, against the local functions and Azurite', 
     expect(history).toEqual(['Aktiviteter', 'Kostnader']);
     expect(await page.locator('table.samla-history tbody tr').count()).toBe(2);
     await shot(page, '6-history');
+
+    // The real server refuses a token it did not issue; the pane says so in words.
+    await page.route('**/api/submissions/**', (route) => route.continue({ headers: { ...route.request().headers(), authorization: 'Bearer not-a-token' } }));
+    await page.getByRole('button', { name: 'Visa historik' }).click();
+    expect(await notice(page)).toBe('Du är inte inloggad, eller inloggningen har gått ut. Logga in igen.');
+    await page.unroute('**/api/submissions/**');
     await page.close();
   }, 180_000);
 
   it('labels every control, and speaks English on request', async () => {
     const page = await openPreview();
+    await page.route('**/api/dev/token', (route) => route.abort('connectionrefused'));
+    await page.getByRole('button', { name: 'Logga in (utvecklingsläge)' }).click();
+    expect(await notice(page)).toBe('Inloggningen misslyckades: Kunde inte nå Samlas server. Kontrollera nätverksanslutningen och försök igen.');
+    await page.unroute('**/api/dev/token');
     await page.getByRole('button', { name: 'Skapa mallar' }).click();
-    await notice(page);
+    await page.getByText('Mallarna skapades').waitFor();
     const unlabelled = await page.evaluate(() =>
       Array.from(document.querySelectorAll<HTMLElement>('button, select, input'))
         .filter((control) => {

@@ -15,7 +15,7 @@ import {
 import { Button, Field, FluentProvider, MessageBar, MessageBarBody, Select, Spinner, webLightTheme } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
 import { BUILD_SETTINGS } from '../api/build-settings';
-import { ApiError, SamlaApi, base64FromBytes, type Fetch, type Me, type ReportKind, type Role, type VersionEntry } from '../api/samla-api';
+import { ApiError, NetworkError, SamlaApi, base64FromBytes, type Fetch, type Me, type ReportKind, type Role, type VersionEntry } from '../api/samla-api';
 import { microsoftAccessToken } from '../auth/nested-app-auth';
 import { checkWorkbook, issueMarks, issuesAtUserCells, submissionBody } from '../checking/workbook-check';
 import { addressInSheet } from '../excel/excel-workbook';
@@ -80,7 +80,9 @@ export function SamlaPane({ port, signIn, apiBase = BUILD_SETTINGS.apiBase, fetc
     }
   }
 
-  const signInFailed = (error: unknown) => t('errorSignIn', { message: error instanceof ApiError || !(error instanceof Error) ? errorText(error, language) : error.message });
+  // Samla's own failures in the pane's words; MSAL's errors (consent, popup blocked) say best what they are.
+  const signInFailed = (error: unknown) =>
+    t('errorSignIn', { message: error instanceof ApiError || error instanceof NetworkError || !(error instanceof Error) ? errorText(error, language) : error.message });
 
   async function completeSignIn(newToken: string): Promise<undefined> {
     token.current = newToken;
