@@ -113,21 +113,31 @@ describe('the Samla pane in Chromium, against the local functions and Azurite', 
     await shot(page, '4-network-error');
     await page.unroute('**/api/submissions');
 
+    // Held back a moment, so the progress can be seen (and photographed) on its way.
+    await page.route('**/api/submissions', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
     await page.getByRole('button', { name: 'Skicka in' }).click();
+    await page.getByText('Skickar Aktiviteter (1 av 2)…').waitFor();
+    await shot(page, '5-submitting');
+    expect(await page.getByRole('button', { name: 'Skicka in' }).isDisabled()).toBe(true);
+    await page.getByText('Skickar Kostnader (2 av 2)…').waitFor();
     expect(await notice(page)).toBe('Inskicket är klart.');
+    await page.unroute('**/api/submissions');
     const results = await page.locator('.samla-results li').allInnerTexts();
     expect(results).toEqual([
       expect.stringMatching(/^Aktiviteter: version 1 sparad, 2 rader, \d+ varningar\.$/),
       expect.stringMatching(/^Kostnader: version 1 sparad, 1 rader, \d+ varningar\.$/),
     ]);
-    await shot(page, '5-submitted');
+    await shot(page, '6-submitted');
 
     await page.getByRole('button', { name: 'Visa historik' }).click();
     await page.locator('table.samla-history').first().waitFor();
     const history = await page.locator('table.samla-history caption').allInnerTexts();
     expect(history).toEqual(['Aktiviteter', 'Kostnader']);
     expect(await page.locator('table.samla-history tbody tr').count()).toBe(2);
-    await shot(page, '6-history');
+    await shot(page, '7-history');
 
     // The real server refuses a token it did not issue; the pane says so in words.
     await page.route('**/api/submissions/**', (route) => route.continue({ headers: { ...route.request().headers(), authorization: 'Bearer not-a-token' } }));
@@ -158,7 +168,7 @@ describe('the Samla pane in Chromium, against the local functions and Azurite', 
     await page.getByRole('button', { name: 'Check' }).click();
     expect(await notice(page)).toBe('No errors or warnings. The templates can be submitted.');
     expect(await page.getByRole('button', { name: 'Sign in (development)' }).count()).toBe(1);
-    await shot(page, '7-english');
+    await shot(page, '8-english');
     await page.close();
   }, 120_000);
 
@@ -169,7 +179,7 @@ describe('the Samla pane in Chromium, against the local functions and Azurite', 
     await page.getByRole('button', { name: 'Lägesrapport' }).click();
     const download = await downloadEvent;
     expect(await notice(page)).toBe('Lägesrapport har laddats ned.');
-    await shot(page, '8-report');
+    await shot(page, '9-report');
     const file = await download.path();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
