@@ -165,6 +165,7 @@ export const reportBenchmark: Benchmark = {
       plainSeconds: Math.round(plain.seconds * 100) / 100,
       ratio: Math.round((ours.seconds / plain.seconds) * 100) / 100,
       peakMB: ours.peakMB,
+      plainPeakMB: plain.peakMB,
       nationMB,
       goalRatio: 1.3,
       goalPeakMB: 400,

@@ -1,4 +1,4 @@
-import type { Cell } from 'exceljs';
+import type { Cell, Style } from 'exceljs';
 
 /** Excel's text number format: a cell in it keeps what is typed as text, even when the user edits it. */
 export const TEXT_FORMAT = '@';
@@ -18,4 +18,13 @@ export function looksLikeFormula(text: string): boolean {
 export function writeText(cell: Cell, text: string | undefined): void {
   cell.value = text ?? null;
   cell.numFmt = TEXT_FORMAT;
+}
+
+/**
+ * The same for a streamed sheet's hot path: the text with a style object shared by many cells (ExcelJS caches a
+ * style by identity). The style must be in the text format, so the guarantee above holds.
+ */
+export function writeTextStyled(cell: Cell, text: string | undefined, style: Readonly<Partial<Style>> & { readonly numFmt: typeof TEXT_FORMAT }): void {
+  cell.value = text ?? null;
+  cell.style = style as Partial<Style>;
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { PassThrough, type Writable } from 'stream';
 import { isFormulaCell, isTypedCell, NUMBER_FORMATS, type CellKind, type PlainValue, type ReportCell, type ReportModel, type ReportSheet } from '@samla/shared';
-import { TEXT_FORMAT, writeText } from './inert-text';
+import { TEXT_FORMAT, writeTextStyled } from './inert-text';
 import { FormulaWriter } from './report-formula';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -27,9 +27,31 @@ const STYLES: Record<CellKind, Partial<ExcelJS.Style>> = Object.fromEntries(
   Object.entries(FORMATS).map(([kind, numFmt]) => [kind, numFmt ? { numFmt } : {}]),
 ) as Record<CellKind, Partial<ExcelJS.Style>>;
 const ROWS_BETWEEN_DRAINS = 2_000;
-const drain = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** How much of a sheet's XML may wait for the zip's compressor before the writer pauses. */
+const ZIP_BACKLOG_BYTES = 4 * 1024 * 1024;
+const MAX_BACKLOG_WAIT_MS = 30_000;
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What ExcelJS 4.4 (pinned) keeps of a streamed sheet: its XML stream and the zip entry it is piped into. */
+interface SheetStreamInternals {
+  readonly stream?: { readonly pipes?: readonly { readonly _writableState?: { readonly length?: number }; readonly destroyed?: boolean }[] };
+}
+
+/**
+ * ExcelJS pipes each sheet's XML into the zip without backpressure, so a fast writer queues the whole sheet in
+ * memory ahead of the compressor. Waiting here while the queue is long keeps the memory of a large report flat.
+ */
+async function zipBacklogDrained(worksheet: ExcelJS.Worksheet): Promise<void> {
+  // The zip entry is a readable-stream PassThrough (no `writableLength` of its own): its queue is `_writableState`.
+  const entry = (worksheet as unknown as SheetStreamInternals).stream?.pipes?.[0];
+  const queued = (): number | undefined => entry?._writableState?.length;
+  if (queued() === undefined) return new Promise((resolve) => setImmediate(resolve));
+  const deadline = Date.now() + MAX_BACKLOG_WAIT_MS;
+  while ((queued() ?? 0) > ZIP_BACKLOG_BYTES && !entry?.destroyed && Date.now() < deadline) await pause(1);
+}
 const FORMULA_TEXT_STYLE: Partial<ExcelJS.Style> = {};
-const HEADER_STYLE: Partial<ExcelJS.Style> = { numFmt: TEXT_FORMAT, font: { bold: true }, alignment: { wrapText: true, vertical: 'top' } };
+const TEXT_STYLE = { numFmt: TEXT_FORMAT } as const;
+const HEADER_STYLE = { numFmt: TEXT_FORMAT, font: { bold: true }, alignment: { wrapText: true, vertical: 'top' } } as const;
 
 /** `2013-03-01` or `2014-01-31T23:30:00` (Swedish wall-clock time) as the Date ExcelJS writes as that serial. */
 function sheetDate(value: string): Date | undefined {
@@ -41,26 +63,23 @@ function sheetDate(value: string): Date | undefined {
 
 function writePlain(cell: ExcelJS.Cell, kind: CellKind, value: PlainValue): void {
   if (value === null || value === undefined || value === '') {
-    if (kind === 'text') writeText(cell, undefined);
+    if (kind === 'text') writeTextStyled(cell, undefined, TEXT_STYLE);
     return;
   }
   if (kind === 'text' || typeof value === 'boolean') {
-    writeText(cell, String(value));
-    cell.style = STYLES.text;
+    writeTextStyled(cell, String(value), TEXT_STYLE);
     return;
   }
   if ((kind === 'date' || kind === 'dateTime') && typeof value === 'string') {
     const date = sheetDate(value);
     if (!date) {
-      writeText(cell, value);
-      cell.style = STYLES.text;
+      writeTextStyled(cell, value, TEXT_STYLE);
       return;
     }
     cell.value = date;
   } else if (typeof value === 'string') {
     // A number column holding text (an unexpected stored value) stays inert text.
-    writeText(cell, value);
-    cell.style = STYLES.text;
+    writeTextStyled(cell, value, TEXT_STYLE);
     return;
   } else {
     cell.value = value;
@@ -84,9 +103,7 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: R
   worksheet.columns = sheet.columns.map((column) => ({ key: column.key, width: column.width }));
   const header = worksheet.getRow(1);
   sheet.columns.forEach((column, index) => {
-    const cell = header.getCell(index + 1);
-    writeText(cell, column.label);
-    cell.style = HEADER_STYLE;
+    writeTextStyled(header.getCell(index + 1), column.label, HEADER_STYLE);
   });
   header.commit();
   const kinds = sheet.columns.map((column) => column.kind);
@@ -98,8 +115,7 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: R
     }
     row.commit();
     rowNumber += 1;
-    // ExcelJS buffers a sheet's XML until the zip takes it; letting the event loop run drains it as we go.
-    if (rowNumber % ROWS_BETWEEN_DRAINS === 0) await drain();
+    if (rowNumber % ROWS_BETWEEN_DRAINS === 0) await zipBacklogDrained(worksheet);
   }
   worksheet.commit();
 }
