@@ -1,17 +1,13 @@
 import { execFileSync } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { LIBREOFFICE, requireProgram } from './debian-packages';
 
-const SOFFICE = '/usr/bin/soffice';
 
-/** Debian's LibreOffice Calc without a GUI: installed here when missing and we may (root); never downloaded otherwise. */
+/** Debian's LibreOffice Calc without a GUI: installed by the global setup where missing. */
 export function ensureLibreOffice(): string {
-  if (existsSync(SOFFICE)) return SOFFICE;
-  if (process.getuid?.() !== 0) throw new Error(`${SOFFICE} is missing; install Debian's libreoffice-calc-nogui (apt-get install -y libreoffice-calc-nogui)`);
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'libreoffice-calc-nogui'], { stdio: 'ignore', timeout: 900_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (!existsSync(SOFFICE)) throw new Error('apt-get ran but soffice is still missing');
-  return SOFFICE;
+  return requireProgram(LIBREOFFICE);
 }
 
 /** A fresh LibreOffice profile that recalculates every formula of an xlsx file on load, whatever it stores. */
