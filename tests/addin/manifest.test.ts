@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
 import { OfficeAddinManifest } from 'office-addin-manifest';
@@ -61,9 +61,10 @@ describe('manifest.xml', () => {
       const written = copy?.transform?.(Buffer.from(source)) ?? '';
       expect(written).not.toContain('localhost');
       expect(urlsIn(written).filter((url) => !url.startsWith('https://login.')).every((url) => url.startsWith('https://samla.lansstyrelsen.example/'))).toBe(true);
-      const file = path.join(mkdtempSync(path.join(tmpdir(), 'samla-manifest-')), 'manifest.xml');
+      const folder = mkdtempSync(path.join(tmpdir(), 'samla-manifest-'));
+      const file = path.join(folder, 'manifest.xml');
       writeFileSync(file, written);
-      const info = await OfficeAddinManifest.readManifestFile(file);
+      const info = await OfficeAddinManifest.readManifestFile(file).finally(() => rmSync(folder, { recursive: true, force: true }));
       expect(info.defaultSettings?.sourceLocation).toBe('https://samla.lansstyrelsen.example/taskpane.html');
     } finally {
       if (previous === undefined) delete process.env.SAMLA_ADDIN_URL;

@@ -1,5 +1,5 @@
 import { execFileSync } from 'child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { LIBREOFFICE, requireProgram } from './debian-packages';
@@ -28,9 +28,9 @@ function recalculatingProfile(directory: string): string {
 
 /**
  * Opens the given workbooks in LibreOffice headless (one start for all of them), recalculates every formula and
- * saves them as xlsx again; returns the paths of the recalculated copies.
+ * saves them as xlsx again; returns the recalculated copies.
  */
-export function recalculateInLibreOffice(files: Record<string, Buffer>): Record<string, string> {
+export function recalculateInLibreOffice(files: Record<string, Buffer>): Record<string, Buffer> {
   const soffice = ensureLibreOffice();
   const directory = mkdtempSync(join(tmpdir(), 'samla-lo-'));
   const input = join(directory, 'in');
@@ -42,9 +42,13 @@ export function recalculateInLibreOffice(files: Record<string, Buffer>): Record<
     writeFileSync(path, bytes);
     return path;
   });
-  execFileSync(soffice, [`-env:UserInstallation=${recalculatingProfile(directory)}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', output, ...paths], {
-    stdio: 'ignore',
-    timeout: 240_000,
-  });
-  return Object.fromEntries(Object.keys(files).map((name) => [name, join(output, `${name}.xlsx`)]));
+  try {
+    execFileSync(soffice, [`-env:UserInstallation=${recalculatingProfile(directory)}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', output, ...paths], {
+      stdio: 'ignore',
+      timeout: 240_000,
+    });
+    return Object.fromEntries(Object.keys(files).map((name) => [name, readFileSync(join(output, `${name}.xlsx`))]));
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
 }
