@@ -1,18 +1,7 @@
-import type { BoardCode, TemplateKey, TemplateRows, Year } from '@samla/shared';
+import type { BoardCode, ReportSubmission, TemplateKey, TemplateRows, Year } from '@samla/shared';
 
-/** One stored version of a board's template for a year: the audit trail entry. */
-export interface SubmissionVersion {
-  readonly board: BoardCode;
-  readonly year: Year;
-  readonly template: TemplateKey;
-  /** 1, 2, 3, … per (board, year, template). */
-  readonly version: number;
-  /** ISO 8601 instant the version became current. */
-  readonly submittedAt: string;
-  /** Who submitted it (the signed-in user's name or object id). */
-  readonly submittedBy: string;
-  readonly rowCount: number;
-  readonly warningCount: number;
+/** One stored version of a board's template for a year: the audit trail entry (what reports show, and its hash). */
+export interface SubmissionVersion extends ReportSubmission {
   /** SHA-256 of the rows' canonical JSON, hex. */
   readonly contentHash: string;
 }

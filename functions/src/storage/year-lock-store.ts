@@ -1,6 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import type { Year } from '@samla/shared';
 import { HttpProblem } from '../http/problem';
+import { RevisionLog, type Revision } from './revision-log';
 
 /** Whether a year takes submissions, and who last changed that. */
 export interface YearLock {
@@ -26,44 +27,29 @@ export interface YearLockStore {
   history(year: Year): Promise<YearLockEvent[]>;
 }
 
-interface LockEntity {
-  partitionKey: string;
-  rowKey: string;
-  year: number;
+interface LockProperties extends Record<string, string | number | boolean> {
   locked: boolean;
   changedBy: string;
   changedAt: string;
-  note?: string;
-  sequence: number;
+  note: string;
 }
 
-const CURRENT = 'current';
-const historyPartition = (year: Year): string => `history|${year}`;
-
-function fromEntity(entity: LockEntity): YearLockEvent {
-  return { year: entity.year, locked: entity.locked, changedBy: entity.changedBy, changedAt: entity.changedAt, sequence: entity.sequence, ...(entity.note ? { note: entity.note } : {}) };
+function fromRevision(record: Revision<LockProperties>): YearLockEvent {
+  const { year, locked, changedBy, changedAt, note, revision } = record;
+  return { year, locked, changedBy, changedAt, sequence: revision, ...(note ? { note } : {}) };
 }
 
-/*
- * Layout: PartitionKey `current`, RowKey the year: the state in force. PartitionKey `history|year`, RowKey the
- * zero-padded sequence number: every change. The history entity is created first (its insert decides the order
- * of two concurrent changes), then the current state is replaced with If-Match.
- */
+/** Locks in a revision log: one partition per year, every lock and unlock kept. */
 export class TableYearLockStore implements YearLockStore {
-  constructor(private readonly table: TableClient) {}
+  private readonly log: RevisionLog<LockProperties>;
 
-  private async read(year: Year): Promise<(LockEntity & { etag?: string }) | undefined> {
-    try {
-      return await this.table.getEntity<LockEntity>(CURRENT, String(year));
-    } catch (error) {
-      if ((error as { statusCode?: number }).statusCode === 404) return undefined;
-      throw error;
-    }
+  constructor(table: TableClient) {
+    this.log = new RevisionLog(table);
   }
 
   async state(year: Year): Promise<YearLock | undefined> {
-    const entity = await this.read(year);
-    return entity ? fromEntity(entity) : undefined;
+    const record = await this.log.current(year);
+    return record ? fromRevision(record) : undefined;
   }
 
   lock(year: Year, by: string, at: string, note?: string): Promise<YearLock> {
@@ -74,27 +60,12 @@ export class TableYearLockStore implements YearLockStore {
     return this.change(year, false, by, at, note);
   }
 
-  private async change(year: Year, locked: boolean, changedBy: string, changedAt: string, note?: string): Promise<YearLock> {
-    for (let attempt = 0; ; attempt += 1) {
-      const existing = await this.read(year);
-      const sequence = (existing?.sequence ?? 0) + 1;
-      const entity: LockEntity = { partitionKey: CURRENT, rowKey: String(year), year, locked, changedBy, changedAt, sequence, ...(note ? { note } : {}) };
-      try {
-        await this.table.createEntity({ ...entity, partitionKey: historyPartition(year), rowKey: String(sequence).padStart(6, '0') });
-        if (existing?.etag) await this.table.updateEntity(entity, 'Replace', { etag: existing.etag });
-        else await this.table.createEntity(entity);
-        return fromEntity(entity);
-      } catch (error) {
-        const status = (error as { statusCode?: number }).statusCode;
-        if ((status !== 409 && status !== 412) || attempt >= 4) throw error;
-      }
-    }
+  async history(year: Year): Promise<YearLockEvent[]> {
+    return (await this.log.history(year)).map(fromRevision);
   }
 
-  async history(year: Year): Promise<YearLockEvent[]> {
-    const events: YearLockEvent[] = [];
-    for await (const entity of this.table.listEntities<LockEntity>({ queryOptions: { filter: `PartitionKey eq '${historyPartition(year)}'` } })) events.push(fromEntity(entity));
-    return events.sort((a, b) => b.sequence - a.sequence);
+  private async change(year: Year, locked: boolean, changedBy: string, changedAt: string, note?: string): Promise<YearLock> {
+    return fromRevision(await this.log.write(year, { locked, changedBy, changedAt, note: note ?? '' }));
   }
 }
 

@@ -4,8 +4,6 @@ import { isFormulaCell, isTypedCell, NUMBER_FORMATS, type CellKind, type PlainVa
 import { TEXT_FORMAT, writeTextStyled } from './inert-text';
 import { FormulaWriter } from './report-formula';
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
 
 const FORMATS: Record<CellKind, string | undefined> = {
