@@ -21,7 +21,7 @@ export interface SamlaApi {
  * Samla's API as it runs locally: a real Azurite on a free loopback port, the local functions host on another,
  * dev sign-in with a key in a temporary folder. Everything stops with `stop()`.
  */
-export async function startSamlaApi(env: Record<string, string> = {}): Promise<SamlaApi> {
+export async function startSamlaApi(env: Record<string, string> = {}, log: (level: string, line: string) => void = () => undefined): Promise<SamlaApi> {
   const azurite = await startAzurite();
   const keyDir = mkdtempSync(path.join(tmpdir(), 'samla-dev-auth-'));
   let host: LocalHost;
@@ -29,7 +29,7 @@ export async function startSamlaApi(env: Record<string, string> = {}): Promise<S
     host = await startLocalHost({
       host: '127.0.0.1',
       port: 0,
-      log: () => undefined,
+      log,
       env: {
         SAMLA_AUTH: 'dev',
         SAMLA_DEV_AUTH_DIR: keyDir,
