@@ -7,6 +7,7 @@
  */
 const { spawn, spawnSync } = require('node:child_process');
 const { copyFileSync, existsSync, mkdirSync, readFileSync } = require('node:fs');
+const https = require('node:https');
 const net = require('node:net');
 const path = require('node:path');
 
@@ -46,7 +47,8 @@ async function waitFor(description, probe, timeoutMs = 60_000) {
 
 /** Starts a child; `stopSignal` is the signal on which it shuts down cleanly (Azurite saves its data on SIGINT). */
 function start(name, command, args, options, stopSignal = 'SIGTERM') {
-  const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
+  // Each child leads a process group of its own, so that stopping it stops what it started (npm → webpack).
+  const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], detached: true, ...options });
   child.stopSignal = stopSignal;
   children.push(child);
   child.on('exit', (code, signal) => {
@@ -64,7 +66,13 @@ function stopAll(exitCode) {
   stopping = true;
   const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
   const exited = running.map((child) => new Promise((resolve) => child.once('exit', resolve)));
-  for (const child of running) child.kill(child.stopSignal);
+  for (const child of running) {
+    try {
+      process.kill(-child.pid, child.stopSignal);
+    } catch {
+      child.kill(child.stopSignal);
+    }
+  }
   // Wait for each to finish cleanly (Azurite writes its data to .samla/ as it closes), but never forever.
   const deadline = new Promise((resolve) => setTimeout(resolve, 10_000).unref());
   void Promise.race([Promise.all(exited), deadline]).then(() => process.exit(exitCode));
@@ -108,7 +116,16 @@ async function main() {
 
   const addinPackage = JSON.parse(readFileSync(path.join(root, 'addin', 'package.json'), 'utf8'));
   const withAddin = !apiOnly && addinPackage.scripts?.start;
-  if (withAddin) start('Add-in dev server', 'npm', ['run', 'start', '-w', 'addin'], { cwd: root, env: { ...env, SAMLA_API_URL: `http://127.0.0.1:${API_PORT}` } });
+  if (withAddin) {
+    start('Add-in dev server', 'npm', ['run', 'start', '-w', 'addin'], { cwd: root, env: { ...env, SAMLA_API_URL: `http://127.0.0.1:${API_PORT}` } });
+    // The dev certificate is local and may not be trusted yet: this only asks whether the server answers.
+    await waitFor('the add-in dev server', () => new Promise((resolve) => {
+      https.get('https://localhost:3000/taskpane.html', { rejectUnauthorized: false }, (response) => {
+        response.resume();
+        resolve(response.statusCode === 200);
+      }).once('error', () => resolve(false));
+    }), 180_000);
+  }
 
   console.log(`
 Samla is running.
