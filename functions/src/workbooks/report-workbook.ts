@@ -47,23 +47,31 @@ async function zipBacklogDrained(worksheet: ExcelJS.Worksheet): Promise<void> {
   const deadline = Date.now() + MAX_BACKLOG_WAIT_MS;
   while ((queued() ?? 0) > ZIP_BACKLOG_BYTES && !entry?.destroyed && Date.now() < deadline) await pause(1);
 }
+
 const FORMULA_TEXT_STYLE: Partial<ExcelJS.Style> = {};
 const TEXT_STYLE = { numFmt: TEXT_FORMAT } as const;
 const HEADER_STYLE = { numFmt: TEXT_FORMAT, font: { bold: true }, alignment: { wrapText: true, vertical: 'top' } } as const;
 
+const DATE_TEXT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?/;
+const digits = (text: string, from: number, to: number): number => Number(text.slice(from, to)) || 0;
+
 /** `2013-03-01` or `2014-01-31T23:30:00` (Swedish wall-clock time) as the Date ExcelJS writes as that serial. */
 function sheetDate(value: string): Date | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(value);
-  if (!match) return undefined;
-  const [, year, month, day, hour, minute, second] = match.map(Number) as number[];
-  return new Date(Date.UTC(year as number, (month as number) - 1, day, hour || 0, minute || 0, second || 0));
+  if (!DATE_TEXT.test(value)) return undefined;
+  return new Date(Date.UTC(digits(value, 0, 4), digits(value, 5, 7) - 1, digits(value, 8, 10), digits(value, 11, 13), digits(value, 14, 16), digits(value, 17, 19)));
 }
 
-function writePlain(cell: ExcelJS.Cell, kind: CellKind, value: PlainValue): void {
-  if (value === null || value === undefined || value === '') {
-    if (kind === 'text') writeTextStyled(cell, undefined, TEXT_STYLE);
-    return;
-  }
+function isEmpty(value: PlainValue): boolean {
+  return value === null || value === undefined || value === '';
+}
+
+/**
+ * A plain value into the row's cell. An empty value writes no cell at all: the column's own style (text format for
+ * text columns) covers it, so a large sheet doesn't carry a styled empty cell per blank field.
+ */
+function writePlain(row: ExcelJS.Row, column: number, kind: CellKind, value: PlainValue): void {
+  if (isEmpty(value)) return;
+  const cell = row.getCell(column);
   if (kind === 'text' || typeof value === 'boolean') {
     writeTextStyled(cell, String(value), TEXT_STYLE);
     return;
@@ -85,20 +93,21 @@ function writePlain(cell: ExcelJS.Cell, kind: CellKind, value: PlainValue): void
   cell.style = STYLES[kind];
 }
 
-function writeCell(cell: ExcelJS.Cell, columnKind: CellKind, reportCell: ReportCell, formulas: FormulaWriter, sheetName: string): void {
+function writeCell(row: ExcelJS.Row, column: number, columnKind: CellKind, reportCell: ReportCell, formulas: FormulaWriter, sheetName: string): void {
   if (isFormulaCell(reportCell)) {
     const kind = reportCell.kind ?? columnKind;
+    const cell = row.getCell(column);
     cell.value = { formula: formulas.write(sheetName, reportCell.formula), result: reportCell.value } as ExcelJS.CellFormulaValue;
     cell.style = kind === 'text' ? FORMULA_TEXT_STYLE : STYLES[kind];
     return;
   }
-  if (isTypedCell(reportCell)) writePlain(cell, reportCell.kind, reportCell.value);
-  else writePlain(cell, columnKind, reportCell);
+  if (isTypedCell(reportCell)) writePlain(row, column, reportCell.kind, reportCell.value);
+  else writePlain(row, column, columnKind, reportCell);
 }
 
 async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ReportSheet, formulas: FormulaWriter): Promise<void> {
   const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
-  worksheet.columns = sheet.columns.map((column) => ({ key: column.key, width: column.width }));
+  worksheet.columns = sheet.columns.map((column) => ({ key: column.key, width: column.width, style: STYLES[column.kind] }));
   const header = worksheet.getRow(1);
   sheet.columns.forEach((column, index) => {
     writeTextStyled(header.getCell(index + 1), column.label, HEADER_STYLE);
@@ -109,7 +118,7 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: R
   for (const cells of sheet.rows()) {
     const row = worksheet.getRow(rowNumber);
     for (let index = 0; index < cells.length; index += 1) {
-      writeCell(row.getCell(index + 1), kinds[index] as CellKind, cells[index], formulas, sheet.name);
+      writeCell(row, index + 1, kinds[index] as CellKind, cells[index], formulas, sheet.name);
     }
     row.commit();
     rowNumber += 1;
