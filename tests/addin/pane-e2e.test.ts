@@ -113,16 +113,23 @@ describe('the Samla pane in Chromium, against the local functions and Azurite', 
     await shot(page, '4-network-error');
     await page.unroute('**/api/submissions');
 
-    // Held back a moment, so the progress can be seen (and photographed) on its way.
+    // Each submission is held until the test has seen (and photographed) the progress it causes.
+    const held: (() => void)[] = [];
     await page.route('**/api/submissions', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      await new Promise<void>((release) => held.push(release));
       await route.continue();
     });
+    const releaseNext = async (): Promise<void> => {
+      while (held.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      held.shift()?.();
+    };
     await page.getByRole('button', { name: 'Skicka in' }).click();
     await page.getByText('Skickar Aktiviteter (1 av 2)…').waitFor();
     await shot(page, '5-submitting');
     expect(await page.getByRole('button', { name: 'Skicka in' }).isDisabled()).toBe(true);
+    await releaseNext();
     await page.getByText('Skickar Kostnader (2 av 2)…').waitFor();
+    await releaseNext();
     expect(await notice(page)).toBe('Inskicket är klart.');
     await page.unroute('**/api/submissions');
     const results = await page.locator('.samla-results li').allInnerTexts();
