@@ -1,4 +1,4 @@
-import type { BoardCode, ReportSubmission, TemplateKey, TemplateRows, Year } from '@samla/shared';
+import type { BoardCode, ReportBoardRows, ReportNationYear, ReportSubmission, TemplateKey, TemplateRows, Year } from '@samla/shared';
 
 /** One stored version of a board's template for a year: the audit trail entry (what reports show, and its hash). */
 export interface SubmissionVersion extends ReportSubmission {
@@ -17,14 +17,13 @@ export interface NewSubmission<T extends TemplateKey = TemplateKey> {
   readonly submittedAt?: string;
 }
 
-export interface BoardRows<T extends TemplateKey = TemplateKey> {
+/** A board's current rows of a template, with the stored version (the reports' ReportBoardRows, and its hash). */
+export interface BoardRows<T extends TemplateKey = TemplateKey> extends ReportBoardRows<T> {
   readonly version: SubmissionVersion;
-  readonly rows: readonly TemplateRows[T][];
 }
 
-/** The nation for one year: every board's current rows of both templates, and every current version. */
-export interface NationYear {
-  readonly year: Year;
+/** The nation for one year as stored: what the reports read (ReportNationYear), with each version's hash. */
+export interface NationYear extends ReportNationYear {
   readonly activities: readonly BoardRows<'activities'>[];
   readonly expenses: readonly BoardRows<'expenses'>[];
 }
