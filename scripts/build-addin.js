@@ -13,6 +13,7 @@
  */
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
+const { productionApiOrigin, productionOrigin } = require('../addin/deployment');
 
 const root = path.resolve(__dirname, '..');
 
@@ -22,17 +23,14 @@ function settingProblems(env) {
   for (const name of ['SAMLA_AUTH_CLIENT_ID', 'SAMLA_AUTH_SCOPE', 'SAMLA_AUTH_TENANT_ID']) {
     if (!env[name]?.trim()) problems.push(`${name} is not set (infra/entra-app-registration.md says where it comes from)`);
   }
-  for (const name of ['SAMLA_ADDIN_URL', 'SAMLA_API_URL']) {
-    const value = env[name];
-    if (!value) continue;
-    let url;
+  // The URL rules (https, origin only) are the webpack build's own (addin/deployment.js), asked here before it runs.
+  for (const [name, check] of [['SAMLA_ADDIN_URL', productionOrigin], ['SAMLA_API_URL', productionApiOrigin]]) {
+    if (!env[name]) continue;
     try {
-      url = new URL(value);
-    } catch {
-      problems.push(`${name}=${value} is not a URL`);
-      continue;
+      check(env);
+    } catch (error) {
+      problems.push(error.code === 'ERR_INVALID_URL' ? `${name}=${env[name]} is not a URL` : error.message);
     }
-    if (url.protocol !== 'https:') problems.push(`${name} must be an https URL, not ${value}`);
   }
   return problems;
 }
@@ -47,8 +45,7 @@ function main(env) {
     console.error(`Add-in: the production build needs:\n  - ${problems.join('\n  - ')}`);
     return 1;
   }
-  const api = env.SAMLA_API_URL ? new URL(env.SAMLA_API_URL).origin : new URL(env.SAMLA_ADDIN_URL).origin;
-  console.log(`Add-in: production build for ${new URL(env.SAMLA_ADDIN_URL).origin} (API ${api}/api) …`);
+  console.log(`Add-in: production build for ${productionOrigin(env)} (API ${productionApiOrigin(env)}/api) …`);
   const build = spawnSync('npm', ['run', 'build', '-w', 'addin'], { cwd: root, stdio: 'inherit', env, shell: process.platform === 'win32' });
   return build.status ?? 1;
 }

@@ -49,5 +49,7 @@ describe('the add-in\'s production build settings', () => {
       'SAMLA_ADDIN_URL must be an https URL, not http://samla.example',
       'SAMLA_API_URL=nonsense is not a URL',
     ]);
+    // The same https rule as the webpack build's (addin/deployment.js), asked before it runs.
+    expect(addinBuild.settingProblems({ ...production, SAMLA_API_URL: 'http://127.0.0.1:7071' })).toEqual([expect.stringMatching(/^SAMLA_API_URL must be an https URL/)]);
   });
 });
