@@ -114,6 +114,14 @@ describe('the financial report model', () => {
     expect(valueAt(model, 'Avräkning', 'year', 2014, 'requisitionTiming')).toBe('I tid');
   });
 
+  it('says a year with no requisition was not requisitioned, rather than in time', () => {
+    const without2014 = financialReport(smallNation({ funds: input.funds?.filter((entry) => entry.year !== 2014) }));
+    expect(valueAt(without2014, 'Avräkning', 'year', 2014, 'requisitionTiming')).toBe('Ej rekvirerat');
+    expect(valueAt(without2014, 'Avräkning', 'year', 2014, 'requisitioned')).toBe(0);
+    expect(valueAt(without2014, 'Avräkning', 'year', 2013, 'requisitionTiming')).toBe('Försenad (efter 2013-09-30)');
+    expect(auditReport(without2014)).toEqual([]);
+  });
+
   it('asks for requisitioned minus grant-funded costs back where positive, less what was repaid', () => {
     expect(valueAt(model, 'Avräkning', 'year', 2013, 'requisitioned')).toBe(350000.5);
     expect(valueAt(model, 'Avräkning', 'year', 2013, 'unused')).toBe(350000.5 - 261900.6);

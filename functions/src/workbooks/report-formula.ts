@@ -79,8 +79,10 @@ export class FormulaWriter {
         return `MAX(0,${this.write(own, expr.arg)})`;
       case 'num':
         return String(expr.value);
-      case 'flag':
-        return `IF(${this.write(own, expr.left)}>${this.write(own, expr.right)},"${expr.whenGreater.replace(/"/g, '""')}","${expr.otherwise.replace(/"/g, '""')}")`;
+      case 'flag': {
+        const branch = (outcome: string | Expr): string => (typeof outcome === 'string' ? `"${outcome.replace(/"/g, '""')}"` : this.write(own, outcome));
+        return `IF(${this.write(own, expr.left)}>${this.write(own, expr.right)},${branch(expr.whenGreater)},${branch(expr.otherwise)})`;
+      }
     }
   }
 

@@ -3,10 +3,11 @@ import { serialFromIsoDate } from '../sheet/cell-values';
 import { expensesSheet, YEAR_COLUMN } from './detail-sheets';
 import { NationFacts } from './report-facts';
 import type { FundsMovement, NationReportInput } from './report-input';
-import { FLAGS, FUNDING_SOURCES, FUNDS_KIND_LABELS, listLabel, REPORT_TITLES, reportFileName, SHEET_NAMES, yearSpan } from './report-labels';
-import { fromOre, tableSheet, toOre, type Criterion, type Expr, type ReportCell, type ReportColumn, type ReportModel, type ReportSheet } from './report-model';
+import { FLAGS, FUNDING_SOURCES, FUNDS_KIND_LABELS, lateFlag, listLabel, REPORT_TITLES, reportFileName, SHEET_NAMES, yearSpan } from './report-labels';
+import { fromOre, tableSheet, toOre, type Criterion, type Expr, type FormulaCell, type ReportCell, type ReportColumn, type ReportModel, type ReportSheet } from './report-model';
 import { headLines, overviewSheet } from './overview-sheet';
 import { nationYears } from './status-report';
+import { isAfter } from './submission-timing';
 import { amountFormula, ceilingFlag, costsByBoardSheet, countIfs, formula, grantCosts, ref, sumIfs } from './summary-sheets';
 
 const FUNDS_COLUMNS: readonly ReportColumn[] = [
@@ -24,7 +25,7 @@ function deadlineOf(settings: InitiativeSettings, year: Year, movement: Pick<Fun
 }
 
 const timing = (date: string, deadline: string | undefined): string =>
-  deadline === undefined ? '' : date > deadline ? `${FLAGS.late} (efter ${deadline})` : FLAGS.inTime;
+  deadline === undefined ? '' : isAfter(date, deadline) ? lateFlag(deadline) : FLAGS.inTime;
 
 /** Every requisition from and repayment to Kammarkollegiet, against its deadline. */
 function fundsSheet(input: NationReportInput, years: readonly Year[]): ReportSheet {
@@ -59,9 +60,21 @@ const fundsOf = (year: Year, kind: FundsMovement['kind']): Criterion[] => [
   { column: 'kind', equals: FUNDS_KIND_LABELS[kind] },
 ];
 
-function lateRequisitions(input: NationReportInput, year: Year, deadline: string): number {
-  const movements = input.funds?.find((entry) => entry.year === year)?.movements ?? [];
-  return movements.filter((movement) => movement.kind === 'requisition' && movement.date > deadline).length;
+const NONE: Expr = { op: 'num', value: 0 };
+
+/** Whether the year's requisitions came in time: late if any came after the deadline; none at all is said so. */
+function requisitionTiming(input: NationReportInput, year: Year, deadline: string): FormulaCell {
+  const requisitions = (input.funds?.find((entry) => entry.year === year)?.movements ?? []).filter((movement) => movement.kind === 'requisition');
+  const late = countIfs(SHEET_NAMES.funds, [...fundsOf(year, 'requisition'), { column: 'date', compare: '>', value: serialFromIsoDate(deadline) }]);
+  const expr: Expr = {
+    op: 'flag',
+    left: countIfs(SHEET_NAMES.funds, fundsOf(year, 'requisition')),
+    right: NONE,
+    whenGreater: { op: 'flag', left: late, right: NONE, whenGreater: lateFlag(deadline), otherwise: FLAGS.inTime },
+    otherwise: FLAGS.notRequisitioned,
+  };
+  if (requisitions.length === 0) return formula(expr, FLAGS.notRequisitioned);
+  return formula(expr, requisitions.some((movement) => isAfter(movement.date, deadline)) ? lateFlag(deadline) : FLAGS.inTime);
 }
 
 /** Per year: the ceiling, what was requisitioned and when, the grant-funded costs, and what is left to repay. */
@@ -74,14 +87,12 @@ function settlementSheet(input: NationReportInput, years: readonly Year[], facts
     const grantOre = facts.costOre({ year, funding: 'grant' });
     const unusedOre = Math.max(0, requisitionedOre - grantOre);
     const deadline = entry?.requisitionDeadline ?? '';
-    const late: Expr = countIfs(SHEET_NAMES.funds, [...fundsOf(year, 'requisition'), { column: 'date', compare: '>', value: serialFromIsoDate(deadline) }]);
-    const lateFlag = `${FLAGS.late} (efter ${deadline})`;
     return [
       year,
       fromOre(ceilingOre),
       amountFormula(sumIfs(SHEET_NAMES.funds, 'amount', fundsOf(year, 'requisition')), requisitionedOre),
       deadline,
-      formula({ op: 'flag', left: late, right: { op: 'num', value: 0 }, whenGreater: lateFlag, otherwise: FLAGS.inTime }, lateRequisitions(input, year, deadline) > 0 ? lateFlag : FLAGS.inTime),
+      requisitionTiming(input, year, deadline),
       grantCosts(year, facts),
       amountFormula({ op: 'sub', left: ref(row, 'ceiling'), right: ref(row, 'grant') }, ceilingOre - grantOre),
       ceilingFlag(row, 'grant', 'ceiling', grantOre, ceilingOre),

@@ -73,8 +73,10 @@ export function auditReport(model: ReportModel): AuditMismatch[] {
         return Math.max(0, number(evaluate(own, expr.arg)));
       case 'num':
         return expr.value;
-      case 'flag':
-        return number(evaluate(own, expr.left)) > number(evaluate(own, expr.right)) ? expr.whenGreater : expr.otherwise;
+      case 'flag': {
+        const branch = number(evaluate(own, expr.left)) > number(evaluate(own, expr.right)) ? expr.whenGreater : expr.otherwise;
+        return typeof branch === 'string' ? branch : evaluate(own, branch);
+      }
     }
   };
   const mismatches: AuditMismatch[] = [];

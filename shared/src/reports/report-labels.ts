@@ -58,7 +58,11 @@ export const FLAGS = {
   late: 'Försenad',
   complete: 'Komplett',
   nothingMissing: 'Inga',
+  notRequisitioned: 'Ej rekvirerat',
 } as const;
+
+/** `Försenad (efter 2013-09-30)`: late, and the deadline it missed. */
+export const lateFlag = (deadline: string): string => `${FLAGS.late} (efter ${deadline})`;
 
 export const FUNDS_KIND_LABELS = { requisition: 'Rekvisition', repayment: 'Återbetalning' } as const;
 

@@ -29,8 +29,8 @@ export type Expr =
   | { readonly op: 'share'; readonly left: Expr; readonly right: Expr }
   | { readonly op: 'max0'; readonly arg: Expr }
   | { readonly op: 'num'; readonly value: number }
-  /** `whenGreater` when left > right, else `otherwise`: a flag people read. */
-  | { readonly op: 'flag'; readonly left: Expr; readonly right: Expr; readonly whenGreater: string; readonly otherwise: string };
+  /** `whenGreater` when left > right, else `otherwise`: a flag people read, or a further flag to decide. */
+  | { readonly op: 'flag'; readonly left: Expr; readonly right: Expr; readonly whenGreater: string | Expr; readonly otherwise: string | Expr };
 
 /** A total: its formula and the value the core computed independently from the rows. */
 export interface FormulaCell {

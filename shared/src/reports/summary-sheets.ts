@@ -5,7 +5,7 @@ import { TEMPLATES } from '../templates/templates';
 import type { TemplateKey } from '../templates/column-definition';
 import { activityColumn, BOARD_COLUMN, BOARD_NAME_COLUMN, templateColumn, YEAR_COLUMN } from './detail-sheets';
 import type { NationFacts } from './report-facts';
-import { EXPENSE_CATEGORIES, FLAGS, FUNDING_SOURCES, listLabel, SHEET_NAMES, STRANDS, TARGET_GROUPS, YES } from './report-labels';
+import { EXPENSE_CATEGORIES, FLAGS, FUNDING_SOURCES, lateFlag, listLabel, SHEET_NAMES, STRANDS, TARGET_GROUPS, YES } from './report-labels';
 import { fromOre, tableSheet, type Criterion, type Expr, type FormulaCell, type ReportCell, type ReportColumn, type ReportSheet } from './report-model';
 import { isAfter, swedishLocalTime } from './submission-timing';
 
@@ -192,7 +192,7 @@ export function submissionsSheet(years: readonly Year[], facts: NationFacts, due
       for (const template of templates) {
         const version = facts.version(year, board.code, template);
         if (!version) cells.push(null, null, null, null, null, null);
-        else cells.push(version.version, swedishLocalTime(version.submittedAt), version.submittedBy, version.rowCount, version.warningCount, isAfter(version.submittedAt, due) ? `${FLAGS.late} (efter ${due})` : FLAGS.inTime);
+        else cells.push(version.version, swedishLocalTime(version.submittedAt), version.submittedBy, version.rowCount, version.warningCount, isAfter(version.submittedAt, due) ? lateFlag(due) : FLAGS.inTime);
       }
       const missing = templates.filter((template) => !facts.version(year, board.code, template));
       cells.push(missing.length === 0 ? FLAGS.complete : `Saknar ${missing.map((template) => TEMPLATES[template].label.sv).join(' och ')}`);

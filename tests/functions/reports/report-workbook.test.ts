@@ -50,6 +50,12 @@ describe('cells of the cost sheet', () => {
     const settlement = workbook.getWorksheet('Avräkning');
     expect((settlement?.getCell('I2').value as { formula: string }).formula).toBe('MAX(0,(C2-F2))');
     expect(settlement?.getCell('I2').numFmt).toBe(NUMBER_FORMATS.amount);
+    const timing = settlement?.getCell('E2').value as { formula: string; result: string };
+    expect(timing.formula).toBe(
+      'IF(COUNTIFS(Rekvisitioner!$A$2:$A$5,2013,Rekvisitioner!$B$2:$B$5,"Rekvisition")>0,' +
+        'IF(COUNTIFS(Rekvisitioner!$A$2:$A$5,2013,Rekvisitioner!$B$2:$B$5,"Rekvisition",Rekvisitioner!$C$2:$C$5,">41547")>0,"Försenad (efter 2013-09-30)","I tid"),"Ej rekvirerat")',
+    );
+    expect(timing.result).toBe('Försenad (efter 2013-09-30)');
   });
 
   it('names sheets with spaces in quotes inside formulas', async () => {
