@@ -181,9 +181,24 @@ function filesUnder(dir, base = dir) {
   });
 }
 
+const DOS_TIME = 0;
+const DOS_DATE = (1 << 5) | 1; // 1980-01-01
+
+/** Version needed, flags (UTF-8 names), method, time, date, CRC, sizes and name length, from `at` on; no extra field. */
+function writeCommonFields(header, at, { method, crc, compressedSize, size, nameLength }) {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(0x0800, at + 2);
+  header.writeUInt16LE(method, at + 4);
+  header.writeUInt16LE(DOS_TIME, at + 6);
+  header.writeUInt16LE(DOS_DATE, at + 8);
+  header.writeUInt32LE(crc, at + 10);
+  header.writeUInt32LE(compressedSize, at + 14);
+  header.writeUInt32LE(size, at + 18);
+  header.writeUInt16LE(nameLength, at + 22);
+  header.writeUInt16LE(0, at + 24);
+}
+
 function writeZip(sourceDir, zipFile) {
-  const DOS_TIME = 0;
-  const DOS_DATE = (1 << 5) | 1; // 1980-01-01
   const files = filesUnder(sourceDir);
   if (files.length >= 0xffff) throw new Error(`${files.length} files are more than a zip without zip64 holds`);
   const fd = fs.openSync(zipFile, 'w');
@@ -198,33 +213,18 @@ function writeZip(sourceDir, zipFile) {
       const nameBytes = Buffer.from(name, 'utf8');
       const crc = crc32(data);
       const mode = fs.statSync(full).mode & 0o777;
+      // The local header and the central directory entry share these fields; the central one has them 2 bytes on.
+      const common = { method: stored ? 0 : 8, crc, compressedSize: body.length, size: data.length, nameLength: nameBytes.length };
       const local = Buffer.alloc(30);
       local.writeUInt32LE(0x04034b50, 0);
-      local.writeUInt16LE(20, 4);
-      local.writeUInt16LE(0x0800, 6);
-      local.writeUInt16LE(stored ? 0 : 8, 8);
-      local.writeUInt16LE(DOS_TIME, 10);
-      local.writeUInt16LE(DOS_DATE, 12);
-      local.writeUInt32LE(crc, 14);
-      local.writeUInt32LE(body.length, 18);
-      local.writeUInt32LE(data.length, 22);
-      local.writeUInt16LE(nameBytes.length, 26);
-      local.writeUInt16LE(0, 28);
+      writeCommonFields(local, 4, common);
       fs.writeSync(fd, local);
       fs.writeSync(fd, nameBytes);
       fs.writeSync(fd, body);
       const entry = Buffer.alloc(46);
       entry.writeUInt32LE(0x02014b50, 0);
       entry.writeUInt16LE((3 << 8) | 20, 4); // made on Unix, so the permissions below count
-      entry.writeUInt16LE(20, 6);
-      entry.writeUInt16LE(0x0800, 8);
-      entry.writeUInt16LE(stored ? 0 : 8, 10);
-      entry.writeUInt16LE(DOS_TIME, 12);
-      entry.writeUInt16LE(DOS_DATE, 14);
-      entry.writeUInt32LE(crc, 16);
-      entry.writeUInt32LE(body.length, 20);
-      entry.writeUInt32LE(data.length, 24);
-      entry.writeUInt16LE(nameBytes.length, 28);
+      writeCommonFields(entry, 6, common);
       entry.writeUInt32LE(((0o100000 | mode) << 16) >>> 0, 38);
       entry.writeUInt32LE(offset, 42);
       central.push(entry, nameBytes);
@@ -271,4 +271,4 @@ if (require.main === module) {
   }
 }
 
-module.exports = { buildFolder, checkLoads, resolvePackageDir, packageManifest, writeZip, crc32 };
+module.exports = { checkLoads };
