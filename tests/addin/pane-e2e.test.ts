@@ -7,7 +7,7 @@ import { mkdirSync } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { columnLetters } from '@samla/shared';
+import { columnLetters, reportFileName } from '@samla/shared';
 import { launchChromium } from '../support/chromium';
 import { startSamlaApi, type SamlaApi } from '../support/samla-api';
 import { startPaneServer, type PaneServer } from './support/pane-server';
@@ -194,7 +194,7 @@ describe('the Samla pane in Chromium, against the local functions and Azurite', 
     const texts: string[] = [];
     workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((value) => texts.push(String(value.text ?? '')))));
     expect(texts).toContain(TITLE);
-    expect(download.suggestedFilename()).toBe('Samla-status-2013.xlsx');
+    expect(download.suggestedFilename()).toBe(reportFileName('status', [2013]));
     await page.close();
   }, 120_000);
 });

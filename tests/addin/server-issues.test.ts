@@ -1,5 +1,5 @@
-import { LUJ_INITIATIVE, validateRecords } from '@samla/shared';
-import { ApiError, NetworkError } from '../../addin/src/taskpane/api/samla-api';
+import { LUJ_INITIATIVE, reportFileName, validateRecords } from '@samla/shared';
+import { ApiError, NetworkError, SamlaApi } from '../../addin/src/taskpane/api/samla-api';
 import { checkSnapshots, issuesAtUserCells, submissionBody } from '../../addin/src/taskpane/checking/workbook-check';
 import { errorText } from '../../addin/src/taskpane/components/error-text';
 import { headerRow } from '../../addin/src/taskpane/excel/template-layout';
@@ -43,5 +43,20 @@ describe('the server\'s word, at the user\'s own cells', () => {
     expect(errorText(new ApiError(401, { title: 'Inte inloggad' }), 'sv')).toBe('Du är inte inloggad, eller inloggningen har gått ut. Logga in igen.');
     expect(errorText(new ApiError(409, { title: 'Året är låst', detail: 'Ekonomi har låst 2013.' }), 'sv')).toBe('Servern svarade: Året är låst Ekonomi har låst 2013.');
     expect(errorText(new Error('InvalidArgument'), 'en')).toBe('Excel could not do this: InvalidArgument');
+  });
+});
+
+describe('a report as the server names it', () => {
+  const apiAnswering = (headers: Record<string, string>) =>
+    new SamlaApi('/api', () => 'token', () => 'sv', async () => new Response(new Uint8Array([80, 75, 3, 4]), { status: 200, headers }));
+
+  it('takes the file name from the server\'s Content-Disposition, UTF-8 form first', async () => {
+    const report = await apiAnswering({ 'Content-Disposition': `attachment; filename="Samla-ar.xlsx"; filename*=UTF-8''${encodeURIComponent('Samla-år.xlsx')}` }).report('final', 2013);
+    expect(report.fileName).toBe('Samla-år.xlsx');
+    expect(new Uint8Array(report.bytes)).toEqual(new Uint8Array([80, 75, 3, 4]));
+  });
+
+  it('names the report as the server would when the header is hidden from it (a cross-origin API)', async () => {
+    expect((await apiAnswering({}).report('status', 2013)).fileName).toBe(reportFileName('status', [2013]));
   });
 });

@@ -1,7 +1,6 @@
-import type { BoardCode, Language, Severity, TemplateKey, TypedValue, Year } from '@samla/shared';
+import { reportFileName, type BoardCode, type Issue, type Language, type ReportKind, type ReportSubmission, type TemplateKey, type TypedValue, type Year } from '@samla/shared';
 
 export type Role = 'staff' | 'coordinator' | 'finance';
-export type ReportKind = 'status' | 'final' | 'financial';
 
 export interface Me {
   readonly role: Role;
@@ -10,15 +9,7 @@ export interface Me {
 }
 
 /** An issue as the server words it, at the template's canonical layout (row n of `rows` is sheet row n + 1). */
-export interface ServerIssue {
-  readonly sheet: string;
-  readonly row: number;
-  readonly column: string | null;
-  readonly cell: string;
-  readonly code: string;
-  readonly message: string;
-  readonly severity: Severity;
-}
+export type ServerIssue = Issue;
 
 /** An RFC 9457 problem document, as every Samla error comes. */
 export interface Problem {
@@ -37,15 +28,7 @@ export interface SubmissionBody {
 export interface StoredSubmission {
   readonly version: number;
   readonly rows: number;
-  readonly warnings: number | readonly ServerIssue[];
-}
-
-export interface VersionEntry {
-  readonly version: number;
-  readonly submittedAt: string;
-  readonly submittedBy: string;
-  readonly rowCount: number;
-  readonly warningCount: number;
+  readonly warnings: readonly ServerIssue[];
 }
 
 /** The server answered with an error; `problem` says what, in words. */
@@ -65,6 +48,12 @@ export class NetworkError extends Error {
     super(cause instanceof Error ? cause.message : String(cause));
     this.name = 'NetworkError';
   }
+}
+
+/** A report as the server sends it: the workbook and the file name it gave it. */
+export interface ReportFile {
+  readonly bytes: ArrayBuffer;
+  readonly fileName: string;
 }
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -127,15 +116,30 @@ export class SamlaApi {
     });
   }
 
-  async history(board: BoardCode, year: Year, template: TemplateKey): Promise<VersionEntry[]> {
-    const answer = await this.json<VersionEntry[] | { versions: VersionEntry[] }>(`/submissions/${encodeURIComponent(board)}/${year}/${template}`);
-    return Array.isArray(answer) ? answer : answer.versions;
+  async history(board: BoardCode, year: Year, template: TemplateKey): Promise<ReportSubmission[]> {
+    const answer = await this.json<{ versions: ReportSubmission[] }>(`/submissions/${encodeURIComponent(board)}/${year}/${template}`);
+    return answer.versions;
   }
 
-  async report(kind: ReportKind, year: Year): Promise<ArrayBuffer> {
+  async report(kind: ReportKind, year: Year): Promise<ReportFile> {
     const response = await this.call(`/reports/${kind}?year=${year}`);
-    return response.arrayBuffer();
+    // A cross-origin API shows Content-Disposition only if it exposes it; Excel ignores the name anyway.
+    const fileName = attachmentFileName(response.headers.get('Content-Disposition')) ?? reportFileName(kind, [year]);
+    return { bytes: await response.arrayBuffer(), fileName };
   }
+}
+
+/** The file name of a `Content-Disposition: attachment` header: its UTF-8 `filename*` if given, else `filename`. */
+export function attachmentFileName(header: string | null): string | undefined {
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(header ?? '')?.[1];
+  if (extended) {
+    try {
+      return decodeURIComponent(extended.trim());
+    } catch {
+      // A malformed escape: the plain filename below says the same in ASCII.
+    }
+  }
+  return /filename="([^"]*)"/i.exec(header ?? '')?.[1] || undefined;
 }
 
 /** A file's bytes as base64, as `Excel.createWorkbook` wants them. */

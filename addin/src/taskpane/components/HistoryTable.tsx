@@ -1,10 +1,9 @@
-import { TEMPLATE_KEYS, templateDefinition, type Language, type TemplateKey } from '@samla/shared';
-import type { VersionEntry } from '../api/samla-api';
+import { TEMPLATE_KEYS, templateDefinition, type Language, type ReportSubmission, type TemplateKey } from '@samla/shared';
 import { paneText } from '../i18n/pane-strings';
 
 interface HistoryTableProps {
   readonly language: Language;
-  readonly history: Readonly<Record<TemplateKey, readonly VersionEntry[]>>;
+  readonly history: Readonly<Record<TemplateKey, readonly ReportSubmission[]>>;
 }
 
 /** The board's versions of each template, newest first. */

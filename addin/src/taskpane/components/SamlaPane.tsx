@@ -9,13 +9,15 @@ import {
   type BoardCode,
   type Issue,
   type Language,
+  type ReportKind,
+  type ReportSubmission,
   type TemplateKey,
   type Year,
 } from '@samla/shared';
 import { Button, Field, FluentProvider, MessageBar, MessageBarBody, Select, Spinner, webLightTheme } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
 import { BUILD_SETTINGS } from '../api/build-settings';
-import { ApiError, NetworkError, SamlaApi, base64FromBytes, type Fetch, type Me, type ReportKind, type Role, type VersionEntry } from '../api/samla-api';
+import { ApiError, NetworkError, SamlaApi, base64FromBytes, type Fetch, type Me, type Role } from '../api/samla-api';
 import { microsoftAccessToken } from '../auth/nested-app-auth';
 import { checkWorkbook, issueMarks, issuesAtUserCells, submissionBody } from '../checking/workbook-check';
 import { addressInSheet } from '../excel/excel-workbook';
@@ -60,7 +62,7 @@ export function SamlaPane({ port, signIn, apiBase = BUILD_SETTINGS.apiBase, fetc
   const [notice, setNotice] = useState<Notice>();
   const [issues, setIssues] = useState<readonly Issue[]>([]);
   const [results, setResults] = useState<readonly string[]>([]);
-  const [history, setHistory] = useState<Record<TemplateKey, VersionEntry[]>>();
+  const [history, setHistory] = useState<Record<TemplateKey, ReportSubmission[]>>();
   const token = useRef<string | undefined>(undefined);
   const languageRef = useRef(language);
   languageRef.current = language;
@@ -138,8 +140,7 @@ export function SamlaPane({ port, signIn, apiBase = BUILD_SETTINGS.apiBase, fetc
         setBusy(t('submitting', { template: label, n: index + 1, total: outcome.templates.length }));
         try {
           const stored = await api.submit(submissionBody(templateCheck, board, year), newIdempotencyKey());
-          const warnings = typeof stored.warnings === 'number' ? stored.warnings : stored.warnings.length;
-          lines.push(t('submitStored', { template: label, version: stored.version, rows: stored.rows, warnings }));
+          lines.push(t('submitStored', { template: label, version: stored.version, rows: stored.rows, warnings: stored.warnings.length }));
         } catch (error) {
           if (!(error instanceof ApiError && error.status === 422 && error.problem.errors)) throw error;
           rejected.push(...issuesAtUserCells(error.problem.errors, templateCheck));
@@ -162,8 +163,8 @@ export function SamlaPane({ port, signIn, apiBase = BUILD_SETTINGS.apiBase, fetc
 
   const fetchReport = (kind: ReportKind, label: string) =>
     act(t('reportFetching', { report: label }), async () => {
-      const bytes = await api.report(kind, year);
-      await port.openWorkbook(base64FromBytes(bytes), `Samla-${kind}-${year}.xlsx`);
+      const report = await api.report(kind, year);
+      await port.openWorkbook(base64FromBytes(report.bytes), report.fileName);
       return { tone: 'success', text: t(preview ? 'reportDownloaded' : 'reportOpened', { report: label }) };
     });
 

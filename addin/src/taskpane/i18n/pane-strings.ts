@@ -1,4 +1,4 @@
-import { DEFAULT_LANGUAGE, type Language } from '@samla/shared';
+import { DEFAULT_LANGUAGE, REPORT_TITLES, type Language } from '@samla/shared';
 
 /** The pane's own words. Column labels, list values and issue texts come from `@samla/shared`. */
 const sv = {
@@ -45,9 +45,9 @@ const sv = {
   historyRows: 'Rader',
   historyWarnings: 'Varningar',
   reportsHeading: 'Rapporter',
-  reportStatus: 'Lägesrapport',
-  reportFinal: 'Slutredovisning',
-  reportFinancial: 'Ekonomisk redovisning',
+  reportStatus: REPORT_TITLES.status,
+  reportFinal: REPORT_TITLES.final,
+  reportFinancial: REPORT_TITLES.financial,
   reportFetching: 'Hämtar {report}…',
   reportOpened: '{report} öppnades i en ny arbetsbok.',
   reportDownloaded: '{report} har laddats ned.',
