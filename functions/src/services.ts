@@ -8,7 +8,8 @@ import { readStorageSettings } from './storage/storage-settings';
 import type { SubmissionStore } from './storage/submission-store';
 import { TableFundsStore, type FundsStore } from './storage/funds-store';
 import { assertYearOpen, TableYearLockStore, type YearLockStore } from './storage/year-lock-store';
-import { openTables, type SamlaTables } from './storage/table-clients';
+import { storageHealth, type StorageHealth } from './storage/storage-health';
+import { openTables } from './storage/table-clients';
 import { TableSubmissionStore } from './storage/table-submission-store';
 
 /** Everything a handler needs, built once per process from the environment. */
@@ -25,7 +26,7 @@ export interface Services {
   /** Throws a 409 problem when the year is locked for submissions. */
   assertYearOpen(year: Year): Promise<void>;
   /** Whether storage answers, and how fast. */
-  storageHealth(): Promise<{ ok: boolean; ms: number; detail?: string }>;
+  storageHealth(): Promise<StorageHealth>;
 }
 
 /** The initiative: LUJ unless SAMLA_INITIATIVE_FILE names another one's settings as JSON. */
@@ -34,20 +35,20 @@ export function readInitiativeSettings(env: NodeJS.ProcessEnv): InitiativeSettin
   return file ? parseInitiativeSettings(JSON.parse(readFileSync(file, 'utf8'))) : LUJ_INITIATIVE;
 }
 
-async function storageHealth(tables: SamlaTables): Promise<{ ok: boolean; ms: number; detail?: string }> {
-  const started = Date.now();
+/** The settings, read and checked before anything is opened: a mistake here is the operator's, and says so. */
+function readSettings(env: NodeJS.ProcessEnv) {
   try {
-    await tables.submissions.listEntities({ queryOptions: { filter: "PartitionKey eq 'health'" } }).byPage({ maxPageSize: 1 }).next();
-    return { ok: true, ms: Date.now() - started };
+    return { settings: readInitiativeSettings(env), auth: readAuthSettings(env), storage: readStorageSettings(env) };
   } catch (error) {
-    return { ok: false, ms: Date.now() - started, detail: 'lagringen svarar inte' + (error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '') };
+    throw new HttpProblem(503, 'Tjänsten är inte konfigurerad', `Servern kunde inte starta: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
 export async function createServices(env: NodeJS.ProcessEnv): Promise<Services> {
-  const settings = readInitiativeSettings(env);
-  const authentication = await openAuthentication(readAuthSettings(env));
-  const tables = await openTables(readStorageSettings(env));
+  const { settings, auth, storage } = readSettings(env);
+  const authentication = await openAuthentication(auth);
+  // Storage that doesn't answer yet is the world failing, not the settings: the route wrapper answers 503 for it.
+  const tables = await openTables(storage);
   const locks = new TableYearLockStore(tables.yearLocks);
   return {
     settings,
@@ -68,7 +69,7 @@ let services: Promise<Services> | undefined;
 export function getServices(): Promise<Services> {
   services ??= createServices(process.env).catch((error: unknown) => {
     services = undefined;
-    throw new HttpProblem(503, 'Tjänsten är inte konfigurerad', `Servern kunde inte starta: ${error instanceof Error ? error.message : String(error)}`);
+    throw error;
   });
   return services;
 }

@@ -21,9 +21,10 @@ async function judgeFile(services: Services, target: BoardYear, sheets: readonly
   const activitiesSheet = sheets.find((sheet) => sheet.template === 'activities');
   const expensesSheet = sheets.find((sheet) => sheet.template === 'expenses');
   const judged: TemplateValidation[] = [];
-  if (activitiesSheet) judged.push(await judgeSheet(services, { ...target, template: 'activities' }, activitiesSheet, language));
+  const activities = activitiesSheet && (await judgeSheet(services, { ...target, template: 'activities' }, activitiesSheet, language));
+  if (activities) judged.push(activities);
   if (expensesSheet) {
-    const activityIds = judged[0]?.rows.flatMap((row) => (typeof row.values.activityId === 'string' ? [row.values.activityId] : []));
+    const activityIds = activities?.rows.flatMap((row) => (typeof row.values.activityId === 'string' ? [row.values.activityId] : []));
     judged.push(await judgeSheet(services, { ...target, template: 'expenses' }, expensesSheet, language, activityIds));
   }
   return judged;

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { columnForHeader, isEmptyCell, TEMPLATE_KEYS, TEMPLATES, type CellPosition, type TemplateKey } from '@samla/shared';
+import { MAX_SUBMISSION_ROWS } from '../submissions/submission-request';
 import { uploadRefusal, type UploadRefusal } from './upload-refusal';
 import { plainCellValue, type PlainCellValue } from './uploaded-cell';
 import { inflateEntry, isEncrypted, readZipDirectory, ZIP_LOCAL_HEADER, type ZipEntry } from './zip-directory';
@@ -20,12 +21,12 @@ export const MAX_UPLOAD_BYTES = 10 * MEBIBYTE;
 export const MAX_UNCOMPRESSED_BYTES = 100 * MEBIBYTE;
 /** Real sheets pack about 10:1; zip bombs 1000:1. */
 export const MAX_COMPRESSION_RATIO = 100;
-export const MAX_DATA_ROWS = 50_000;
 export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
   maxBytes: MAX_UPLOAD_BYTES,
   maxUncompressedBytes: MAX_UNCOMPRESSED_BYTES,
   maxCompressionRatio: MAX_COMPRESSION_RATIO,
-  maxRows: MAX_DATA_ROWS,
+  // An uploaded sheet may hold as many rows as a JSON submission: one limit for both routes.
+  maxRows: MAX_SUBMISSION_ROWS,
 };
 
 /** One template's sheet found in an upload: pass `values`, `sheet` and `origin` to `validateSheet`. */

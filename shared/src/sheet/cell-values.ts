@@ -1,4 +1,5 @@
 import type { Column, ListColumn, NumberColumn } from '../templates/column-definition';
+import { YES_NO } from '../templates/list-definitions';
 import type { IssueCode, IssueParams } from '../validation/issue-codes';
 
 /** Why one cell could not be read as its column's type. */
@@ -102,8 +103,9 @@ function readNumber(column: NumberColumn, raw: unknown): CellReading {
   return value;
 }
 
-const TRUE_TEXTS = new Set(['ja', 'yes', 'true', 'sant']);
-const FALSE_TEXTS = new Set(['nej', 'no', 'false', 'falskt']);
+// The yes/no labels in both languages, and TRUE/FALSE as Excel writes them in English and Swedish.
+const TRUE_TEXTS = new Set([YES_NO.yes.sv, YES_NO.yes.en, 'true', 'sant'].map((text) => text.toLowerCase()));
+const FALSE_TEXTS = new Set([YES_NO.no.sv, YES_NO.no.en, 'false', 'falskt'].map((text) => text.toLowerCase()));
 
 function readBoolean(raw: unknown): CellReading {
   if (typeof raw === 'boolean') return raw;

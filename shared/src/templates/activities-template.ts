@@ -48,4 +48,3 @@ export const ACTIVITIES_TEMPLATE = defineTemplate({
 });
 
 export type ActivityRow = RowOf<typeof ACTIVITIES_TEMPLATE.columns>;
-export type ActivityKey = keyof ActivityRow;

@@ -33,4 +33,3 @@ export const EXPENSES_TEMPLATE = defineTemplate({
 });
 
 export type ExpenseRow = RowOf<typeof EXPENSES_TEMPLATE.columns>;
-export type ExpenseKey = keyof ExpenseRow;

@@ -1,4 +1,4 @@
-import type { Language, Localized } from '../language';
+import type { Language } from '../language';
 import type { Severity } from './issue';
 
 export type IssueParams = Readonly<Record<string, string | number>>;
@@ -150,12 +150,6 @@ export const ISSUE_CODES = {
 } as const satisfies Record<string, IssueDefinition>;
 
 export type IssueCode = keyof typeof ISSUE_CODES;
-
-/** Where an issue is, for its message: `Kostnader!G14 (Belopp (kr exkl. moms))`. */
-export interface IssuePlace {
-  readonly cell: string;
-  readonly columnLabel?: Localized;
-}
 
 export function issueText(code: IssueCode, params: IssueParams, language: Language): string {
   return ISSUE_CODES[code].text[language](params);
