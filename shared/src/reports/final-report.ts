@@ -1,4 +1,4 @@
-import { initiativeYear, initiativeYears, type Year } from '../reference/initiative';
+import { initiativeYears, type Year } from '../reference/initiative';
 import { activitiesSheet, expensesSheet, learningExamplesSheet, resultsSheet, YEAR_COLUMN } from './detail-sheets';
 import { NationFacts } from './report-facts';
 import type { NationReportInput } from './report-input';
@@ -8,6 +8,7 @@ import { headLines, overviewSheet } from './overview-sheet';
 import { nationYears } from './status-report';
 import {
   activityCountFormula,
+  ceilingOre,
   ceilingsSheet,
   costsByBoardSheet,
   formula,
@@ -15,6 +16,7 @@ import {
   missingBoardsText,
   participantsSheet,
   ref,
+  SHARED_COLUMNS,
   submissionsSheet,
   submittedBoardsFormula,
   type SummarySheet,
@@ -22,18 +24,18 @@ import {
 
 const PER_YEAR_COLUMNS: readonly ReportColumn[] = [
   YEAR_COLUMN,
-  { key: 'submitted', label: 'Inlämnade län (båda mallarna)', kind: 'count', width: 16 },
-  { key: 'missing', label: 'Län som saknas', kind: 'text', width: 30 },
+  SHARED_COLUMNS.submitted,
+  SHARED_COLUMNS.missing,
   { key: 'activities', label: 'Aktiviteter', kind: 'count', width: 12 },
   { key: 'completed', label: 'Genomförda aktiviteter', kind: 'count', width: 14 },
   { key: 'learningExamples', label: 'Lärande exempel', kind: 'count', width: 12 },
   { key: 'women', label: 'Deltagare kvinnor', kind: 'count', width: 12 },
   { key: 'men', label: 'Deltagare män', kind: 'count', width: 12 },
   { key: 'unspecified', label: 'Deltagare ej könsuppdelat', kind: 'count', width: 16 },
-  { key: 'ceiling', label: 'Takbelopp', kind: 'amount', width: 16 },
-  { key: 'grant', label: 'Kostnader mot anslaget', kind: 'amount', width: 18 },
-  { key: 'own', label: 'Kostnader, egna medel', kind: 'amount', width: 18 },
-  { key: 'margin', label: 'Marginal (negativ = överskridande)', kind: 'amount', width: 20 },
+  SHARED_COLUMNS.ceiling,
+  SHARED_COLUMNS.grant,
+  SHARED_COLUMNS.own,
+  SHARED_COLUMNS.margin,
 ];
 
 const ADDITIVE = ['activities', 'completed', 'learningExamples', 'women', 'men', 'unspecified', 'ceiling', 'grant', 'own', 'margin'] as const;
@@ -57,7 +59,7 @@ function yearFigures(year: Year, facts: NationFacts, settings: NationReportInput
     completed: facts.activityCount(year, 'completed'),
     learningExamples: facts.activityCount(year, 'learning-example'),
     ...people,
-    ceilingOre: Math.round((initiativeYear(settings, year)?.ceiling ?? 0) * 100),
+    ceilingOre: ceilingOre(settings, year),
     grantOre: facts.costOre({ year, funding: 'grant' }),
     ownOre: facts.costOre({ year, funding: 'own' }),
   };
@@ -132,7 +134,7 @@ export function finalReport(input: NationReportInput): ReportModel {
   const participants = participantsSheet(yearList, facts);
   const ceilings = ceilingsSheet(settings, yearList, facts);
   const title = `${REPORT_TITLES.final} ${yearSpan(yearList)}`;
-  const overview = overviewSheet([...headLines(settings, title, yearSpan(yearList), input.generatedAt), ['Redovisas senast', { value: due, kind: 'date' }]]);
+  const overview = overviewSheet(headLines(settings, title, yearSpan(yearList), input.generatedAt, due));
   return {
     kind: 'final',
     fileName: reportFileName('final', yearList),

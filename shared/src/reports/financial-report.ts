@@ -8,7 +8,7 @@ import { fromOre, tableSheet, toOre, type Criterion, type Expr, type FormulaCell
 import { headLines, overviewSheet } from './overview-sheet';
 import { nationYears } from './status-report';
 import { isAfter } from './submission-timing';
-import { amountFormula, ceilingFlag, costsByBoardSheet, countIfs, formula, grantCosts, ref, sumIfs } from './summary-sheets';
+import { amountFormula, ceilingFlag, ceilingOre, costsByBoardSheet, countIfs, formula, grantCosts, ref, SHARED_COLUMNS, sumIfs } from './summary-sheets';
 
 const FUNDS_COLUMNS: readonly ReportColumn[] = [
   YEAR_COLUMN,
@@ -42,13 +42,13 @@ function fundsSheet(input: NationReportInput, years: readonly Year[]): ReportShe
 
 const SETTLEMENT_COLUMNS: readonly ReportColumn[] = [
   YEAR_COLUMN,
-  { key: 'ceiling', label: 'Takbelopp', kind: 'amount', width: 16 },
+  SHARED_COLUMNS.ceiling,
   { key: 'requisitioned', label: 'Rekvirerat', kind: 'amount', width: 16 },
   { key: 'requisitionDeadline', label: 'Rekvireras senast', kind: 'date', width: 14 },
   { key: 'requisitionTiming', label: 'Rekvirerat i tid', kind: 'text', width: 24 },
-  { key: 'grant', label: 'Kostnader mot anslaget', kind: 'amount', width: 18 },
-  { key: 'margin', label: 'Marginal (negativ = överskridande)', kind: 'amount', width: 20 },
-  { key: 'assessment', label: 'Bedömning', kind: 'text', width: 18 },
+  SHARED_COLUMNS.grant,
+  SHARED_COLUMNS.margin,
+  SHARED_COLUMNS.assessment,
   { key: 'unused', label: 'Outnyttjade medel', kind: 'amount', width: 18 },
   { key: 'repaid', label: 'Återbetalt', kind: 'amount', width: 16 },
   { key: 'toRepay', label: 'Kvar att återbetala', kind: 'amount', width: 18 },
@@ -81,7 +81,7 @@ function requisitionTiming(input: NationReportInput, year: Year, deadline: strin
 function settlementSheet(input: NationReportInput, years: readonly Year[], facts: NationFacts): ReportSheet {
   const rows: ReportCell[][] = years.map((year, row) => {
     const entry = initiativeYear(input.settings, year);
-    const ceilingOre = toOre(entry?.ceiling ?? 0);
+    const yearCeilingOre = ceilingOre(input.settings, year);
     const requisitionedOre = facts.fundsOre(year, 'requisition');
     const repaidOre = facts.fundsOre(year, 'repayment');
     const grantOre = facts.costOre({ year, funding: 'grant' });
@@ -89,13 +89,13 @@ function settlementSheet(input: NationReportInput, years: readonly Year[], facts
     const deadline = entry?.requisitionDeadline ?? '';
     return [
       year,
-      fromOre(ceilingOre),
+      fromOre(yearCeilingOre),
       amountFormula(sumIfs(SHEET_NAMES.funds, 'amount', fundsOf(year, 'requisition')), requisitionedOre),
       deadline,
       requisitionTiming(input, year, deadline),
       grantCosts(year, facts),
-      amountFormula({ op: 'sub', left: ref(row, 'ceiling'), right: ref(row, 'grant') }, ceilingOre - grantOre),
-      ceilingFlag(row, 'grant', 'ceiling', grantOre, ceilingOre),
+      amountFormula({ op: 'sub', left: ref(row, 'ceiling'), right: ref(row, 'grant') }, yearCeilingOre - grantOre),
+      ceilingFlag(row, 'grant', 'ceiling', grantOre, yearCeilingOre),
       amountFormula({ op: 'max0', arg: { op: 'sub', left: ref(row, 'requisitioned'), right: ref(row, 'grant') } }, unusedOre),
       amountFormula(sumIfs(SHEET_NAMES.funds, 'amount', fundsOf(year, 'repayment')), repaidOre),
       amountFormula({ op: 'max0', arg: { op: 'sub', left: ref(row, 'unused'), right: ref(row, 'repaid') } }, Math.max(0, unusedOre - repaidOre)),
@@ -114,10 +114,9 @@ export function financialReport(input: NationReportInput): ReportModel {
   const title = `${REPORT_TITLES.financial} ${yearSpan(yearList)}`;
   const allCosts = amountFormula(sumIfs(SHEET_NAMES.expenses, 'amount', []), facts.costOre({}));
   const overview = overviewSheet([
-    ...headLines(settings, title, yearSpan(yearList), input.generatedAt),
-    ['Redovisas senast', { value: settings.finalReport.due, kind: 'date' }],
+    ...headLines(settings, title, yearSpan(yearList), input.generatedAt, settings.finalReport.due),
     ['Kostnader totalt', { ...allCosts, kind: 'amount' }],
-    ['Kostnader mot anslaget', { ...amountFormula(sumIfs(SHEET_NAMES.expenses, 'amount', [{ column: 'funding', equals: listLabel(FUNDING_SOURCES, 'grant') as string }]), facts.costOre({ funding: 'grant' })), kind: 'amount' }],
+    [SHARED_COLUMNS.grant.label, { ...amountFormula(sumIfs(SHEET_NAMES.expenses, 'amount', [{ column: 'funding', equals: listLabel(FUNDING_SOURCES, 'grant') as string }]), facts.costOre({ funding: 'grant' })), kind: 'amount' }],
   ]);
   return {
     kind: 'financial',

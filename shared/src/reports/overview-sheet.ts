@@ -13,14 +13,15 @@ const COLUMNS: readonly ReportColumn[] = [
 
 export const textLine = (label: string, value: string): OverviewLine => [label, { value, kind: 'text' }];
 
-/** The lines every report opens with: the initiative, the report, when it was made and what it is charged to. */
-export function headLines(settings: InitiativeSettings, report: string, period: string, generatedAt: string): OverviewLine[] {
+/** The lines every report opens with: the initiative, the report, when it was made, what it is charged to and when it is due. */
+export function headLines(settings: InitiativeSettings, report: string, period: string, generatedAt: string, due: string): OverviewLine[] {
   return [
     textLine('Satsning', settings.name.sv),
     textLine('Rapport', report),
     textLine('Period', period),
     ['Skapad', { value: swedishLocalTime(generatedAt), kind: 'dateTime' }],
     textLine('Belastar', settings.funding.description.sv),
+    ['Redovisas senast', { value: due, kind: 'date' }],
   ];
 }
 

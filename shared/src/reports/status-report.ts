@@ -8,11 +8,13 @@ import { fromOre, type FormulaCell, type ReportModel } from './report-model';
 import { headLines, overviewSheet, textLine, type OverviewLine } from './overview-sheet';
 import {
   activityCountFormula,
+  ceilingOre,
   ceilingsSheet,
   costsByBoardSheet,
   missingBoardsText,
   participantsSheet,
   ref,
+  SHARED_COLUMNS,
   submissionsSheet,
   submittedBoardsFormula,
 } from './summary-sheets';
@@ -36,20 +38,20 @@ export function statusReport(input: NationReportInput, year: Year = input.settin
   const ceilingRow = ceilings.yearRow.get(year) as number;
   const people = facts.participants(year);
   const grantOre = facts.costOre({ year, funding: 'grant' });
-  const ceilingOre = Math.round((settings.years.find((entry) => entry.year === year)?.ceiling ?? 0) * 100);
+  const yearCeilingOre = ceilingOre(settings, year);
+  const { submitted, missing, total, womenShare, ceiling, grant, margin, assessment } = SHARED_COLUMNS;
   const lines: OverviewLine[] = [
-    ...headLines(settings, `${REPORT_TITLES.status} ${year}`, String(year), input.generatedAt),
-    ['Redovisas senast', { value: due, kind: 'date' }],
-    ['Inlämnade län (båda mallarna)', withKind(submittedBoardsFormula(year, facts), 'count')],
+    ...headLines(settings, `${REPORT_TITLES.status} ${year}`, String(year), input.generatedAt, due),
+    [submitted.label, withKind(submittedBoardsFormula(year, facts), 'count')],
     ['Antal län', { value: BOARDS.length, kind: 'count' }],
-    textLine('Län som saknas', missingBoardsText(year, facts)),
+    textLine(missing.label, missingBoardsText(year, facts)),
     ['Aktiviteter', withKind(activityCountFormula(year, facts), 'count')],
-    ['Deltagare totalt', { formula: ref(totalRow, 'total', SHEET_NAMES.participants), value: people.women + people.men + people.unspecified, kind: 'count' }],
-    ['Andel kvinnor (av könsuppdelade)', { formula: ref(totalRow, 'womenShare', SHEET_NAMES.participants), value: people.women + people.men === 0 ? '' : people.women / (people.women + people.men), kind: 'share' }],
-    ['Takbelopp', { formula: ref(ceilingRow, 'ceiling', SHEET_NAMES.ceilings), value: fromOre(ceilingOre), kind: 'amount' }],
-    ['Kostnader mot anslaget', { formula: ref(ceilingRow, 'grant', SHEET_NAMES.ceilings), value: fromOre(grantOre), kind: 'amount' }],
-    ['Marginal (negativ = överskridande)', { formula: ref(ceilingRow, 'margin', SHEET_NAMES.ceilings), value: fromOre(ceilingOre - grantOre), kind: 'amount' }],
-    ['Bedömning', { formula: ref(ceilingRow, 'assessment', SHEET_NAMES.ceilings), value: grantOre > ceilingOre ? FLAGS.overCeiling : FLAGS.withinCeiling, kind: 'text' }],
+    [total.label, { formula: ref(totalRow, 'total', SHEET_NAMES.participants), value: people.women + people.men + people.unspecified, kind: 'count' }],
+    [womenShare.label, { formula: ref(totalRow, 'womenShare', SHEET_NAMES.participants), value: people.women + people.men === 0 ? '' : people.women / (people.women + people.men), kind: 'share' }],
+    [ceiling.label, { formula: ref(ceilingRow, 'ceiling', SHEET_NAMES.ceilings), value: fromOre(yearCeilingOre), kind: 'amount' }],
+    [grant.label, { formula: ref(ceilingRow, 'grant', SHEET_NAMES.ceilings), value: fromOre(grantOre), kind: 'amount' }],
+    [margin.label, { formula: ref(ceilingRow, 'margin', SHEET_NAMES.ceilings), value: fromOre(yearCeilingOre - grantOre), kind: 'amount' }],
+    [assessment.label, { formula: ref(ceilingRow, 'assessment', SHEET_NAMES.ceilings), value: grantOre > yearCeilingOre ? FLAGS.overCeiling : FLAGS.withinCeiling, kind: 'text' }],
   ];
   return {
     kind: 'status',

@@ -6,7 +6,7 @@ import type { TemplateKey } from '../templates/column-definition';
 import { activityColumn, BOARD_COLUMN, BOARD_NAME_COLUMN, templateColumn, YEAR_COLUMN } from './detail-sheets';
 import type { NationFacts } from './report-facts';
 import { EXPENSE_CATEGORIES, FLAGS, FUNDING_SOURCES, lateFlag, listLabel, SHEET_NAMES, STRANDS, TARGET_GROUPS, YES } from './report-labels';
-import { fromOre, tableSheet, type Criterion, type Expr, type FormulaCell, type ReportCell, type ReportColumn, type ReportSheet } from './report-model';
+import { fromOre, tableSheet, toOre, type Criterion, type Expr, type FormulaCell, type ReportCell, type ReportColumn, type ReportSheet } from './report-model';
 import { isAfter, swedishLocalTime } from './submission-timing';
 
 /** A summary sheet and the rows other sheets point at. */
@@ -28,6 +28,22 @@ const amount = (key: string, label: string, width = 16): ReportColumn => ({ key,
 const count = (key: string, label: string, width = 12): ReportColumn => ({ key, label, kind: 'count', width });
 const text = (key: string, label: string, width = 24): ReportColumn => ({ key, label, kind: 'text', width });
 
+/** Columns (and overview lines) that more than one sheet shows: each label is written here once. */
+export const SHARED_COLUMNS = {
+  submitted: count('submitted', 'Inlämnade län (båda mallarna)', 16),
+  missing: text('missing', 'Län som saknas', 30),
+  total: count('total', 'Deltagare totalt'),
+  womenShare: { key: 'womenShare', label: 'Andel kvinnor (av könsuppdelade)', kind: 'share', width: 16 },
+  ceiling: amount('ceiling', 'Takbelopp', 16),
+  grant: amount('grant', 'Kostnader mot anslaget', 20),
+  own: amount('own', 'Kostnader, egna medel', 20),
+  margin: amount('margin', 'Marginal (negativ = överskridande)', 22),
+  assessment: text('assessment', 'Bedömning', 20),
+} as const satisfies Record<string, ReportColumn>;
+
+/** A year's ceiling in whole öre (0 for a year the settings don't know). */
+export const ceilingOre = (settings: InitiativeSettings, year: Year): number => toOre(initiativeYear(settings, year)?.ceiling ?? 0);
+
 /** A women-share formula: women / (women + men), empty when nobody's sex is given. */
 function womenShare(row: number, women: number, men: number): FormulaCell {
   const expr: Expr = { op: 'share', left: ref(row, 'women'), right: { op: 'add', terms: [ref(row, 'women'), ref(row, 'men')] } };
@@ -43,8 +59,8 @@ export function participantsSheet(years: readonly Year[], facts: NationFacts): S
     count('women', activityLabel('participantsWomen')),
     count('men', activityLabel('participantsMen')),
     count('unspecified', activityLabel('participantsUnspecified'), 16),
-    count('total', 'Deltagare totalt'),
-    { key: 'womenShare', label: 'Andel kvinnor (av könsuppdelade)', kind: 'share', width: 16 },
+    SHARED_COLUMNS.total,
+    SHARED_COLUMNS.womenShare,
   ];
   const sums = [['women', 'participantsWomen'], ['men', 'participantsMen'], ['unspecified', 'participantsUnspecified']] as const;
   const rows: ReportCell[][] = [];
@@ -149,22 +165,16 @@ export function ceilingFlag(row: number, costColumn: string, ceilingColumn: stri
 
 /** Each year's grant-funded costs against its ceiling: the margin, or the excess flagged. */
 export function ceilingsSheet(settings: InitiativeSettings, years: readonly Year[], facts: NationFacts): SummarySheet {
-  const columns: ReportColumn[] = [
-    YEAR_COLUMN,
-    amount('ceiling', 'Takbelopp', 16),
-    amount('grant', 'Kostnader mot anslaget', 20),
-    amount('own', 'Kostnader, egna medel', 20),
-    amount('margin', 'Marginal (negativ = överskridande)', 22),
-    text('assessment', 'Bedömning', 20),
-  ];
+  const { ceiling, grant, own, margin, assessment } = SHARED_COLUMNS;
+  const columns: ReportColumn[] = [YEAR_COLUMN, ceiling, grant, own, margin, assessment];
   const yearRow = new Map<Year, number>();
   const rows = years.map((year, row): ReportCell[] => {
     yearRow.set(year, row);
-    const ceilingOre = Math.round((initiativeYear(settings, year)?.ceiling ?? 0) * 100);
+    const yearCeilingOre = ceilingOre(settings, year);
     const grantOre = facts.costOre({ year, funding: 'grant' });
-    const own = amountFormula(sumIfs(SHEET_NAMES.expenses, 'amount', [{ column: 'year', equals: year }, { column: 'funding', equals: listLabel(FUNDING_SOURCES, 'own') as string }]), facts.costOre({ year, funding: 'own' }));
-    const margin = amountFormula({ op: 'sub', left: ref(row, 'ceiling'), right: ref(row, 'grant') }, ceilingOre - grantOre);
-    return [year, fromOre(ceilingOre), grantCosts(year, facts), own, margin, ceilingFlag(row, 'grant', 'ceiling', grantOre, ceilingOre)];
+    const ownCosts = amountFormula(sumIfs(SHEET_NAMES.expenses, 'amount', [{ column: 'year', equals: year }, { column: 'funding', equals: listLabel(FUNDING_SOURCES, 'own') as string }]), facts.costOre({ year, funding: 'own' }));
+    const marginCell = amountFormula({ op: 'sub', left: ref(row, 'ceiling'), right: ref(row, 'grant') }, yearCeilingOre - grantOre);
+    return [year, fromOre(yearCeilingOre), grantCosts(year, facts), ownCosts, marginCell, ceilingFlag(row, 'grant', 'ceiling', grantOre, yearCeilingOre)];
   });
   return { sheet: tableSheet(SHEET_NAMES.ceilings, columns, rows), yearRow };
 }
