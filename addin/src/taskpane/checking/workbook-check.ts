@@ -11,8 +11,7 @@ import {
   type Year,
 } from '@samla/shared';
 import type { ServerIssue, SubmissionBody } from '../api/samla-api';
-import { addressInSheet } from '../excel/excel-workbook';
-import type { TableSnapshot, WorkbookPort } from '../excel/workbook-port';
+import { addressInSheet, type CellMark, type TableSnapshot, type WorkbookPort } from '../excel/workbook-port';
 
 export interface TemplateCheck {
   readonly snapshot: TableSnapshot;
@@ -59,7 +58,7 @@ export async function checkWorkbook(port: WorkbookPort, year: Year, language: La
   return check;
 }
 
-export function issueMarks(issues: readonly Issue[]) {
+export function issueMarks(issues: readonly Issue[]): CellMark[] {
   return issues.map((issue) => ({ sheet: issue.sheet, address: addressInSheet(issue.cell), severity: issue.severity }));
 }
 

@@ -1,5 +1,4 @@
 import {
-  BOARDS,
   DEFAULT_LANGUAGE,
   LUJ_INITIATIVE,
   TEMPLATE_KEYS,
@@ -19,10 +18,10 @@ import { useMemo, useRef, useState } from 'react';
 import { BUILD_SETTINGS } from '../api/build-settings';
 import { ApiError, NetworkError, SamlaApi, base64FromBytes, type Fetch, type Me, type Role } from '../api/samla-api';
 import { microsoftAccessToken } from '../auth/nested-app-auth';
-import { checkWorkbook, issueMarks, issuesAtUserCells, submissionBody } from '../checking/workbook-check';
-import { addressInSheet } from '../excel/excel-workbook';
-import type { WorkbookPort } from '../excel/workbook-port';
+import { checkWorkbook, issueMarks, issuesAtUserCells, submissionBody, type WorkbookCheck } from '../checking/workbook-check';
+import { addressInSheet, type WorkbookPort } from '../excel/workbook-port';
 import { paneText, type PaneStringKey } from '../i18n/pane-strings';
+import { BoardSelect } from './BoardSelect';
 import { errorText } from './error-text';
 import { HistoryTable } from './HistoryTable';
 import { IssueList } from './IssueList';
@@ -116,23 +115,28 @@ export function SamlaPane({ port, signIn, apiBase = BUILD_SETTINGS.apiBase, fetc
       return { tone: 'success', text: parts.filter(Boolean).join(' ') };
     });
 
+  /** Kontrollera, also the first step of Skicka in: read, validate, mark and list; undefined without templates. */
+  async function checkNow(): Promise<WorkbookCheck | undefined> {
+    setResults([]);
+    const outcome = await checkWorkbook(port, year, language);
+    setIssues(outcome.issues);
+    return outcome.templates.length > 0 ? outcome : undefined;
+  }
+  const summary = (outcome: WorkbookCheck) => t('checkSummary', { errors: outcome.errors, warnings: outcome.warnings });
+
   const check = () =>
     act(t('checking'), async () => {
-      setResults([]);
-      const outcome = await checkWorkbook(port, year, language);
-      setIssues(outcome.issues);
-      if (outcome.templates.length === 0) return { tone: 'error', text: t('noTemplates') };
+      const outcome = await checkNow();
+      if (!outcome) return { tone: 'error', text: t('noTemplates') };
       if (outcome.issues.length === 0) return { tone: 'success', text: t('checkClean') };
-      return { tone: outcome.errors > 0 ? 'error' : 'info', text: t('checkSummary', { errors: outcome.errors, warnings: outcome.warnings }) };
+      return { tone: outcome.errors > 0 ? 'error' : 'info', text: summary(outcome) };
     });
 
   const submit = () =>
     act(t('checking'), async () => {
-      setResults([]);
-      const outcome = await checkWorkbook(port, year, language);
-      setIssues(outcome.issues);
-      if (outcome.templates.length === 0) return { tone: 'error', text: t('noTemplates') };
-      if (outcome.errors > 0) return { tone: 'error', text: `${t('submitBlocked')} ${t('checkSummary', { errors: outcome.errors, warnings: outcome.warnings })}` };
+      const outcome = await checkNow();
+      if (!outcome) return { tone: 'error', text: t('noTemplates') };
+      if (outcome.errors > 0) return { tone: 'error', text: `${t('submitBlocked')} ${summary(outcome)}` };
       const lines: string[] = [];
       const rejected: Issue[] = [];
       for (const [index, templateCheck] of outcome.templates.entries()) {
@@ -208,15 +212,7 @@ export function SamlaPane({ port, signIn, apiBase = BUILD_SETTINGS.apiBase, fetc
         )}
         <section aria-labelledby="samla-work-heading">
           <h2 id="samla-work-heading">{t('workHeading')}</h2>
-          <Field label={t('boardLabel')}>
-            <Select id="samla-board" value={board} disabled={me?.role === 'staff'} onChange={(_event, data) => setBoard(data.value as BoardCode)}>
-              {BOARDS.map((option) => (
-                <option key={option.code} value={option.code}>
-                  {option.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <BoardSelect id="samla-board" label={t('boardLabel')} value={board} disabled={me?.role === 'staff'} onChange={setBoard} />
           <Field label={t('yearLabel')}>
             <Select id="samla-year" value={String(year)} onChange={(_event, data) => setYear(Number(data.value))}>
               {initiativeYears(LUJ_INITIATIVE).map((option) => (

@@ -1,8 +1,9 @@
-import { BOARDS, type BoardCode, type Language } from '@samla/shared';
+import type { BoardCode, Language } from '@samla/shared';
 import { Button, Field, Select } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Role } from '../api/samla-api';
-import { paneText } from '../i18n/pane-strings';
+import { paneText, type PaneStringKey } from '../i18n/pane-strings';
+import { BoardSelect } from './BoardSelect';
 
 export const ROLES: readonly Role[] = ['staff', 'coordinator', 'finance'];
 const ROLE_TEXT = { staff: 'roleStaff', coordinator: 'roleCoordinator', finance: 'roleFinance' } as const;
@@ -23,7 +24,7 @@ interface SignInPanelProps {
 export function SignInPanel({ language, mode, busy, onDevSignIn, onMicrosoftSignIn }: SignInPanelProps) {
   const [role, setRole] = useState<Role>('staff');
   const [board, setBoard] = useState<BoardCode>('I');
-  const t = (key: Parameters<typeof paneText>[1]) => paneText(language, key);
+  const t = (key: PaneStringKey) => paneText(language, key);
   if (mode === 'microsoft') {
     return (
       <section aria-labelledby="samla-signin-heading">
@@ -47,15 +48,7 @@ export function SignInPanel({ language, mode, busy, onDevSignIn, onMicrosoftSign
         </Select>
       </Field>
       {role === 'staff' && (
-        <Field label={t('boardLabel')}>
-          <Select id="samla-dev-board" value={board} onChange={(_event, data) => setBoard(data.value as BoardCode)}>
-            {BOARDS.map((option) => (
-              <option key={option.code} value={option.code}>
-                {option.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <BoardSelect id="samla-dev-board" label={t('boardLabel')} value={board} onChange={setBoard} />
       )}
       <Button appearance="primary" disabled={busy} onClick={() => onDevSignIn(role, role === 'staff' ? board : undefined)}>
         {busy ? t('signingIn') : t('devSignIn')}

@@ -247,9 +247,3 @@ export function groupAddresses(marks: readonly CellMark[]): [string, string][] {
   }
   return groups;
 }
-
-/** A cell's address within its sheet, for `CellMark`: `Kostnader!G14` → `G14`. */
-export function addressInSheet(cell: string): string {
-  const parsed = parseCellAddress(cell);
-  return parsed ? `${columnLetters(parsed.position.column)}${parsed.position.row}` : cell;
-}

@@ -1,4 +1,4 @@
-import type { CellPosition, TemplateKey } from '@samla/shared';
+import { columnLetters, parseCellAddress, type CellPosition, type TemplateKey } from '@samla/shared';
 
 /** One template's table as read from the workbook: its values (header row first) and where they start. */
 export interface TableSnapshot {
@@ -22,6 +22,12 @@ export interface CellMark {
   readonly sheet: string;
   readonly address: string;
   readonly severity: 'error' | 'warning';
+}
+
+/** A cell's address within its sheet, for `CellMark`: `Kostnader!G14` → `G14`. */
+export function addressInSheet(cell: string): string {
+  const parsed = parseCellAddress(cell);
+  return parsed ? `${columnLetters(parsed.position.column)}${parsed.position.row}` : cell;
 }
 
 /**
