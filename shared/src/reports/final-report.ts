@@ -1,11 +1,11 @@
 import { initiativeYears, type Year } from '../reference/initiative';
 import { activitiesSheet, expensesSheet, learningExamplesSheet, resultsSheet, YEAR_COLUMN } from './detail-sheets';
-import { NationFacts } from './report-facts';
+import type { NationFacts } from './report-facts';
 import type { NationReportInput } from './report-input';
 import { REPORT_TITLES, reportFileName, SHEET_NAMES, yearSpan } from './report-labels';
 import { fromOre, tableSheet, type ReportCell, type ReportColumn, type ReportModel, type ReportSheet } from './report-model';
 import { headLines, overviewSheet } from './overview-sheet';
-import { nationYears } from './status-report';
+import { nationBasis } from './status-report';
 import {
   activityCountFormula,
   ceilingOre,
@@ -128,8 +128,7 @@ function perYearSheet(years: readonly Year[], facts: NationFacts, participants: 
 export function finalReport(input: NationReportInput): ReportModel {
   const { settings } = input;
   const yearList = initiativeYears(settings);
-  const years = nationYears(input, yearList);
-  const facts = new NationFacts({ ...input, years });
+  const { years, facts } = nationBasis(input, yearList);
   const due = settings.finalReport.due;
   const participants = participantsSheet(yearList, facts);
   const ceilings = ceilingsSheet(settings, yearList, facts);

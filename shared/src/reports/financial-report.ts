@@ -1,12 +1,13 @@
 import { initiativeYear, initiativeYears, type InitiativeSettings, type Year } from '../reference/initiative';
 import { serialFromIsoDate } from '../sheet/cell-values';
+import { FUNDING_SOURCES } from '../templates/list-definitions';
 import { expensesSheet, YEAR_COLUMN } from './detail-sheets';
-import { NationFacts } from './report-facts';
+import type { NationFacts } from './report-facts';
 import type { FundsMovement, NationReportInput } from './report-input';
-import { FLAGS, FUNDING_SOURCES, FUNDS_KIND_LABELS, lateFlag, listLabel, REPORT_TITLES, reportFileName, SHEET_NAMES, yearSpan } from './report-labels';
+import { FLAGS, FUNDS_KIND_LABELS, lateFlag, listLabel, REPORT_TITLES, reportFileName, SHEET_NAMES, yearSpan } from './report-labels';
 import { fromOre, tableSheet, toOre, type Criterion, type Expr, type FormulaCell, type ReportCell, type ReportColumn, type ReportModel, type ReportSheet } from './report-model';
 import { headLines, overviewSheet } from './overview-sheet';
-import { nationYears } from './status-report';
+import { nationBasis } from './status-report';
 import { isAfter } from './submission-timing';
 import { amountFormula, ceilingFlag, ceilingOre, costsByBoardSheet, countIfs, formula, grantCosts, ref, SHARED_COLUMNS, sumIfs } from './summary-sheets';
 
@@ -109,8 +110,7 @@ function settlementSheet(input: NationReportInput, years: readonly Year[], facts
 export function financialReport(input: NationReportInput): ReportModel {
   const { settings } = input;
   const yearList = initiativeYears(settings);
-  const years = nationYears(input, yearList);
-  const facts = new NationFacts({ ...input, years });
+  const { years, facts } = nationBasis(input, yearList);
   const title = `${REPORT_TITLES.financial} ${yearSpan(yearList)}`;
   const allCosts = amountFormula(sumIfs(SHEET_NAMES.expenses, 'amount', []), facts.costOre({}));
   const overview = overviewSheet([

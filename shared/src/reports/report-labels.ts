@@ -1,4 +1,4 @@
-import { EXPENSE_CATEGORIES, FUNDING_SOURCES, STRANDS, TARGET_GROUPS, type ListDefinition } from '../templates/list-definitions';
+import { YES_NO, type ListDefinition } from '../templates/list-definitions';
 import type { ReportKind } from './report-model';
 
 /** The Swedish names of the report sheets: files and formulas rely on them. */
@@ -48,8 +48,9 @@ export function listLabel(list: ListDefinition, key: string | undefined): string
   return list.options.find((option) => option.key === key)?.label.sv ?? key;
 }
 
-export const YES = 'Ja';
-export const NO = 'Nej';
+/** Yes and no as the templates show them: a report's `Ja` matches a criterion on the same text. */
+export const YES = YES_NO.yes.sv;
+export const NO = YES_NO.no.sv;
 
 export const FLAGS = {
   withinCeiling: 'Inom taket',
@@ -65,5 +66,3 @@ export const FLAGS = {
 export const lateFlag = (deadline: string): string => `${FLAGS.late} (efter ${deadline})`;
 
 export const FUNDS_KIND_LABELS = { requisition: 'Rekvisition', repayment: 'Återbetalning' } as const;
-
-export { EXPENSE_CATEGORIES, FUNDING_SOURCES, STRANDS, TARGET_GROUPS };

@@ -19,9 +19,10 @@ import {
   submittedBoardsFormula,
 } from './summary-sheets';
 
-/** The input's rows for the given years, an empty year where nothing was submitted. */
-export function nationYears(input: NationReportInput, years: readonly Year[]): ReportNationYear[] {
-  return years.map((year) => input.years.find((entry) => entry.year === year) ?? { year, activities: [], expenses: [] });
+/** The input's rows for the given years (an empty year where nothing was submitted), and the figures counted from them. */
+export function nationBasis(input: NationReportInput, years: readonly Year[]): { years: ReportNationYear[]; facts: NationFacts } {
+  const nation = years.map((year) => input.years.find((entry) => entry.year === year) ?? { year, activities: [], expenses: [] });
+  return { years: nation, facts: new NationFacts({ ...input, years: nation }) };
 }
 
 const withKind = (cell: FormulaCell, kind: FormulaCell['kind']): FormulaCell => ({ ...cell, kind });
@@ -29,8 +30,7 @@ const withKind = (cell: FormulaCell, kind: FormulaCell['kind']): FormulaCell => 
 /** Lägesrapport: one year's activities, participants, costs against the ceiling, and who has submitted. */
 export function statusReport(input: NationReportInput, year: Year = input.settings.statusReport.year): ReportModel {
   const { settings } = input;
-  const years = nationYears(input, [year]);
-  const facts = new NationFacts({ ...input, years });
+  const { years, facts } = nationBasis(input, [year]);
   const due = settings.statusReport.due;
   const participants = participantsSheet([year], facts);
   const ceilings = ceilingsSheet(settings, [year], facts);

@@ -1,11 +1,11 @@
 import { BOARDS } from '../reference/boards';
 import { initiativeYear, type InitiativeSettings, type Year } from '../reference/initiative';
-import { ACTIVITY_STATUSES, type ActivityStatus } from '../templates/list-definitions';
+import { ACTIVITY_STATUSES, EXPENSE_CATEGORIES, FUNDING_SOURCES, STRANDS, TARGET_GROUPS, type ActivityStatus } from '../templates/list-definitions';
 import { TEMPLATES } from '../templates/templates';
 import type { TemplateKey } from '../templates/column-definition';
 import { activityColumn, BOARD_COLUMN, BOARD_NAME_COLUMN, templateColumn, YEAR_COLUMN } from './detail-sheets';
 import type { NationFacts } from './report-facts';
-import { EXPENSE_CATEGORIES, FLAGS, FUNDING_SOURCES, lateFlag, listLabel, SHEET_NAMES, STRANDS, TARGET_GROUPS, YES } from './report-labels';
+import { FLAGS, lateFlag, listLabel, SHEET_NAMES, YES } from './report-labels';
 import { fromOre, tableSheet, toOre, type Criterion, type Expr, type FormulaCell, type ReportCell, type ReportColumn, type ReportSheet } from './report-model';
 import { isAfter, swedishLocalTime } from './submission-timing';
 
