@@ -52,4 +52,4 @@ function manifestFor(origin, source = fs.readFileSync(MANIFEST_SOURCE, 'utf8')) 
   return source.split(DEV_ORIGIN).join(origin);
 }
 
-module.exports = { DEV_ORIGIN, DEV_API_URL, MANIFEST_SOURCE, productionOrigin, productionApiOrigin, apiBaseFor, buildDefinitions, manifestFor };
+module.exports = { DEV_ORIGIN, DEV_API_URL, MANIFEST_SOURCE, productionOrigin, productionApiOrigin, buildDefinitions, manifestFor };
