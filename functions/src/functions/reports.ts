@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FUNDS_MOVEMENT_KINDS, initiativeYears, type InitiativeSettings } from '@samla/shared';
+import { FUNDS_MOVEMENT_KINDS, initiativeYears, type InitiativeSettings, type Year } from '@samla/shared';
 import { authenticate, requireRole } from '../http/access';
 import { defineRoute, json, workbook } from '../http/define-route';
 import { problems } from '../http/problem';
@@ -22,6 +22,11 @@ const report = defineRoute('report', ['GET'], 'reports/{kind}', async (request, 
   const model = reportModel(kind, input, year);
   return workbook(await reportWorkbookBuffer(model), model.fileName);
 });
+
+/** The `{year}` of `/api/<resource>/{year}`: a year of the initiative, or a 400 that shows the address. */
+function yearInPath(request: Parameters<Route['handler']>[0], settings: InitiativeSettings, resource: string): Year {
+  return parseInput(yearQuerySchema(settings), request.params, `Adressen ska vara /api/${resource}/{år}, t.ex. /api/${resource}/2013.`).year;
+}
 
 const MAX_MOVEMENTS = 500;
 
@@ -48,7 +53,7 @@ function fundsBodySchema(settings: InitiativeSettings) {
 const getFunds = defineRoute('getRequisitions', ['GET'], 'requisitions/{year}', async (request, services) => {
   const caller = await authenticate(request, services.authentication);
   requireRole(caller, ['coordinator', 'finance']);
-  const { year } = parseInput(yearQuerySchema(services.settings), request.params, 'Adressen ska vara /api/requisitions/{år}, t.ex. /api/requisitions/2013.');
+  const year = yearInPath(request, services.settings, 'requisitions');
   const recorded = await services.funds.get(year);
   return json(200, recorded ?? { year, movements: [], revision: 0 });
 });
@@ -57,7 +62,7 @@ const getFunds = defineRoute('getRequisitions', ['GET'], 'requisitions/{year}', 
 const putFunds = defineRoute('putRequisitions', ['PUT'], 'requisitions/{year}', async (request, services) => {
   const caller = await authenticate(request, services.authentication);
   requireRole(caller, ['finance']);
-  const { year } = parseInput(yearQuerySchema(services.settings), request.params, 'Adressen ska vara /api/requisitions/{år}, t.ex. /api/requisitions/2013.');
+  const year = yearInPath(request, services.settings, 'requisitions');
   const { movements } = await readJsonBody(request, fundsBodySchema(services.settings));
   return json(200, await services.funds.replace(year, movements, caller.name, services.now().toISOString()));
 });
@@ -72,7 +77,7 @@ async function optionalNote(request: Parameters<Route['handler']>[0]): Promise<s
 /** `GET /api/locks/{year}`: whether the year is locked, and every lock and unlock. */
 const getLock = defineRoute('getYearLock', ['GET'], 'locks/{year}', async (request, services) => {
   await authenticate(request, services.authentication);
-  const { year } = parseInput(yearQuerySchema(services.settings), request.params, 'Adressen ska vara /api/locks/{år}.');
+  const year = yearInPath(request, services.settings, 'locks');
   const [state, history] = await Promise.all([services.locks.state(year), services.locks.history(year)]);
   return json(200, { year, locked: state?.locked ?? false, history });
 });
@@ -81,7 +86,7 @@ const getLock = defineRoute('getYearLock', ['GET'], 'locks/{year}', async (reque
 const lock = defineRoute('lockYear', ['PUT'], 'locks/{year}', async (request, services) => {
   const caller = await authenticate(request, services.authentication);
   requireRole(caller, ['coordinator']);
-  const { year } = parseInput(yearQuerySchema(services.settings), request.params, 'Adressen ska vara /api/locks/{år}.');
+  const year = yearInPath(request, services.settings, 'locks');
   const note = await optionalNote(request);
   const current = await services.locks.state(year);
   if (current?.locked) return json(200, current);
@@ -92,7 +97,7 @@ const lock = defineRoute('lockYear', ['PUT'], 'locks/{year}', async (request, se
 const unlock = defineRoute('unlockYear', ['DELETE'], 'locks/{year}', async (request, services) => {
   const caller = await authenticate(request, services.authentication);
   requireRole(caller, ['coordinator']);
-  const { year } = parseInput(yearQuerySchema(services.settings), request.params, 'Adressen ska vara /api/locks/{år}.');
+  const year = yearInPath(request, services.settings, 'locks');
   const note = await optionalNote(request);
   const current = await services.locks.state(year);
   if (!current?.locked) throw problems.conflict(`År ${year} är inte låst.`);
