@@ -6,6 +6,11 @@ export interface Benchmark {
   run(): Promise<BenchResult>;
 }
 
+/** The middle value (the upper one of an even count); 0 for none. */
+export function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+}
+
 /** Median of the measured runs after one warm-up, in milliseconds. */
 export async function medianMs(runs: number, body: () => unknown | Promise<unknown>): Promise<number> {
   await body();
@@ -15,8 +20,7 @@ export async function medianMs(runs: number, body: () => unknown | Promise<unkno
     await body();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? 0;
+  return median(times);
 }
 
 /** A deterministic pseudo-random sequence, so every run measures the same data. */

@@ -6,7 +6,7 @@ import { rowBatches, rowEntities } from '../functions/src/storage/row-entities';
 import { tableClients } from '../functions/src/storage/table-clients';
 import { readStorageSettings } from '../functions/src/storage/storage-settings';
 import { startAzurite } from '../tests/support/azurite';
-import { seededRandom, type Benchmark } from './bench-harness';
+import { median, seededRandom, type Benchmark } from './bench-harness';
 
 const ROWS_PER_TEMPLATE = 1_000;
 const YEAR = 2013;
@@ -55,11 +55,6 @@ async function submitThroughHandler(token: string, board: BoardCode, template: T
   if ('status' in response && response.status !== 201) throw new Error(`submission of ${board} ${template} answered ${response.status}`);
 }
 
-/**
- * 21 boards × 2 templates × 1 000 rows submitted through the submit handler (JSON, validation against the
- * board's current activities, versioned storage, pointer moved) into a fresh Azurite, beside the raw rate of
- * `submitTransaction` writing the very same entities into the same Azurite, both with every board in parallel.
- */
 type Nation = { board: BoardCode; activities: ActivityRow[]; expenses: ExpenseRow[] }[];
 
 /** The reference: `submitTransaction` of the very entities the store writes, every board and template in parallel. */
@@ -106,7 +101,6 @@ async function submitNation(connectionString: string, prefix: string, nation: Na
 }
 
 const ROUNDS = 3;
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /**
  * 21 boards × 2 templates × 1 000 rows submitted through the submit handler (JSON, validation against the
