@@ -330,23 +330,27 @@ export function generateNation(overrides: Partial<NationOptions> = {}): DemoNati
   };
 }
 
-/** What a year of the nation adds up to, in kronor: what the consolidated workbooks must say. */
-export interface YearFigures {
+/** A year's rows and money in kronor, as both the generated nation and the workbooks read back state them. */
+export interface YearTotals {
   readonly year: Year;
+  readonly activityRows: number;
+  readonly expenseRows: number;
   readonly ceiling: number;
+  readonly grantCosts: number;
+  readonly requisitioned: number;
+  readonly repaid: number;
+  readonly toRepay: number;
+  readonly repaymentDeadline: string;
+}
+
+/** What a year of the nation adds up to: what the consolidated workbooks must say, and who is missing. */
+export interface YearFigures extends YearTotals {
   /** Boards that submitted both templates. */
   readonly completeBoards: readonly BoardCode[];
   readonly boardsWithoutSubmission: readonly BoardCode[];
   readonly boardsWithoutExpenses: readonly BoardCode[];
-  readonly activityRows: number;
-  readonly expenseRows: number;
-  readonly grantCosts: number;
   readonly ownCosts: number;
-  readonly requisitioned: number;
   readonly lateRequisitions: number;
-  readonly repaid: number;
-  readonly toRepay: number;
-  readonly repaymentDeadline: string;
 }
 
 const sumOre = (amounts: readonly number[]): number => amounts.reduce((total, amount) => total + toOre(amount), 0);

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FundsMovement, ReportKind, TemplateKey, Year } from '@samla/shared';
-
-export type Role = 'staff' | 'coordinator' | 'finance';
+import type { Role } from '../../functions/src/auth/caller';
 
 /** A failure the demo explains in words and stops on. */
 export class DemoError extends Error {}

@@ -1,20 +1,11 @@
 import ExcelJS from 'exceljs';
 import { finalReport, financialReport, FLAGS, LUJ_INITIATIVE, SHEET_NAMES, statusReport, type InitiativeSettings, type ReportModel, type Year } from '@samla/shared';
+import type { YearTotals } from './nation-generator';
 
-/** One year as the consolidated workbooks state it, read back from the files. */
-export interface ReportedYear {
-  readonly year: Year;
-  readonly activityRows: number;
-  readonly expenseRows: number;
-  readonly ceiling: number;
-  readonly grantCosts: number;
-  readonly margin: number;
+/** One year as the consolidated workbooks state it, read back from the files, with their two judgements. */
+export interface ReportedYear extends YearTotals {
   readonly assessment: string;
-  readonly requisitioned: number;
   readonly requisitionTiming: string;
-  readonly repaid: number;
-  readonly toRepay: number;
-  readonly repaymentDeadline: string;
 }
 
 /** The status report's Inlämningar sheet: how many submissions it marks in time and late. */
@@ -88,7 +79,6 @@ export async function reportedYears(finalBuffer: Buffer, financialBuffer: Buffer
       expenseRows: rowsOfYear(expenses, year),
       ceiling: amount(row.ceiling),
       grantCosts: amount(row.grant),
-      margin: amount(row.margin),
       assessment: String(row.assessment),
       requisitioned: amount(row.requisitioned),
       requisitionTiming: String(row.requisitionTiming),
