@@ -8,6 +8,7 @@ export * from './templates/formats';
 export * from './templates/activities-template';
 export * from './templates/expenses-template';
 export * from './templates/templates';
+export * from './templates/workbook-layout';
 export * from './sheet/cell-address';
 export * from './sheet/cell-values';
 export * from './sheet/sheet-reader';

@@ -1,7 +1,8 @@
+import { NUMBER_FORMATS } from '@samla/shared';
 import type { Cell, Style } from 'exceljs';
 
 /** Excel's text number format: a cell in it keeps what is typed as text, even when the user edits it. */
-export const TEXT_FORMAT = '@';
+export const TEXT_FORMAT = NUMBER_FORMATS.text;
 
 /** Characters that make Excel, LibreOffice or a CSV reader treat typed text as a formula. */
 const FORMULA_START = /^[=+\-@\t\r\n]/;

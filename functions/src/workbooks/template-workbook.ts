@@ -1,22 +1,25 @@
 import ExcelJS from 'exceljs';
 import {
   boardByCode,
+  columnFormat,
   columnLetters,
   DEFAULT_LANGUAGE,
+  dropdownList,
+  dropdownLists,
+  LISTS_SHEET,
   LUJ_INITIATIVE,
+  TABLE_STYLE,
   TEMPLATES,
-  YES_NO,
   type AnyTemplate,
   type BoardCode,
-  type Column,
+  type DropdownList,
   type InitiativeSettings,
   type Language,
-  type ListDefinition,
   type Localized,
   type TemplateKey,
   type Year,
 } from '@samla/shared';
-import { TEXT_FORMAT, writeText } from './inert-text';
+import { writeText } from './inert-text';
 
 export type TemplateChoice = TemplateKey | 'both';
 
@@ -32,24 +35,13 @@ export interface TemplateWorkbookRequest {
 
 /** How many rows below the header get formats and dropdowns ready for typing. */
 export const TEMPLATE_DATA_ROWS = 500;
-/** The hidden sheet holding the dropdowns' values (inline lists are limited to 255 characters). */
-export const LISTS_SHEET = 'Listor';
+export { LISTS_SHEET };
 /** The visible sheet saying which board, year and initiative the file is for. */
 export const INFO_SHEET = 'Information';
-export const TABLE_STYLE = 'TableStyleMedium2';
 
 const HEADER_ROW = 1;
 const FIRST_DATA_ROW = HEADER_ROW + 1;
 const LAST_DATA_ROW = HEADER_ROW + TEMPLATE_DATA_ROWS;
-
-/** The yes/no column's dropdown is a list like any other, with the labels the sheet reader accepts. */
-const YES_NO_LIST: ListDefinition = {
-  name: 'yesNo',
-  options: [
-    { key: 'yes', label: YES_NO.yes },
-    { key: 'no', label: YES_NO.no },
-  ],
-};
 
 const TEXTS = {
   listErrorTitle: { sv: 'Värde utanför listan', en: 'Value not in the list' },
@@ -73,42 +65,12 @@ function chosenTemplates(choice: TemplateChoice): AnyTemplate[] {
   return choice === 'both' ? [TEMPLATES.activities, TEMPLATES.expenses] : [TEMPLATES[choice]];
 }
 
-function listOf(column: Column): ListDefinition | undefined {
-  if (column.type === 'list') return column.list;
-  return column.type === 'boolean' ? YES_NO_LIST : undefined;
-}
-
-/** Every list the templates' dropdowns use, once each, in column order. */
-function usedLists(templates: readonly AnyTemplate[]): ListDefinition[] {
-  const lists = new Map<string, ListDefinition>();
-  for (const column of templates.flatMap((template) => template.columns)) {
-    const list = listOf(column);
-    if (list && !lists.has(list.name)) lists.set(list.name, list);
-  }
-  return [...lists.values()];
-}
-
-/** Each list is one column of the hidden sheet, from row 1 (no header, so it is never taken for a template). */
-function listRanges(lists: readonly ListDefinition[]): Map<string, string> {
-  return new Map(
-    lists.map((list, index) => {
-      const letters = columnLetters(index + 1);
-      return [list.name, `${LISTS_SHEET}!$${letters}$1:$${letters}$${list.options.length}`];
-    }),
-  );
-}
-
-function addListsSheet(workbook: ExcelJS.Workbook, lists: readonly ListDefinition[]): void {
+function addListsSheet(workbook: ExcelJS.Workbook, lists: ReadonlyMap<string, DropdownList>): void {
   const sheet = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
-  lists.forEach((list, index) => {
-    list.options.forEach((option, row) => writeText(sheet.getCell(row + 1, index + 1), option.label.sv));
-    sheet.getColumn(index + 1).width = Math.max(...list.options.map((option) => option.label.sv.length)) + 2;
+  [...lists.values()].forEach(({ choices }, index) => {
+    choices.forEach((choice, row) => writeText(sheet.getCell(row + 1, index + 1), choice));
+    sheet.getColumn(index + 1).width = Math.max(...choices.map((choice) => choice.length)) + 2;
   });
-}
-
-/** The number format a column's cells get: the column's own, or text for everything typed as text. */
-function cellFormat(column: Column): string {
-  return column.type === 'date' || column.type === 'number' ? column.numFmt : TEXT_FORMAT;
 }
 
 function listValidation(range: string, language: Language): ExcelJS.DataValidation {
@@ -136,7 +98,7 @@ function rangeValidations(sheet: ExcelJS.Worksheet): RangeValidations {
   return (sheet as unknown as { dataValidations: RangeValidations }).dataValidations;
 }
 
-function addTemplateSheet(workbook: ExcelJS.Workbook, template: AnyTemplate, listRanges: ReadonlyMap<string, string>, language: Language): void {
+function addTemplateSheet(workbook: ExcelJS.Workbook, template: AnyTemplate, lists: ReadonlyMap<string, DropdownList>, language: Language): void {
   const sheet = workbook.addWorksheet(template.sheetName, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${FIRST_DATA_ROW}`, activeCell: `A${FIRST_DATA_ROW}` }],
   });
@@ -155,11 +117,11 @@ function addTemplateSheet(workbook: ExcelJS.Workbook, template: AnyTemplate, lis
     const sheetColumn = index + 1;
     sheet.getColumn(sheetColumn).width = column.width;
     writeText(sheet.getCell(HEADER_ROW, sheetColumn), column.label.sv);
-    const list = listOf(column);
-    const range = list ? listRanges.get(list.name) : undefined;
+    const list = dropdownList(column);
+    const range = list ? lists.get(list.name)?.range : undefined;
     const letters = columnLetters(sheetColumn);
     if (range) rangeValidations(sheet).add(`${letters}${FIRST_DATA_ROW}:${letters}${LAST_DATA_ROW}`, listValidation(range, language));
-    const numFmt = cellFormat(column);
+    const numFmt = columnFormat(column);
     for (let row = FIRST_DATA_ROW; row <= LAST_DATA_ROW; row += 1) sheet.getCell(row, sheetColumn).numFmt = numFmt;
   });
 }
@@ -214,12 +176,11 @@ export async function buildTemplateWorkbook(request: TemplateWorkbookRequest): P
     ...request,
   };
   const templates = chosenTemplates(request.template);
-  const lists = usedLists(templates);
-  const ranges = listRanges(lists);
+  const lists = dropdownLists(templates);
   const workbook = new ExcelJS.Workbook();
   setProperties(workbook, complete, templates);
   // Template sheets first, so that the file opens on the first table.
-  for (const template of templates) addTemplateSheet(workbook, template, ranges, complete.language);
+  for (const template of templates) addTemplateSheet(workbook, template, lists, complete.language);
   addInfoSheet(workbook, complete, templates);
   addListsSheet(workbook, lists);
   return Buffer.from(await workbook.xlsx.writeBuffer());

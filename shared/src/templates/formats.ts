@@ -6,4 +6,6 @@ export const NUMBER_FORMATS = {
   count: '#,##0',
   hours: '#,##0.0',
   share: '0.0%',
+  /** Excel's text format: a cell in it keeps what is typed as text. */
+  text: '@',
 } as const;

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { TEMPLATE_KEYS, columnLetters, parseCellAddress, templateDefinition, type TemplateKey } from '@samla/shared';
+import { TABLE_STYLE, TEMPLATE_KEYS, columnLetters, parseCellAddress, templateDefinition, type TemplateKey } from '@samla/shared';
 import { PAYLOAD_BUDGET_BYTES, isPayloadTooLarge, jsonBytes, planRowChunks, type RowChunk } from './payload-budget';
 import { LISTS_SHEET, listsSheetValues, templateLayout } from './template-layout';
 import type { CellMark, TableSnapshot, TemplatesResult, WorkbookPort } from './workbook-port';
@@ -10,7 +10,6 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 const MARK_COLORS = { error: '#FDE7E9', warning: '#FFF4CE' } as const;
 /** Excel refuses a multi-area address much longer than this. */
 const MAX_AREAS_ADDRESS = 7000;
-const TABLE_STYLE = 'TableStyleMedium2';
 
 interface Area {
   readonly sheet: string;

@@ -1,7 +1,15 @@
-import { TEMPLATE_KEYS, YES_NO, columnLetters, templateDefinition, type Column, type TemplateKey } from '@samla/shared';
+import {
+  LISTS_SHEET,
+  TEMPLATE_KEYS,
+  columnFormat,
+  dropdownList,
+  dropdownLists,
+  listsSheetValues as listsValues,
+  templateDefinition,
+  type TemplateKey,
+} from '@samla/shared';
 
-/** The hidden sheet that holds the dropdowns' choices, so labels with commas work in every locale. */
-export const LISTS_SHEET = 'SamlaListor';
+export { LISTS_SHEET };
 
 /** One column of a template as it is laid out in a workbook. */
 export interface ColumnLayout {
@@ -13,51 +21,26 @@ export interface ColumnLayout {
   readonly widthPoints: number;
   /** The dropdown's choices (Swedish labels), for list and yes/no columns. */
   readonly choices?: readonly string[];
-  /** Where the choices are on the lists sheet, as an absolute reference: `=SamlaListor!$A$2:$A$8`. */
+  /** Where the choices are on the lists sheet, as an absolute reference: `=Listor!$A$1:$A$7`. */
   readonly choicesSource?: string;
 }
 
-function numberFormatOf(column: Column): string {
-  if (column.type === 'date' || column.type === 'number') return column.numFmt;
-  return column.type === 'id' || column.type === 'text' || column.type === 'url' ? '@' : 'General';
-}
+/** The lists of both templates: the add-in lays out both in one workbook, so one lists sheet serves both. */
+const LISTS = dropdownLists(TEMPLATE_KEYS.map(templateDefinition));
 
-function choicesOf(column: Column): string[] | undefined {
-  if (column.type === 'list') return column.list.options.map((option) => option.label.sv);
-  if (column.type === 'boolean') return [YES_NO.yes.sv, YES_NO.no.sv];
-  return undefined;
-}
-
-/** Lists on the lists sheet: one column per list column of both templates, in template order. */
-function listColumns(): { template: TemplateKey; key: string; choices: string[] }[] {
-  return TEMPLATE_KEYS.flatMap((template) =>
-    templateDefinition(template).columns.flatMap((column) => {
-      const choices = choicesOf(column);
-      return choices ? [{ template, key: column.key, choices }] : [];
-    }),
-  );
-}
-
-/** The template's columns as laid out in a workbook, from the shared definition. */
+/** The template's columns as laid out in a workbook, from the shared definition and the shared layout. */
 export function templateLayout(template: TemplateKey): ColumnLayout[] {
-  const lists = listColumns();
   return templateDefinition(template).columns.map((column) => {
-    const listIndex = lists.findIndex((list) => list.template === template && list.key === column.key);
-    const list = lists[listIndex];
-    const base = { key: column.key, header: column.label.sv, numberFormat: numberFormatOf(column), widthPoints: column.width * 7 };
-    if (!list) return base;
-    const letters = columnLetters(listIndex + 1);
-    return { ...base, choices: list.choices, choicesSource: `=${LISTS_SHEET}!$${letters}$2:$${letters}$${list.choices.length + 1}` };
+    const base = { key: column.key, header: column.label.sv, numberFormat: columnFormat(column), widthPoints: column.width * 7 };
+    const list = dropdownList(column);
+    const placed = list ? LISTS.get(list.name) : undefined;
+    return placed ? { ...base, choices: placed.choices, choicesSource: `=${placed.range}` } : base;
   });
 }
 
-/** The lists sheet's values: a header row naming each list, then its choices; a rectangle. */
+/** The lists sheet's values: a rectangle, one column per list. */
 export function listsSheetValues(): string[][] {
-  const lists = listColumns();
-  const height = Math.max(...lists.map((list) => list.choices.length)) + 1;
-  return Array.from({ length: height }, (_, row) =>
-    lists.map((list) => (row === 0 ? `${list.template}.${list.key}` : (list.choices[row - 1] ?? ''))),
-  );
+  return listsValues(LISTS);
 }
 
 /** The header row of a template, in the sheet's language (Swedish: the exact texts other programs rely on). */
