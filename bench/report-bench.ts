@@ -28,11 +28,10 @@ import { readStorageSettings } from '../functions/src/storage/storage-settings';
 import { FormulaWriter } from '../functions/src/workbooks/report-formula';
 import { writeReportWorkbook } from '../functions/src/workbooks/report-workbook';
 import { startAzurite } from '../tests/support/azurite';
-import { seededRandom, type Benchmark } from './bench-harness';
+import { median, seededRandom, type Benchmark } from './bench-harness';
 
 const YEARS = [2013, 2014];
 const ROUNDS = 3;
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 const ACTIVITIES_PER_BOARD = 2_500;
 const EXPENSES_PER_BOARD = 5_000;
 

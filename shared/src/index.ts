@@ -2,6 +2,7 @@ export * from './language';
 export * from './reference/boards';
 export * from './reference/initiative';
 export * from './reference/luj-initiative';
+export * from './reference/roles';
 export * from './templates/column-definition';
 export * from './templates/list-definitions';
 export * from './templates/formats';

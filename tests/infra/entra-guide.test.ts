@@ -1,5 +1,6 @@
 import { readFileSync } from 'fs';
 import path from 'path';
+import { ROLES } from '@samla/shared';
 import { roleClaim } from '../../functions/src/auth/token-claims';
 
 const root = path.join(__dirname, '..', '..');
@@ -8,7 +9,7 @@ const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
 
 describe('infra/entra-app-registration.md', () => {
   it('names the app roles with the values the token check looks for', () => {
-    const values = (['staff', 'coordinator', 'finance'] as const).map(roleClaim);
+    const values = ROLES.map(roleClaim);
     expect(values).toEqual(['Staff', 'Coordinator', 'Finance']);
     for (const value of values) expect(guide).toContain(`$(role "$${value.toUpperCase()}" ${value} `);
   });

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { startLocalHost, type LocalHost } from '../../functions/src/dev-host/local-host';
 import { startAzurite, type AzuriteTables } from './azurite';
 
-export type Role = 'staff' | 'coordinator' | 'finance';
+import type { Role } from '@samla/shared';
+
+export type { Role };
 
 export interface SamlaApi {
   /** The API's base URL, `http://127.0.0.1:PORT/api`. */

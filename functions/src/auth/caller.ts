@@ -1,7 +1,6 @@
-import type { BoardCode } from '@samla/shared';
+import type { BoardCode, Role } from '@samla/shared';
 
-export const ROLES = ['staff', 'coordinator', 'finance'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '@samla/shared';
 
 /** The signed-in user behind a request, as the token says. */
 export interface Caller {

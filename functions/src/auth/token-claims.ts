@@ -1,14 +1,12 @@
-import { isBoardCode } from '@samla/shared';
+import { isBoardCode, ROLE_DEFINITIONS } from '@samla/shared';
 import type { JWTPayload } from 'jose';
 import type { Caller, Role } from './caller';
 
-/** The app roles of the Entra ID app registration, as they appear in a token's `roles` claim. */
-const APP_ROLES: Readonly<Record<Role, string>> = { staff: 'Staff', coordinator: 'Coordinator', finance: 'Finance' };
 /** When a token carries several Samla roles, the first of these is the caller's. */
 const ROLE_PRECEDENCE: readonly Role[] = ['coordinator', 'finance', 'staff'];
 
 export function roleClaim(role: Role): string {
-  return APP_ROLES[role];
+  return ROLE_DEFINITIONS[role].appRole;
 }
 
 export class TokenRejected extends Error {}
@@ -16,7 +14,7 @@ export class TokenRejected extends Error {}
 /** The caller a verified token describes; rejects tokens that carry no Samla role or a staff role without a board. */
 export function callerFromClaims(claims: JWTPayload, boardClaim: string): Caller {
   const roles = Array.isArray(claims.roles) ? claims.roles : [];
-  const role = ROLE_PRECEDENCE.find((candidate) => roles.includes(APP_ROLES[candidate]));
+  const role = ROLE_PRECEDENCE.find((candidate) => roles.includes(ROLE_DEFINITIONS[candidate].appRole));
   if (!role) throw new TokenRejected('token har ingen Samla-roll (Staff, Coordinator eller Finance)');
   const id = String(claims.oid ?? claims.sub ?? '');
   if (!id) throw new TokenRejected('token saknar användar-id (oid eller sub)');

@@ -1,11 +1,11 @@
 import type { HttpRequest } from '@azure/functions';
-import type { BoardCode } from '@samla/shared';
+import { ROLE_DEFINITIONS, type BoardCode } from '@samla/shared';
 import type { Caller, Role } from '../auth/caller';
 import type { Authentication } from '../auth/token-verifier';
 import { TokenRejected } from '../auth/token-claims';
 import { HttpProblem, problems } from './problem';
 
-const ROLE_NAMES: Readonly<Record<Role, string>> = { staff: 'handläggare', coordinator: 'samordnare', finance: 'ekonomi' };
+const roleName = (role: Role): string => ROLE_DEFINITIONS[role].label.sv.toLowerCase();
 
 /** The signed-in caller, from the bearer token; 401 without a valid one, and every request refused without auth configured. */
 export async function authenticate(request: HttpRequest, authentication: Authentication): Promise<Caller> {
@@ -25,8 +25,8 @@ export async function authenticate(request: HttpRequest, authentication: Authent
 
 export function requireRole(caller: Caller, roles: readonly Role[]): void {
   if (!roles.includes(caller.role)) {
-    const allowed = roles.map((role) => ROLE_NAMES[role]).join(' eller ');
-    throw problems.forbidden(`Det här får bara ${allowed} göra; du är inloggad som ${ROLE_NAMES[caller.role]}.`);
+    const allowed = roles.map(roleName).join(' eller ');
+    throw problems.forbidden(`Det här får bara ${allowed} göra; du är inloggad som ${roleName(caller.role)}.`);
   }
 }
 

@@ -1,6 +1,6 @@
-import { reportFileName, type BoardCode, type Issue, type Language, type ReportKind, type ReportSubmission, type TemplateKey, type TypedValue, type Year } from '@samla/shared';
+import { reportFileName, type BoardCode, type Issue, type Language, type ReportKind, type ReportSubmission, type Role, type TemplateKey, type TypedValue, type Year } from '@samla/shared';
 
-export type Role = 'staff' | 'coordinator' | 'finance';
+export type { Role };
 
 export interface Me {
   readonly role: Role;

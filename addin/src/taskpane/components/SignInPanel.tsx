@@ -1,15 +1,11 @@
-import type { BoardCode, Language } from '@samla/shared';
+import { ROLE_DEFINITIONS, ROLES, type BoardCode, type Language, type Role } from '@samla/shared';
 import { Button, Field, Select } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Role } from '../api/samla-api';
 import { paneText, type PaneStringKey } from '../i18n/pane-strings';
 import { BoardSelect } from './BoardSelect';
 
-export const ROLES: readonly Role[] = ['staff', 'coordinator', 'finance'];
-const ROLE_TEXT = { staff: 'roleStaff', coordinator: 'roleCoordinator', finance: 'roleFinance' } as const;
-
 export function roleText(language: Language, role: Role): string {
-  return paneText(language, ROLE_TEXT[role]);
+  return ROLE_DEFINITIONS[role].label[language];
 }
 
 interface SignInPanelProps {
