@@ -7,7 +7,8 @@ import { TableIdempotencyStore, type IdempotencyStore } from './storage/idempote
 import { readStorageSettings } from './storage/storage-settings';
 import type { SubmissionStore } from './storage/submission-store';
 import { TableFundsStore, type FundsStore } from './storage/funds-store';
-import { assertYearOpen, TableYearLockStore, type YearLockStore } from './storage/year-lock-store';
+import { TableYearLockStore, type YearLockStore } from './storage/year-lock-store';
+import { assertYearOpen } from './submissions/locked-year';
 import { storageHealth, type StorageHealth } from './storage/storage-health';
 import { openTables } from './storage/table-clients';
 import { TableSubmissionStore } from './storage/table-submission-store';

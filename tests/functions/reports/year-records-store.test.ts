@@ -1,5 +1,6 @@
 import { TableFundsStore } from '../../../functions/src/storage/funds-store';
-import { assertYearOpen, TableYearLockStore } from '../../../functions/src/storage/year-lock-store';
+import { TableYearLockStore } from '../../../functions/src/storage/year-lock-store';
+import { assertYearOpen } from '../../../functions/src/submissions/locked-year';
 import { HttpProblem } from '../../../functions/src/http/problem';
 import { startAzurite, type AzuriteTables } from '../../support/azurite';
 import { openFreshTables } from '../storage/storage-fixtures';
