@@ -1,20 +1,29 @@
 import type { HttpResponseInit, InvocationContext } from '@azure/functions';
-import type { TemplateValidation } from '@samla/shared';
+import { DEFAULT_LANGUAGE, type Language, type TemplateValidation } from '@samla/shared';
 import type { Caller } from '../auth/caller';
 import { authenticate, requireBoardAccess } from '../http/access';
 import { defineRoute, json } from '../http/define-route';
 import { requestLanguage } from '../http/language';
-import { problems } from '../http/problem';
+import { HttpProblem, problems } from '../http/problem';
 import { parseInput, queryObject } from '../http/request-body';
 import type { Route } from '../http/route';
 import type { Services } from '../services';
 import { withIdempotency } from '../submissions/idempotent-submission';
 import { issuesSummary, judgeSheet, receiptResponse, storeJudged, type SubmissionReceipt } from '../submissions/submission-intake';
 import { boardYearQuerySchema, type SubmissionTarget } from '../submissions/submission-request';
-import { refusalProblem } from '../workbooks/upload-refusal';
+import type { UploadRefusal } from '../workbooks/upload-refusal';
 import { MAX_UPLOAD_BYTES, readUploadedWorkbook, type UploadedSheet } from '../workbooks/upload-reader';
 
 type BoardYear = Omit<SubmissionTarget, 'template'>;
+
+const PROBLEM_BY_STATUS = { 413: problems.payloadTooLarge, 415: problems.unsupportedMediaType, 422: problems.unprocessable } as const;
+
+/** The problem document for a refused upload: the status's title, the refusal's words, and its kind as `reason`. */
+export function refusalProblem(refusal: UploadRefusal, language: Language = DEFAULT_LANGUAGE): HttpProblem {
+  const base = PROBLEM_BY_STATUS[refusal.status](refusal.detail[language]);
+  return new HttpProblem(base.status, base.title, base.detail, { reason: refusal.kind, ...refusal.params });
+}
+
 
 /** Judges every template sheet of the file; expenses are checked against the activities in the same file when it has them. */
 async function judgeFile(services: Services, target: BoardYear, sheets: readonly UploadedSheet[], language: ReturnType<typeof requestLanguage>) {

@@ -1,5 +1,4 @@
-import { DEFAULT_LANGUAGE, type Language, type Localized } from '@samla/shared';
-import { HttpProblem, problems } from '../http/problem';
+import type { Language, Localized } from '@samla/shared';
 
 /** Why an uploaded file was not read, each with its HTTP status and wording. */
 export const UPLOAD_REFUSAL_KINDS = [
@@ -96,12 +95,4 @@ const REFUSALS: Record<UploadRefusalKind, { status: UploadRefusal['status']; det
 export function uploadRefusal(kind: UploadRefusalKind, params: RefusalParams = {}): UploadRefusal {
   const { status, detail } = REFUSALS[kind];
   return { kind, status, detail: { sv: detail(params, 'sv'), en: detail(params, 'en') }, params };
-}
-
-const PROBLEM_BY_STATUS = { 413: problems.payloadTooLarge, 415: problems.unsupportedMediaType, 422: problems.unprocessable } as const;
-
-/** The problem document for a refused upload: the status's title, the refusal's words, and its kind as `reason`. */
-export function refusalProblem(refusal: UploadRefusal, language: Language = DEFAULT_LANGUAGE): HttpProblem {
-  const base = PROBLEM_BY_STATUS[refusal.status](refusal.detail[language]);
-  return new HttpProblem(base.status, base.title, base.detail, { reason: refusal.kind, ...refusal.params });
 }

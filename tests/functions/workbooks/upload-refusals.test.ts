@@ -3,7 +3,8 @@ import { Writable } from 'node:stream';
 import { ACTIVITIES_TEMPLATE } from '@samla/shared';
 import { buildTemplateWorkbook } from '../../../functions/src/workbooks/template-workbook';
 import { MAX_UPLOAD_BYTES, readUploadedWorkbook, type UploadReading } from '../../../functions/src/workbooks/upload-reader';
-import { refusalProblem, type UploadRefusal } from '../../../functions/src/workbooks/upload-refusal';
+import { refusalProblem } from '../../../functions/src/functions/submission-files';
+import type { UploadRefusal } from '../../../functions/src/workbooks/upload-refusal';
 import { handmadeZip, loadWorkbook, sheetOf, workbookBuffer } from './workbook-fixtures';
 
 function refusalOf(reading: UploadReading): UploadRefusal {
