@@ -24,6 +24,10 @@ const MS_PER_DAY = 86_400_000;
 const UNIX_EPOCH_SERIAL = 25_569;
 const MAX_SERIAL = 2_958_465;
 
+/**
+ * A raw cell may already be a `CellProblem` when the program that read the file knows the cell can't be read
+ * (a formula with no computed value, the covered part of a merge): it is reported at its cell like any other.
+ */
 export function isEmptyCell(raw: unknown): boolean {
   return raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
 }
@@ -161,6 +165,7 @@ function readUrl(raw: unknown, max: number): CellReading {
  * Empty cells are the caller's: they are `undefined`, and required-ness is a rule of its own.
  */
 export function readCell(column: Column, raw: unknown): CellReading {
+  if (raw instanceof CellProblem) return raw;
   switch (column.type) {
     case 'text':
       return checkLength(readText(raw), column.maxLength);

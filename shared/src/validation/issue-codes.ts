@@ -92,6 +92,16 @@ export const ISSUE_CODES = {
     () => 'beloppet är 0. Ange ett belopp skilt från noll, eller ta bort raden.',
     () => 'the amount is 0. Give a non-zero amount, or remove the row.',
   ),
+  'formula-without-value': define(
+    'error',
+    (p) => `cellen har formeln ${p.formula} men inget beräknat värde sparat i filen. Öppna filen i Excel, spara den och ladda upp den igen, eller skriv värdet i cellen.`,
+    (p) => `the cell holds the formula ${p.formula} but no computed value is saved in the file. Open the file in Excel, save it and upload it again, or type the value into the cell.`,
+  ),
+  'merged-cell': define(
+    'error',
+    (p) => `cellen ingår i de sammanfogade cellerna ${p.range}, och värdet står bara i ${p.first}. Dela upp de sammanfogade cellerna och skriv värdet på varje rad.`,
+    (p) => `the cell is part of the merged cells ${p.range}, and the value is only in ${p.first}. Unmerge the cells and write the value on each row.`,
+  ),
   'invalid-boolean': define(
     'error',
     (p) => `”${p.value}” är varken Ja eller Nej. Välj Ja eller Nej.`,
