@@ -35,7 +35,13 @@ function createConfig(options = {}) {
       },
     },
     module: {
-      rules: [{ test: /\.tsx?$/, loader: 'ts-loader', options: { transpileOnly: true, configFile: path.join(__dirname, 'tsconfig.json'), compilerOptions: { module: 'esnext' } } }],
+      rules: [
+        {
+          test: /\.tsx?$/,
+          loader: 'ts-loader',
+          options: { transpileOnly: true, configFile: path.join(__dirname, 'tsconfig.json'), compilerOptions: { module: 'esnext' } },
+        },
+      ],
     },
     performance: { hints: false },
     plugins: [

@@ -35,6 +35,13 @@ export const addinBenchmark: Benchmark = {
       validateSyncs.push(excel.syncs);
       maxPayload = Math.max(maxPayload, excel.maxPayloadBytes);
     }
-    return { bench: 'addin', rows: SIZES, validateSyncs, insertSyncs, maxPayloadMB: Math.round((maxPayload / MB) * 1000) / 1000, limitMB: PAYLOAD_LIMIT_BYTES / MB };
+    return {
+      bench: 'addin',
+      rows: SIZES,
+      validateSyncs,
+      insertSyncs,
+      maxPayloadMB: Math.round((maxPayload / MB) * 1000) / 1000,
+      limitMB: PAYLOAD_LIMIT_BYTES / MB,
+    };
   },
 };

@@ -78,7 +78,12 @@ async function writeRaw(connectionString: string, prefix: string, nation: Nation
 
 /** Samla's way: each board's staff submits activities, then expenses, through the submit handler, boards in parallel. */
 async function submitNation(connectionString: string, prefix: string, nation: Nation, rows: number): Promise<number> {
-  Object.assign(process.env, { SAMLA_AUTH: 'dev', SAMLA_DEV_AUTH_DIR: '.samla/bench-dev-auth', SAMLA_STORAGE_CONNECTION_STRING: connectionString, SAMLA_TABLE_PREFIX: prefix });
+  Object.assign(process.env, {
+    SAMLA_AUTH: 'dev',
+    SAMLA_DEV_AUTH_DIR: '.samla/bench-dev-auth',
+    SAMLA_STORAGE_CONNECTION_STRING: connectionString,
+    SAMLA_TABLE_PREFIX: prefix,
+  });
   resetServices();
   const services = await getServices();
   const issuer = services.authentication.devIssuer;
@@ -126,7 +131,17 @@ export const mergeBenchmark: Benchmark = {
       const rawSeconds = median(raw);
       const rowsPerSecond = Math.round(rows / seconds);
       const rawRowsPerSecond = Math.round(rows / rawSeconds);
-      return { bench: 'merge', rows, rounds: ROUNDS, seconds: Number(seconds.toFixed(3)), rowsPerSecond, rawSeconds: Number(rawSeconds.toFixed(3)), rawRowsPerSecond, ratio: Number((rowsPerSecond / rawRowsPerSecond).toFixed(2)), goalRatio: 0.8 };
+      return {
+        bench: 'merge',
+        rows,
+        rounds: ROUNDS,
+        seconds: Number(seconds.toFixed(3)),
+        rowsPerSecond,
+        rawSeconds: Number(rawSeconds.toFixed(3)),
+        rawRowsPerSecond,
+        ratio: Number((rowsPerSecond / rawRowsPerSecond).toFixed(2)),
+        goalRatio: 0.8,
+      };
     } finally {
       await azurite.stop();
     }

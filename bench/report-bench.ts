@@ -38,23 +38,52 @@ const EXPENSES_PER_BOARD = 5_000;
 function nationYear(year: number, random: () => number): ReportNationYear {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const day = (): string => `${year}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
-  const version = (board: BoardCode, template: 'activities' | 'expenses', rows: number) => ({ board, year, template, version: 1, submittedAt: `${year + 1}-01-20T10:00:00Z`, submittedBy: `Handläggare ${board}`, rowCount: rows, warningCount: 0 });
+  const version = (board: BoardCode, template: 'activities' | 'expenses', rows: number) => ({
+    board,
+    year,
+    template,
+    version: 1,
+    submittedAt: `${year + 1}-01-20T10:00:00Z`,
+    submittedBy: `Handläggare ${board}`,
+    rowCount: rows,
+    warningCount: 0,
+  });
   const activities = BOARD_CODES.map((board) => {
     const rows: ActivityRow[] = Array.from({ length: ACTIVITIES_PER_BOARD }, (_, index) => {
       const date = day();
       return {
-        activityId: `A-${index}`, strand: pick(listKeys(STRANDS)), activityType: pick(listKeys(ACTIVITY_TYPES)), title: `Aktivitet ${index} i ${board}`,
-        startDate: date, endDate: date, targetGroup: pick(listKeys(TARGET_GROUPS)), participantsWomen: Math.floor(random() * 30), participantsMen: Math.floor(random() * 30),
-        participantsUnspecified: Math.floor(random() * 3), hours: Math.floor(random() * 40), partners: 'SKL; Länsstyrelsen', learningExample: random() < 0.1,
-        ...(random() < 0.1 ? { publishedUrl: 'https://www.jamstall.nu/exempel' } : {}), status: pick(listKeys(ACTIVITY_STATUSES)), result: 'Ökad kunskap om jämställdhetsintegrering', effect: 'Bättre beslut',
+        activityId: `A-${index}`,
+        strand: pick(listKeys(STRANDS)),
+        activityType: pick(listKeys(ACTIVITY_TYPES)),
+        title: `Aktivitet ${index} i ${board}`,
+        startDate: date,
+        endDate: date,
+        targetGroup: pick(listKeys(TARGET_GROUPS)),
+        participantsWomen: Math.floor(random() * 30),
+        participantsMen: Math.floor(random() * 30),
+        participantsUnspecified: Math.floor(random() * 3),
+        hours: Math.floor(random() * 40),
+        partners: 'SKL; Länsstyrelsen',
+        learningExample: random() < 0.1,
+        ...(random() < 0.1 ? { publishedUrl: 'https://www.jamstall.nu/exempel' } : {}),
+        status: pick(listKeys(ACTIVITY_STATUSES)),
+        result: 'Ökad kunskap om jämställdhetsintegrering',
+        effect: 'Bättre beslut',
       };
     });
     return { version: version(board, 'activities', rows.length), rows };
   });
   const expenses = BOARD_CODES.map((board) => {
     const rows: ExpenseRow[] = Array.from({ length: EXPENSES_PER_BOARD }, (_, index) => ({
-      expenseId: `K-${index}`, date: day(), category: pick(listKeys(EXPENSE_CATEGORIES)), activityId: `A-${index % ACTIVITIES_PER_BOARD}`, description: `Kostnad ${index}`,
-      supplier: 'Leverantör AB', amount: Math.round(random() * 2_000_000) / 100, voucher: `V-${year}-${index}`, funding: pick(listKeys(FUNDING_SOURCES)),
+      expenseId: `K-${index}`,
+      date: day(),
+      category: pick(listKeys(EXPENSE_CATEGORIES)),
+      activityId: `A-${index % ACTIVITIES_PER_BOARD}`,
+      description: `Kostnad ${index}`,
+      supplier: 'Leverantör AB',
+      amount: Math.round(random() * 2_000_000) / 100,
+      voucher: `V-${year}-${index}`,
+      funding: pick(listKeys(FUNDING_SOURCES)),
     }));
     return { version: version(board, 'expenses', rows.length), rows };
   });
@@ -68,13 +97,21 @@ export function reportNation(): NationReportInput {
 
 /** A sink that counts bytes: the workbook's size without holding it. */
 function countingSink(): Writable & { bytes: number } {
-  const sink = new Writable({ write(chunk: Buffer, _encoding, done) { sink.bytes += chunk.length; done(); } }) as Writable & { bytes: number };
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      sink.bytes += chunk.length;
+      done();
+    },
+  }) as Writable & { bytes: number };
   sink.bytes = 0;
   return sink;
 }
 
 function finished(stream: Writable): Promise<void> {
-  return new Promise((resolve, reject) => { stream.on('finish', resolve); stream.on('error', reject); });
+  return new Promise((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+  });
 }
 
 /** The reference: ExcelJS streaming the very same cell values, without formats, widths, frozen panes or text protection. */
@@ -86,11 +123,15 @@ async function writePlain(model: ReportModel, stream: Writable): Promise<void> {
     worksheet.addRow(sheet.columns.map((column) => column.label)).commit();
     const dates = sheet.columns.map((column) => column.kind === 'date' || column.kind === 'dateTime');
     for (const cells of sheet.rows()) {
-      worksheet.addRow(cells.map((cell, index) => {
-        if (isFormulaCell(cell)) return { formula: formulas.write(sheet.name, cell.formula), result: cell.value };
-        const value = isTypedCell(cell) ? cell.value : cell;
-        return dates[index] && typeof value === 'string' ? new Date(`${value.slice(0, 19)}Z`) : value;
-      })).commit();
+      worksheet
+        .addRow(
+          cells.map((cell, index) => {
+            if (isFormulaCell(cell)) return { formula: formulas.write(sheet.name, cell.formula), result: cell.value };
+            const value = isTypedCell(cell) ? cell.value : cell;
+            return dates[index] && typeof value === 'string' ? new Date(`${value.slice(0, 19)}Z`) : value;
+          }),
+        )
+        .commit();
     }
     worksheet.commit();
   }
@@ -99,7 +140,9 @@ async function writePlain(model: ReportModel, stream: Writable): Promise<void> {
 
 async function timed(body: () => Promise<void>): Promise<{ seconds: number; peakMB: number }> {
   let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
   const start = process.hrtime.bigint();
   await body();
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
@@ -115,7 +158,19 @@ async function readSeconds(input: NationReportInput): Promise<number> {
     const store = new TableSubmissionStore(tables);
     for (const year of input.years) {
       for (const template of ['activities', 'expenses'] as const) {
-        await Promise.all(year[template].map(({ version, rows }) => store.submit({ board: version.board, year: year.year, template, rows: rows as never, submittedBy: version.submittedBy, warningCount: 0, submittedAt: version.submittedAt })));
+        await Promise.all(
+          year[template].map(({ version, rows }) =>
+            store.submit({
+              board: version.board,
+              year: year.year,
+              template,
+              rows: rows as never,
+              submittedBy: version.submittedBy,
+              warningCount: 0,
+              submittedAt: version.submittedAt,
+            }),
+          ),
+        );
       }
     }
     const start = process.hrtime.bigint();

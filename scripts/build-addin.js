@@ -24,7 +24,10 @@ function settingProblems(env) {
     if (!env[name]?.trim()) problems.push(`${name} is not set (infra/entra-app-registration.md says where it comes from)`);
   }
   // The URL rules (https, origin only) are the webpack build's own (addin/deployment.js), asked here before it runs.
-  for (const [name, check] of [['SAMLA_ADDIN_URL', productionOrigin], ['SAMLA_API_URL', productionApiOrigin]]) {
+  for (const [name, check] of [
+    ['SAMLA_ADDIN_URL', productionOrigin],
+    ['SAMLA_API_URL', productionApiOrigin],
+  ]) {
     if (!env[name]) continue;
     try {
       check(env);
@@ -37,7 +40,9 @@ function settingProblems(env) {
 
 function main(env) {
   if (!env.SAMLA_ADDIN_URL) {
-    console.log('Add-in: no production build (set SAMLA_ADDIN_URL, SAMLA_API_URL, SAMLA_AUTH_CLIENT_ID, SAMLA_AUTH_SCOPE and SAMLA_AUTH_TENANT_ID to build addin/dist/ for production).');
+    console.log(
+      'Add-in: no production build (set SAMLA_ADDIN_URL, SAMLA_API_URL, SAMLA_AUTH_CLIENT_ID, SAMLA_AUTH_SCOPE and SAMLA_AUTH_TENANT_ID to build addin/dist/ for production).',
+    );
     return 0;
   }
   const problems = settingProblems(env);

@@ -44,7 +44,9 @@ function destinationOf(sourceDir, packageDir) {
 
 /** Names a package needs at run time: dependencies, and optional and peer dependencies where installed. */
 function runtimeDependencies(manifest) {
-  const optionalPeers = Object.entries(manifest.peerDependenciesMeta ?? {}).filter(([, meta]) => meta?.optional).map(([name]) => name);
+  const optionalPeers = Object.entries(manifest.peerDependenciesMeta ?? {})
+    .filter(([, meta]) => meta?.optional)
+    .map(([name]) => name);
   return [
     ...Object.keys(manifest.dependencies ?? {}).map((name) => ({ name, required: true })),
     ...Object.keys(manifest.optionalDependencies ?? {}).map((name) => ({ name, required: false })),
@@ -107,7 +109,10 @@ function packageManifest(functionsManifest, sharedManifest) {
 function buildFolder(packageDir) {
   const functionsManifest = readJson(path.join(functionsDir, 'package.json'));
   const sharedManifest = readJson(path.join(sharedDir, 'package.json'));
-  for (const [what, file] of [['the functions', path.join(functionsDir, functionsManifest.main)], ['@samla/shared', path.join(sharedDir, sharedManifest.main)]]) {
+  for (const [what, file] of [
+    ['the functions', path.join(functionsDir, functionsManifest.main)],
+    ['@samla/shared', path.join(sharedDir, sharedManifest.main)],
+  ]) {
     if (!fs.existsSync(file)) throw new Error(`${what} are not compiled (${path.relative(root, file)} is missing): run npx tsc -b shared functions`);
   }
 
@@ -174,11 +179,14 @@ function crc32(buffer) {
 }
 
 function filesUnder(dir, base = dir) {
-  return fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1)).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return filesUnder(full, base);
-    return entry.isFile() ? [{ full, name: path.relative(base, full).split(path.sep).join('/') }] : [];
-  });
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return filesUnder(full, base);
+      return entry.isFile() ? [{ full, name: path.relative(base, full).split(path.sep).join('/') }] : [];
+    });
 }
 
 const DOS_TIME = 0;
@@ -259,7 +267,9 @@ function main(argv) {
     const files = writeZip(packageDir, zipFile);
     zipped = `, ${path.relative(process.cwd(), zipFile)} (${files} files, ${(fs.statSync(zipFile).size / 1048576).toFixed(1)} MiB)`;
   }
-  console.log(`Functions package: ${path.relative(process.cwd(), packageDir)}/ (${packages} packages; loads on its own, ${modules} modules)${zipped} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `Functions package: ${path.relative(process.cwd(), packageDir)}/ (${packages} packages; loads on its own, ${modules} modules)${zipped} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 if (require.main === module) {

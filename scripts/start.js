@@ -93,14 +93,36 @@ async function main() {
 
   if (!(await portIsFree(API_PORT))) throw new Error(`port ${API_PORT} is in use: is Samla already running? Set SAMLA_API_PORT to use another.`);
   const tablePort = (await portIsFree(10002)) ? 10002 : await freePort();
-  start('Azurite', process.execPath, [
-    require.resolve('azurite/dist/src/table/main.js'),
-    '--tableHost', '127.0.0.1', '--tablePort', String(tablePort), '--location', path.join(dataDir, 'azurite'),
-    '--silent', '--disableTelemetry', '--skipApiVersionCheck',
-  ], { cwd: root }, 'SIGINT');
-  await waitFor('Azurite', () => new Promise((resolve) => {
-    const socket = net.connect(tablePort, '127.0.0.1', () => { socket.end(); resolve(true); }).once('error', () => resolve(false));
-  }));
+  start(
+    'Azurite',
+    process.execPath,
+    [
+      require.resolve('azurite/dist/src/table/main.js'),
+      '--tableHost',
+      '127.0.0.1',
+      '--tablePort',
+      String(tablePort),
+      '--location',
+      path.join(dataDir, 'azurite'),
+      '--silent',
+      '--disableTelemetry',
+      '--skipApiVersionCheck',
+    ],
+    { cwd: root },
+    'SIGINT',
+  );
+  await waitFor(
+    'Azurite',
+    () =>
+      new Promise((resolve) => {
+        const socket = net
+          .connect(tablePort, '127.0.0.1', () => {
+            socket.end();
+            resolve(true);
+          })
+          .once('error', () => resolve(false));
+      }),
+  );
 
   const env = {
     ...process.env,
@@ -110,7 +132,11 @@ async function main() {
   };
   const useFunc = hasCommand('func') && process.env.SAMLA_USE_LOCAL_HOST !== '1';
   if (useFunc) start('Azure Functions host', 'func', ['start', '--port', String(API_PORT)], { cwd: functionsDir, env });
-  else start('Local functions host', process.execPath, [path.join(functionsDir, 'dist', 'src', 'dev-host', 'main.js')], { cwd: functionsDir, env: { ...env, SAMLA_API_PORT: String(API_PORT) } });
+  else
+    start('Local functions host', process.execPath, [path.join(functionsDir, 'dist', 'src', 'dev-host', 'main.js')], {
+      cwd: functionsDir,
+      env: { ...env, SAMLA_API_PORT: String(API_PORT) },
+    });
   const apiUrl = `http://127.0.0.1:${API_PORT}/api`;
   await waitFor('the functions', async () => (await fetch(`${apiUrl}/health`)).ok, 120_000);
 
@@ -119,12 +145,19 @@ async function main() {
   if (withAddin) {
     start('Add-in dev server', 'npm', ['run', 'start', '-w', 'addin'], { cwd: root, env: { ...env, SAMLA_API_URL: `http://127.0.0.1:${API_PORT}` } });
     // The dev certificate is local and may not be trusted yet: this only asks whether the server answers.
-    await waitFor('the add-in dev server', () => new Promise((resolve) => {
-      https.get('https://localhost:3000/taskpane.html', { rejectUnauthorized: false }, (response) => {
-        response.resume();
-        resolve(response.statusCode === 200);
-      }).once('error', () => resolve(false));
-    }), 180_000);
+    await waitFor(
+      'the add-in dev server',
+      () =>
+        new Promise((resolve) => {
+          https
+            .get('https://localhost:3000/taskpane.html', { rejectUnauthorized: false }, (response) => {
+              response.resume();
+              resolve(response.statusCode === 200);
+            })
+            .once('error', () => resolve(false));
+        }),
+      180_000,
+    );
   }
 
   console.log(`
@@ -133,9 +166,13 @@ Samla is running.
   Storage:    Azurite tables on 127.0.0.1:${tablePort}, data in .samla/azurite
   Sign-in:    dev (SAMLA_AUTH=dev). A token: npm run token -- --role staff --board I
               (roles: staff, coordinator, finance), then: curl -H "Authorization: Bearer <token>" ${apiUrl}/me
-${withAddin ? `  Add-in:     https://localhost:3000 — browser preview: https://localhost:3000/preview.html
+${
+  withAddin
+    ? `  Add-in:     https://localhost:3000 — browser preview: https://localhost:3000/preview.html
               Excel: sideload manifest.xml (see README.md, "Sideloading").
-` : ''}Press Ctrl-C to stop.`);
+`
+    : ''
+}Press Ctrl-C to stop.`);
 }
 
 process.on('SIGINT', () => stopAll(0));

@@ -14,7 +14,20 @@ import {
   type Year,
 } from '@samla/shared';
 import { seededRandom } from '../../bench/bench-harness';
-import { ACTIVITY_KINDS, BOARD_COSTS, BOARD_SIZE, EFFECTS, LEAD_BOARD_KINDS, NATIONAL_PARTNERS, OWN_COSTS, RESULTS, SEAT_MUNICIPALITY, staffName, type ActivityKind, type CostKind } from './nation-texts';
+import {
+  ACTIVITY_KINDS,
+  BOARD_COSTS,
+  BOARD_SIZE,
+  EFFECTS,
+  LEAD_BOARD_KINDS,
+  NATIONAL_PARTNERS,
+  OWN_COSTS,
+  RESULTS,
+  SEAT_MUNICIPALITY,
+  staffName,
+  type ActivityKind,
+  type CostKind,
+} from './nation-texts';
 
 /** What nation to make. The same options give the same nation, row for row. */
 export interface NationOptions {
@@ -127,7 +140,11 @@ function activityStatus(dice: Dice, endDate: string, year: Year, lastYear: boole
   return 'completed';
 }
 
-function participants(dice: Dice, kind: ActivityKind, status: ActivityStatus): Pick<ActivityRow, 'participantsWomen' | 'participantsMen' | 'participantsUnspecified'> {
+function participants(
+  dice: Dice,
+  kind: ActivityKind,
+  status: ActivityStatus,
+): Pick<ActivityRow, 'participantsWomen' | 'participantsMen' | 'participantsUnspecified'> {
   const total = status === 'planned' || status === 'cancelled' ? 0 : dice.int(kind.participants);
   if (total === 0) return { participantsWomen: 0, participantsMen: 0, participantsUnspecified: 0 };
   // A big conference where nobody counted by sex: a warning the boards do get.
@@ -157,7 +174,8 @@ function activity(dice: Dice, kind: ActivityKind, board: BoardCode, year: Year, 
   const done = status === 'completed';
   // A completed activity without a result, a published example without its link: warnings real boards get.
   const result = done && dice.chance(0.95) ? dice.pick(RESULTS) : undefined;
-  const publishedUrl = done && learningExample && dice.chance(0.85) ? `https://www.jamstall.nu/exempel/${slug(title)}-${board.toLowerCase()}-${year}` : undefined;
+  const publishedUrl =
+    done && learningExample && dice.chance(0.85) ? `https://www.jamstall.nu/exempel/${slug(title)}-${board.toLowerCase()}-${year}` : undefined;
   const partnerNames = partners(dice, kind, board);
   return {
     activityId: '',
@@ -203,7 +221,14 @@ function activityCostLines(dice: Dice, planned: readonly PlannedActivity[], year
     kind.costs.forEach((cost, index) => {
       if (index > 0 && dice.chance(0.3)) return;
       const date = minDate(addDays(row.startDate, dice.int([0, 25])), `${year}-12-31`);
-      lines.push({ cost, date, activityId: row.activityId, funding: 'grant', weight: cost.scale * dice.between(0.6, 1.4), description: `${cost.description}: ${row.title}` });
+      lines.push({
+        cost,
+        date,
+        activityId: row.activityId,
+        funding: 'grant',
+        weight: cost.scale * dice.between(0.6, 1.4),
+        description: `${cost.description}: ${row.title}`,
+      });
     });
   }
   return lines;
@@ -212,9 +237,17 @@ function activityCostLines(dice: Dice, planned: readonly PlannedActivity[], year
 function boardCostLines(dice: Dice, year: Year): CostLine[] {
   const [personnel, travel, other] = BOARD_COSTS as [CostKind, CostKind, CostKind];
   const quarters = ['03-31', '06-30', '09-30', '12-15'].map((day) => `${year}-${day}`);
-  const lines: CostLine[] = quarters.map((date, quarter) => ({ cost: personnel, date, funding: 'grant', weight: personnel.scale * dice.between(0.9, 1.1), description: `${personnel.description}, kvartal ${quarter + 1}` }));
-  for (let trip = dice.int([1, 2]); trip > 0; trip -= 1) lines.push({ cost: travel, date: addDays(`${year}-02-01`, dice.int([0, 300])), funding: 'grant', weight: travel.scale, description: travel.description });
-  if (dice.chance(0.5)) lines.push({ cost: other, date: addDays(`${year}-01-20`, dice.int([0, 320])), funding: 'grant', weight: other.scale, description: other.description });
+  const lines: CostLine[] = quarters.map((date, quarter) => ({
+    cost: personnel,
+    date,
+    funding: 'grant',
+    weight: personnel.scale * dice.between(0.9, 1.1),
+    description: `${personnel.description}, kvartal ${quarter + 1}`,
+  }));
+  for (let trip = dice.int([1, 2]); trip > 0; trip -= 1)
+    lines.push({ cost: travel, date: addDays(`${year}-02-01`, dice.int([0, 300])), funding: 'grant', weight: travel.scale, description: travel.description });
+  if (dice.chance(0.5))
+    lines.push({ cost: other, date: addDays(`${year}-01-20`, dice.int([0, 320])), funding: 'grant', weight: other.scale, description: other.description });
   for (const cost of OWN_COSTS) {
     if (cost !== OWN_COSTS[0] && dice.chance(0.5)) continue;
     lines.push({ cost, date: `${year}-12-15`, funding: 'own', weight: 0, description: cost.description });
@@ -233,7 +266,10 @@ function splitOre(ore: number, weights: readonly number[]): number[] {
 
 function expenseRows(dice: Dice, board: BoardCode, year: Year, lines: readonly CostLine[], grantOre: number, correction: boolean): ExpenseRow[] {
   const grant = lines.filter((line) => line.funding === 'grant');
-  const grantParts = splitOre(grantOre, grant.map((line) => line.weight));
+  const grantParts = splitOre(
+    grantOre,
+    grant.map((line) => line.weight),
+  );
   const amounts = new Map<CostLine, number>(grant.map((line, index) => [line, grantParts[index] ?? 0]));
   for (const line of lines) if (line.funding === 'own') amounts.set(line, dice.int([4, 30]) * 100_000);
   const rows = lines.map((line) => ({ line, amountOre: amounts.get(line) ?? 0, correction: false }));
@@ -290,7 +326,13 @@ function yearFunds(options: NationOptions, year: Year, grantOre: number, lastYea
   ];
 }
 
-function yearPlan(dice: Dice, options: NationOptions, year: Year, staff: ReadonlyMap<BoardCode, string>, absent: { nothing: readonly BoardCode[]; noExpenses: readonly BoardCode[] }): NationYearPlan {
+function yearPlan(
+  dice: Dice,
+  options: NationOptions,
+  year: Year,
+  staff: ReadonlyMap<BoardCode, string>,
+  absent: { nothing: readonly BoardCode[]; noExpenses: readonly BoardCode[] },
+): NationYearPlan {
   const ceilingOre = toOre(initiativeYear(options.settings, year)?.ceiling ?? 0);
   const totalOre = Math.round(ceilingOre * dice.between(...options.ceilingShare));
   const paying = options.boards.filter((board) => !absent.nothing.includes(board) && !absent.noExpenses.includes(board));

@@ -54,9 +54,11 @@ interface BoardOutcome {
 
 async function inPool<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
   const queue = [...items];
-  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await run(item);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, queue.length) }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await run(item);
+    }),
+  );
 }
 
 function accepted(answer: SubmissionAnswer, what: string): SubmissionAnswer {
@@ -124,7 +126,11 @@ const REPORTS: readonly { kind: ReportKind; role: 'coordinator' | 'finance' }[] 
   { kind: 'financial', role: 'finance' },
 ];
 
-async function fetchReports(client: SamlaClient, nation: DemoNation, outDir: string): Promise<{ buffers: Map<ReportKind, Buffer>; files: { file: string; bytes: number }[] }> {
+async function fetchReports(
+  client: SamlaClient,
+  nation: DemoNation,
+  outDir: string,
+): Promise<{ buffers: Map<ReportKind, Buffer>; files: { file: string; bytes: number }[] }> {
   await mkdir(outDir, { recursive: true });
   const { settings } = nation.options;
   const buffers = new Map<ReportKind, Buffer>();
@@ -157,7 +163,8 @@ export function compareFigures(expected: readonly YearFigures[], reported: reado
     for (const key of ['ceiling', 'grantCosts', 'requisitioned', 'repaid', 'toRepay'] as const) same(key, toOre(want[key]), toOre(got[key]));
     same('återbetalas senast', want.repaymentDeadline, got.repaymentDeadline);
     same('rekvirerat i tid', want.lateRequisitions > 0 ? FLAGS.late : FLAGS.inTime, got.requisitionTiming.startsWith(FLAGS.late) ? FLAGS.late : FLAGS.inTime);
-    if (got.grantCosts > got.ceiling || got.assessment !== FLAGS.withinCeiling) mismatches.push(`${want.year}: kostnaderna mot anslaget ligger inte under taket (${got.assessment})`);
+    if (got.grantCosts > got.ceiling || got.assessment !== FLAGS.withinCeiling)
+      mismatches.push(`${want.year}: kostnaderna mot anslaget ligger inte under taket (${got.assessment})`);
   }
   return mismatches;
 }
@@ -177,7 +184,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     const outcome = await submitBoard(client, submission);
     outcomes.push(outcome);
     done += 1;
-    progress(`[${String(done).padStart(String(all.length).length)}/${all.length}] ${submission.year} ${submission.board.padEnd(2)} ${boardByCode(submission.board).county}: ${outcome.line}`);
+    progress(
+      `[${String(done).padStart(String(all.length).length)}/${all.length}] ${submission.year} ${submission.board.padEnd(2)} ${boardByCode(submission.board).county}: ${outcome.line}`,
+    );
   });
   const finance = await client.token('finance');
   for (const { year, funds } of nation.years) await client.putFunds(finance, year, funds);
@@ -214,7 +223,8 @@ function yearLines(want: YearFigures, got: ReportedYear | undefined): string[] {
     ...(want.boardsWithoutSubmission.length ? [`${want.boardsWithoutSubmission.join(', ')} lämnade inget`] : []),
     ...(want.boardsWithoutExpenses.length ? [`${want.boardsWithoutExpenses.join(', ')} bara Aktiviteter`] : []),
   ];
-  const toRepay = got.toRepay > 0 ? `${kronor(got.toRepay)} ska återbetalas senast ${got.repaymentDeadline}` : `inget kvar att återbetala (återbetalt ${kronor(got.repaid)})`;
+  const toRepay =
+    got.toRepay > 0 ? `${kronor(got.toRepay)} ska återbetalas senast ${got.repaymentDeadline}` : `inget kvar att återbetala (återbetalt ${kronor(got.repaid)})`;
   return [
     `  ${want.year}: ${want.completeBoards.length} län kompletta${absent.length ? ` (${absent.join('; ')})` : ''}; ${got.activityRows} aktiviteter, ${got.expenseRows} kostnadsrader`,
     `        mot anslaget ${kronor(got.grantCosts)} av taket ${kronor(got.ceiling)} (${percent(got.grantCosts, got.ceiling)}, ${got.assessment}); egna medel ${kronor(want.ownCosts)}`,
@@ -229,7 +239,12 @@ export function formatSummary(summary: DemoSummary): string {
     `Samla – nationell genomrepetition, ${options.settings.shortName} ${yearSpan(initiativeYears(options.settings))} (frö ${options.seed}), ${summary.apiUrl}`,
     `Inskickningar: ${summary.accepted} godtagna${summary.replayed ? ` (${summary.replayed} redan gjorda, samma svar igen)` : ''}, ${warnings(summary.warnings)}`,
     ...summary.rejected.map((entry) => `Avvisad och rättad: ${entry.board} ${entry.year} Kostnader – ${entry.mistake}: "${entry.firstError}"`),
-    ...summary.expected.flatMap((want) => yearLines(want, summary.reported.find((got) => got.year === want.year))),
+    ...summary.expected.flatMap((want) =>
+      yearLines(
+        want,
+        summary.reported.find((got) => got.year === want.year),
+      ),
+    ),
     `Lägesrapporten: ${summary.timing.inTime} inskickningar i tid, ${summary.timing.late} efter ${summary.timing.due}. Servern sätter inlämningstiden efter sin egen klocka (i dag), så en demo som körs nu kan bara lämna in sent; tidsstämplarna förfalskas inte.`,
     `Arbetsböcker: ${summary.workbooks.map(({ file, bytes }) => `${path.relative(process.cwd(), file)} (${Math.round(bytes / 1024)} kB)`).join(', ')}`,
     summary.mismatches.length === 0

@@ -9,7 +9,14 @@ export class DemoError extends Error {}
 export interface SubmissionAnswer {
   readonly status: number;
   readonly replayed: boolean;
-  readonly body: { version?: number; rows?: number; warnings?: unknown[]; title?: string; detail?: string; errors?: { cell: string; message: string; severity: string }[] };
+  readonly body: {
+    version?: number;
+    rows?: number;
+    warnings?: unknown[];
+    title?: string;
+    detail?: string;
+    errors?: { cell: string; message: string; severity: string }[];
+  };
 }
 
 interface Problem {
@@ -53,7 +60,10 @@ export class SamlaClient {
   }
 
   async token(role: Role, board?: string, name?: string): Promise<string> {
-    const response = await this.expectOk(await this.request('POST', 'dev/token', { json: { role, ...(board ? { board } : {}), ...(name ? { name } : {}) } }), 'Utvecklarinloggningen (SAMLA_AUTH=dev)');
+    const response = await this.expectOk(
+      await this.request('POST', 'dev/token', { json: { role, ...(board ? { board } : {}), ...(name ? { name } : {}) } }),
+      'Utvecklarinloggningen (SAMLA_AUTH=dev)',
+    );
     return ((await response.json()) as { token: string }).token;
   }
 
@@ -65,15 +75,23 @@ export class SamlaClient {
     const json = { ...target, rows };
     const key = `demo-${target.board}-${target.year}-${target.template}-${createHash('sha256').update(JSON.stringify(json)).digest('hex').slice(0, 24)}`;
     const response = await this.request('POST', 'submissions', { token, json, headers: { 'Idempotency-Key': key } });
-    if (response.status !== 201 && response.status !== 422) await this.expectOk(response, `Inskickningen för ${target.board} ${target.year} ${target.template}`);
-    return { status: response.status, replayed: response.headers.get('idempotent-replayed') === 'true', body: (await response.json()) as SubmissionAnswer['body'] };
+    if (response.status !== 201 && response.status !== 422)
+      await this.expectOk(response, `Inskickningen för ${target.board} ${target.year} ${target.template}`);
+    return {
+      status: response.status,
+      replayed: response.headers.get('idempotent-replayed') === 'true',
+      body: (await response.json()) as SubmissionAnswer['body'],
+    };
   }
 
   async putFunds(token: string, year: Year, movements: readonly FundsMovement[]): Promise<void> {
     await this.expectOk(await this.request('PUT', `requisitions/${year}`, { token, json: { movements } }), `Rekvisitionerna för ${year}`);
   }
 
-  async submissions(token: string, year: Year): Promise<{ submissions: { board: string; template: TemplateKey; version: number; rowCount: number }[]; boardsWithoutSubmission: string[] }> {
+  async submissions(
+    token: string,
+    year: Year,
+  ): Promise<{ submissions: { board: string; template: TemplateKey; version: number; rowCount: number }[]; boardsWithoutSubmission: string[] }> {
     const response = await this.expectOk(await this.request('GET', `submissions?year=${year}`, { token }), `Listan över inskickningar ${year}`);
     return (await response.json()) as Awaited<ReturnType<SamlaClient['submissions']>>;
   }

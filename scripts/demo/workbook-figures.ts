@@ -1,5 +1,15 @@
 import ExcelJS from 'exceljs';
-import { finalReport, financialReport, FLAGS, LUJ_INITIATIVE, SHEET_NAMES, statusReport, type InitiativeSettings, type ReportModel, type Year } from '@samla/shared';
+import {
+  finalReport,
+  financialReport,
+  FLAGS,
+  LUJ_INITIATIVE,
+  SHEET_NAMES,
+  statusReport,
+  type InitiativeSettings,
+  type ReportModel,
+  type Year,
+} from '@samla/shared';
 import type { YearTotals } from './nation-generator';
 
 /** One year as the consolidated workbooks state it, read back from the files, with their two judgements. */
@@ -93,6 +103,12 @@ export async function reportedYears(finalBuffer: Buffer, financialBuffer: Buffer
 export async function reportedTiming(statusBuffer: Buffer, settings: InitiativeSettings = LUJ_INITIATIVE): Promise<ReportedTiming> {
   const empty = { settings, generatedAt: settings.startDate, years: [] };
   const rows = sheetRows(await load(statusBuffer), statusReport(empty), SHEET_NAMES.submissions);
-  const flags = rows.flatMap((row) => [row['activities:timing'], row['expenses:timing']]).filter((flag): flag is string => typeof flag === 'string' && flag !== '');
-  return { due: settings.statusReport.due, inTime: flags.filter((flag) => flag === FLAGS.inTime).length, late: flags.filter((flag) => flag.startsWith(FLAGS.late)).length };
+  const flags = rows
+    .flatMap((row) => [row['activities:timing'], row['expenses:timing']])
+    .filter((flag): flag is string => typeof flag === 'string' && flag !== '');
+  return {
+    due: settings.statusReport.due,
+    inTime: flags.filter((flag) => flag === FLAGS.inTime).length,
+    late: flags.filter((flag) => flag.startsWith(FLAGS.late)).length,
+  };
 }

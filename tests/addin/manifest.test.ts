@@ -17,7 +17,10 @@ interface WebpackConfig {
 }
 
 const source = readFileSync(path.join(root, 'manifest.xml'), 'utf8');
-const urlsIn = (xml: string) => [...xml.matchAll(/"(https?:\/\/[^"]+)"/g)].map((match) => match[1] as string).filter((url) => !url.startsWith('http://schemas.') && !url.startsWith('http://www.w3.org'));
+const urlsIn = (xml: string) =>
+  [...xml.matchAll(/"(https?:\/\/[^"]+)"/g)]
+    .map((match) => match[1] as string)
+    .filter((url) => !url.startsWith('http://schemas.') && !url.startsWith('http://www.w3.org'));
 
 describe('manifest.xml', () => {
   it('is a well-formed Excel task-pane add-in that may read and write the workbook', async () => {
@@ -32,7 +35,9 @@ describe('manifest.xml', () => {
   it('puts a Samla group with a button that shows the pane on the Home tab, in Swedish and English', () => {
     expect(source).toMatch(/<OfficeTab id="TabHome">\s*<Group id="Samla.Group">/);
     expect(source).toMatch(/<Action xsi:type="ShowTaskpane">/);
-    const strings = [...source.matchAll(/<bt:String id="([^"]+)" DefaultValue="[^"]+">\s*<bt:Override Locale="en-US" Value="[^"]+"\/>/g)].map((match) => match[1]);
+    const strings = [...source.matchAll(/<bt:String id="([^"]+)" DefaultValue="[^"]+">\s*<bt:Override Locale="en-US" Value="[^"]+"\/>/g)].map(
+      (match) => match[1],
+    );
     expect(strings).toEqual(expect.arrayContaining(['Samla.Group.Label', 'Samla.TaskpaneButton.Label', 'Samla.TaskpaneButton.Tooltip']));
   });
 
@@ -60,7 +65,11 @@ describe('manifest.xml', () => {
       const copy = config.plugins.flatMap((plugin) => plugin.patterns ?? []).find((pattern) => pattern.to === 'manifest.xml');
       const written = copy?.transform?.(Buffer.from(source)) ?? '';
       expect(written).not.toContain('localhost');
-      expect(urlsIn(written).filter((url) => !url.startsWith('https://login.')).every((url) => url.startsWith('https://samla.lansstyrelsen.example/'))).toBe(true);
+      expect(
+        urlsIn(written)
+          .filter((url) => !url.startsWith('https://login.'))
+          .every((url) => url.startsWith('https://samla.lansstyrelsen.example/')),
+      ).toBe(true);
       const folder = mkdtempSync(path.join(tmpdir(), 'samla-manifest-'));
       const file = path.join(folder, 'manifest.xml');
       writeFileSync(file, written);

@@ -76,9 +76,55 @@ describe('the Samla pane in Chromium, against the local functions and Azurite', 
     expect(await notice(page)).toContain('Mallarna skapades: Aktiviteter, Kostnader.');
     expect(await cell(page, 'Aktiviteter', 'E1').inputValue()).toBe('Startdatum');
 
-    await typeRow(page, 'Aktiviteter', 2, ['A-1', 'Samordning', 'Nätverksträff', TITLE, '2013-03-01', '2013-02-01', 'Handläggare', '10', '8', '0', '3,5', 'SKL', 'Nej', '', 'Genomförd', 'Ökad kunskap', '']);
-    await typeRow(page, 'Aktiviteter', 3, ['A-2', 'Fel uppdragsdel', 'Utbildning', 'Utbildning i jämställdhetsintegrering', '2013-04-10', '2013-04-10', 'Chefer', '5', '7', '', '2', '', 'Nej', '', 'Planerad', '', '']);
-    await typeRow(page, 'Kostnader', 2, ['K-1', '2013-03-01', 'Lokaler och konferenser', 'A-1', 'Lokalhyra', 'Visby Konferens AB', '0', 'V-101', 'Anslag (3:1 ap. 12)']);
+    await typeRow(page, 'Aktiviteter', 2, [
+      'A-1',
+      'Samordning',
+      'Nätverksträff',
+      TITLE,
+      '2013-03-01',
+      '2013-02-01',
+      'Handläggare',
+      '10',
+      '8',
+      '0',
+      '3,5',
+      'SKL',
+      'Nej',
+      '',
+      'Genomförd',
+      'Ökad kunskap',
+      '',
+    ]);
+    await typeRow(page, 'Aktiviteter', 3, [
+      'A-2',
+      'Fel uppdragsdel',
+      'Utbildning',
+      'Utbildning i jämställdhetsintegrering',
+      '2013-04-10',
+      '2013-04-10',
+      'Chefer',
+      '5',
+      '7',
+      '',
+      '2',
+      '',
+      'Nej',
+      '',
+      'Planerad',
+      '',
+      '',
+    ]);
+    await typeRow(page, 'Kostnader', 2, [
+      'K-1',
+      '2013-03-01',
+      'Lokaler och konferenser',
+      'A-1',
+      'Lokalhyra',
+      'Visby Konferens AB',
+      '0',
+      'V-101',
+      'Anslag (3:1 ap. 12)',
+    ]);
 
     await page.getByRole('button', { name: 'Kontrollera' }).click();
     expect(await notice(page)).toMatch(/^3 fel och \d+ varningar\.$/);
@@ -87,7 +133,11 @@ describe('the Samla pane in Chromium, against the local functions and Azurite', 
     expect(await page.getByRole('heading', { name: /^Kostnader \(\d+\)$/ }).count()).toBe(1);
     expect(await page.locator('table[aria-label="Kostnader"] td[data-mark="error"]').count()).toBe(1);
     await page.getByRole('tab', { name: 'Aktiviteter' }).click();
-    expect(await page.locator('table[aria-label="Aktiviteter"] td[data-mark="error"] input').evaluateAll((inputs) => inputs.map((input) => input.getAttribute('data-cell')))).toEqual(['F2', 'B3']);
+    expect(
+      await page
+        .locator('table[aria-label="Aktiviteter"] td[data-mark="error"] input')
+        .evaluateAll((inputs) => inputs.map((input) => input.getAttribute('data-cell'))),
+    ).toEqual(['F2', 'B3']);
     await shot(page, '2-issues');
 
     // Keyboard: an issue is a button; Enter on it selects its cell, on its own sheet.
@@ -166,7 +216,12 @@ describe('the Samla pane in Chromium, against the local functions and Azurite', 
       Array.from(document.querySelectorAll<HTMLElement>('button, select, input'))
         .filter((control) => {
           const labels = (control as HTMLInputElement).labels;
-          return !(control.getAttribute('aria-label') || control.getAttribute('aria-labelledby') || (labels && labels.length > 0) || control.textContent?.trim());
+          return !(
+            control.getAttribute('aria-label') ||
+            control.getAttribute('aria-labelledby') ||
+            (labels && labels.length > 0) ||
+            control.textContent?.trim()
+          );
         })
         .map((control) => control.outerHTML.slice(0, 80)),
     );
@@ -179,7 +234,7 @@ describe('the Samla pane in Chromium, against the local functions and Azurite', 
     await page.close();
   }, 120_000);
 
-  it('lets a coordinator download the status report, which holds the board\'s submitted activity', async () => {
+  it("lets a coordinator download the status report, which holds the board's submitted activity", async () => {
     const page = await openPreview();
     await signIn(page, 'coordinator');
     const downloadEvent = page.waitForEvent('download');

@@ -11,10 +11,15 @@ function userSheet() {
   const order = [1, 0, ...header.slice(2).map((_, index) => index + 2)];
   const [first, second] = expenseRows(2);
   const reorder = (row: readonly unknown[]) => order.map((index) => row[index]);
-  return { template: 'expenses' as const, sheet: 'Mina kostnader', origin: { row: 5, column: 3 }, values: [reorder(header), reorder(first ?? []), [], reorder(second ?? [])] };
+  return {
+    template: 'expenses' as const,
+    sheet: 'Mina kostnader',
+    origin: { row: 5, column: 3 },
+    values: [reorder(header), reorder(first ?? []), [], reorder(second ?? [])],
+  };
 }
 
-describe('the server\'s word, at the user\'s own cells', () => {
+describe("the server's word, at the user's own cells", () => {
   it('sends exactly the typed rows the check read: ISO dates, numbers, list keys', () => {
     const check = checkSnapshots([userSheet()], 2013, 'sv').templates[0];
     if (!check) throw new Error('no check');
@@ -38,20 +43,33 @@ describe('the server\'s word, at the user\'s own cells', () => {
   });
 
   it('says every failure in words', () => {
-    expect(errorText(new NetworkError(new TypeError('fetch failed')), 'sv')).toBe('Kunde inte nå Samlas server. Kontrollera nätverksanslutningen och försök igen.');
-    expect(errorText(new ApiError(504, { title: '504 Gateway Timeout' }), 'en')).toBe("Could not reach Samla's server. Check the network connection and try again.");
+    expect(errorText(new NetworkError(new TypeError('fetch failed')), 'sv')).toBe(
+      'Kunde inte nå Samlas server. Kontrollera nätverksanslutningen och försök igen.',
+    );
+    expect(errorText(new ApiError(504, { title: '504 Gateway Timeout' }), 'en')).toBe(
+      "Could not reach Samla's server. Check the network connection and try again.",
+    );
     expect(errorText(new ApiError(401, { title: 'Inte inloggad' }), 'sv')).toBe('Du är inte inloggad, eller inloggningen har gått ut. Logga in igen.');
-    expect(errorText(new ApiError(409, { title: 'Året är låst', detail: 'Ekonomi har låst 2013.' }), 'sv')).toBe('Servern svarade: Året är låst Ekonomi har låst 2013.');
+    expect(errorText(new ApiError(409, { title: 'Året är låst', detail: 'Ekonomi har låst 2013.' }), 'sv')).toBe(
+      'Servern svarade: Året är låst Ekonomi har låst 2013.',
+    );
     expect(errorText(new Error('InvalidArgument'), 'en')).toBe('Excel could not do this: InvalidArgument');
   });
 });
 
 describe('a report as the server names it', () => {
   const apiAnswering = (headers: Record<string, string>) =>
-    new SamlaApi('/api', () => 'token', () => 'sv', async () => new Response(new Uint8Array([80, 75, 3, 4]), { status: 200, headers }));
+    new SamlaApi(
+      '/api',
+      () => 'token',
+      () => 'sv',
+      async () => new Response(new Uint8Array([80, 75, 3, 4]), { status: 200, headers }),
+    );
 
-  it('takes the file name from the server\'s Content-Disposition, UTF-8 form first', async () => {
-    const report = await apiAnswering({ 'Content-Disposition': `attachment; filename="Samla-ar.xlsx"; filename*=UTF-8''${encodeURIComponent('Samla-år.xlsx')}` }).report('final', 2013);
+  it("takes the file name from the server's Content-Disposition, UTF-8 form first", async () => {
+    const report = await apiAnswering({
+      'Content-Disposition': `attachment; filename="Samla-ar.xlsx"; filename*=UTF-8''${encodeURIComponent('Samla-år.xlsx')}`,
+    }).report('final', 2013);
     expect(report.fileName).toBe('Samla-år.xlsx');
     expect(new Uint8Array(report.bytes)).toEqual(new Uint8Array([80, 75, 3, 4]));
   });

@@ -7,7 +7,13 @@ import { formatSummary, runDemo, type DemoSummary } from '../../scripts/demo/run
 import { generateNation, nationFigures, type NationOptions } from '../../scripts/demo/nation-generator';
 import { startSamlaApi, type SamlaApi } from '../support/samla-api';
 
-const SMALL: Partial<NationOptions> = { boards: ['I', 'H', 'Z'], activitiesPerBoard: [3, 5], missingInLastYear: 1, activitiesOnlyInLastYear: 0, rejectedBoard: 'H' };
+const SMALL: Partial<NationOptions> = {
+  boards: ['I', 'H', 'Z'],
+  activitiesPerBoard: [3, 5],
+  missingInLastYear: 1,
+  activitiesOnlyInLastYear: 0,
+  rejectedBoard: 'H',
+};
 
 describe('the national rehearsal (npm run demo)', () => {
   describe('the nation it generates', () => {
@@ -50,7 +56,8 @@ describe('the national rehearsal (npm run demo)', () => {
           for (const template of ['activities', 'expenses'] as const) {
             for (const issue of validateRecords(template, submission[template] ?? [], context).issues) codes.add(issue.code);
           }
-          if (submission.rejectedExpenses) expect(validateRecords('expenses', submission.rejectedExpenses.rows, context).issues.map((issue) => issue.code)).toEqual(['date-outside-year']);
+          if (submission.rejectedExpenses)
+            expect(validateRecords('expenses', submission.rejectedExpenses.rows, context).issues.map((issue) => issue.code)).toEqual(['date-outside-year']);
         }
       }
       expect([...codes].sort()).toEqual(['completed-without-result', 'correction', 'learning-example-without-link', 'unspecified-majority']);
@@ -89,7 +96,9 @@ describe('the national rehearsal (npm run demo)', () => {
       const token = await api.token('coordinator');
       const expected = generateNation(SMALL);
       for (const { year, submissions } of expected.years) {
-        const listed = (await (await api.call('GET', `submissions?year=${year}`, { token })).json()) as { submissions: { board: string; template: string; rowCount: number }[] };
+        const listed = (await (await api.call('GET', `submissions?year=${year}`, { token })).json()) as {
+          submissions: { board: string; template: string; rowCount: number }[];
+        };
         for (const submission of submissions) {
           for (const template of ['activities', 'expenses'] as const) {
             const stored = listed.submissions.find((entry) => entry.board === submission.board && entry.template === template);
@@ -107,7 +116,11 @@ describe('the national rehearsal (npm run demo)', () => {
     });
 
     it('writes the three workbooks, and ExcelJS reads them', async () => {
-      expect(summary.workbooks.map(({ file }) => path.basename(file))).toEqual(['Samla-lagesrapport-2013.xlsx', 'Samla-slutredovisning-2013-2014.xlsx', 'Samla-ekonomisk-redovisning-2013-2014.xlsx']);
+      expect(summary.workbooks.map(({ file }) => path.basename(file))).toEqual([
+        'Samla-lagesrapport-2013.xlsx',
+        'Samla-slutredovisning-2013-2014.xlsx',
+        'Samla-ekonomisk-redovisning-2013-2014.xlsx',
+      ]);
       for (const { file } of summary.workbooks) {
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
@@ -117,8 +130,24 @@ describe('the national rehearsal (npm run demo)', () => {
 
     it('sums in its summary exactly what the generator produced, under the ceilings', () => {
       const figures = nationFigures(generateNation(SMALL));
-      expect(summary.reported.map(({ year, activityRows, expenseRows, grantCosts, requisitioned, toRepay }) => ({ year, activityRows, expenseRows, grantCosts, requisitioned, toRepay }))).toEqual(
-        figures.map(({ year, activityRows, expenseRows, grantCosts, requisitioned, toRepay }) => ({ year, activityRows, expenseRows, grantCosts, requisitioned, toRepay })),
+      expect(
+        summary.reported.map(({ year, activityRows, expenseRows, grantCosts, requisitioned, toRepay }) => ({
+          year,
+          activityRows,
+          expenseRows,
+          grantCosts,
+          requisitioned,
+          toRepay,
+        })),
+      ).toEqual(
+        figures.map(({ year, activityRows, expenseRows, grantCosts, requisitioned, toRepay }) => ({
+          year,
+          activityRows,
+          expenseRows,
+          grantCosts,
+          requisitioned,
+          toRepay,
+        })),
       );
       for (const year of summary.reported) {
         expect(year.grantCosts).toBeLessThan(year.ceiling);

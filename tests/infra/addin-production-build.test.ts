@@ -13,10 +13,11 @@ const production = {
   SAMLA_AUTH_SCOPE: 'api://11111111-1111-1111-1111-111111111111/access_as_user',
   SAMLA_AUTH_TENANT_ID: '00000000-0000-0000-0000-000000000000',
 };
-const values = (definitions: Record<string, string>) => Object.fromEntries(Object.entries(definitions).map(([key, value]) => [key, JSON.parse(value) as unknown]));
+const values = (definitions: Record<string, string>) =>
+  Object.fromEntries(Object.entries(definitions).map(([key, value]) => [key, JSON.parse(value) as unknown]));
 
-describe('the add-in\'s production build settings', () => {
-  it('writes the function app\'s API, the app registration and Microsoft sign-in into a production pane', () => {
+describe("the add-in's production build settings", () => {
+  it("writes the function app's API, the app registration and Microsoft sign-in into a production pane", () => {
     expect(values(deployment.buildDefinitions('production', production))).toEqual({
       SAMLA_API_BASE: 'https://samla-api-abc123.azurewebsites.net/api',
       SAMLA_DEV: false,
@@ -26,17 +27,25 @@ describe('the add-in\'s production build settings', () => {
     });
   });
 
-  it('calls the API on the add-in\'s own origin when SAMLA_API_URL is not given', () => {
+  it("calls the API on the add-in's own origin when SAMLA_API_URL is not given", () => {
     const { SAMLA_API_URL: _api, ...sameOrigin } = production;
     expect(values(deployment.buildDefinitions('production', sameOrigin)).SAMLA_API_BASE).toBe('https://samlawebabc123.z1.web.core.windows.net/api');
   });
 
   it('keeps development on the proxied /api with dev sign-in and no app registration', () => {
-    expect(values(deployment.buildDefinitions('development', production))).toEqual({ SAMLA_API_BASE: '/api', SAMLA_DEV: true, SAMLA_AUTH_CLIENT_ID: '', SAMLA_AUTH_SCOPE: '', SAMLA_AUTH_TENANT_ID: '' });
+    expect(values(deployment.buildDefinitions('development', production))).toEqual({
+      SAMLA_API_BASE: '/api',
+      SAMLA_DEV: true,
+      SAMLA_AUTH_CLIENT_ID: '',
+      SAMLA_AUTH_SCOPE: '',
+      SAMLA_AUTH_TENANT_ID: '',
+    });
   });
 
   it('refuses a production API that is not https', () => {
-    expect(() => deployment.buildDefinitions('production', { ...production, SAMLA_API_URL: 'http://127.0.0.1:7071' })).toThrow(/SAMLA_API_URL must be an https URL/);
+    expect(() => deployment.buildDefinitions('production', { ...production, SAMLA_API_URL: 'http://127.0.0.1:7071' })).toThrow(
+      /SAMLA_API_URL must be an https URL/,
+    );
   });
 
   it('asks for the sign-in settings before npm run build makes a production pane', () => {
@@ -50,6 +59,8 @@ describe('the add-in\'s production build settings', () => {
       'SAMLA_API_URL=nonsense is not a URL',
     ]);
     // The same https rule as the webpack build's (addin/deployment.js), asked before it runs.
-    expect(addinBuild.settingProblems({ ...production, SAMLA_API_URL: 'http://127.0.0.1:7071' })).toEqual([expect.stringMatching(/^SAMLA_API_URL must be an https URL/)]);
+    expect(addinBuild.settingProblems({ ...production, SAMLA_API_URL: 'http://127.0.0.1:7071' })).toEqual([
+      expect.stringMatching(/^SAMLA_API_URL must be an https URL/),
+    ]);
   });
 });

@@ -23,7 +23,8 @@ const LOCAL_ONLY: Record<string, string> = {
 const RUNTIME_VALUES: Record<string, string> = {
   'dataStorage.properties.primaryEndpoints.table': 'https://samladataabc123.table.core.windows.net/',
   'dataStorage.name': 'samladataabc123',
-  'insights.properties.ConnectionString': 'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://swedencentral-0.in.applicationinsights.azure.com/',
+  'insights.properties.ConnectionString':
+    'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://swedencentral-0.in.applicationinsights.azure.com/',
 };
 
 function sourceFiles(dir: string): string[] {
@@ -79,7 +80,8 @@ function environment(overrides: Record<string, string> = {}): NodeJS.ProcessEnv 
   const env: NodeJS.ProcessEnv = {};
   for (const [key, { expression, omittedWhenEmpty }] of appSettings()) {
     if (omittedWhenEmpty && !parameterValue(omittedWhenEmpty, overrides)) continue;
-    const value = stringLiteral(expression) ?? RUNTIME_VALUES[expression] ?? (parameters(bicep).has(expression) ? parameterValue(expression, overrides) : undefined);
+    const value =
+      stringLiteral(expression) ?? RUNTIME_VALUES[expression] ?? (parameters(bicep).has(expression) ? parameterValue(expression, overrides) : undefined);
     if (value === undefined) throw new Error(`can't tell what ${key} = ${expression} will be`);
     env[key] = value;
   }
@@ -92,7 +94,16 @@ describe('infra/main.bicep', () => {
     const set = [...appSettings().keys()].filter((key) => key.startsWith('SAMLA_')).sort();
     expect(set).toEqual(read);
     // The list above is derived from the code; make sure that derivation found the known ones.
-    expect(read).toEqual(expect.arrayContaining(['SAMLA_AUTH', 'SAMLA_ENTRA_TENANT_ID', 'SAMLA_ENTRA_AUDIENCE', 'SAMLA_BOARD_CLAIM', 'SAMLA_STORAGE_ACCOUNT_URL', 'SAMLA_TABLE_PREFIX']));
+    expect(read).toEqual(
+      expect.arrayContaining([
+        'SAMLA_AUTH',
+        'SAMLA_ENTRA_TENANT_ID',
+        'SAMLA_ENTRA_AUDIENCE',
+        'SAMLA_BOARD_CLAIM',
+        'SAMLA_STORAGE_ACCOUNT_URL',
+        'SAMLA_TABLE_PREFIX',
+      ]),
+    );
   });
 
   it('sets the Functions host up by identity: AzureWebJobsStorage__accountName and Application Insights by Entra ID', () => {
@@ -138,12 +149,15 @@ describe('infra/main.bicep', () => {
     const accounts = resources(bicep, 'Microsoft.Storage/storageAccounts');
     expect(accounts.map((account) => account.name).sort()).toEqual(['dataStorage', 'webStorage']);
     for (const account of accounts) {
-      expect({ account: account.name, sharedKey: /allowSharedKeyAccess: false/.test(account.body), publicBlobs: /allowBlobPublicAccess: false/.test(account.body) })
-        .toEqual({ account: account.name, sharedKey: true, publicBlobs: true });
+      expect({
+        account: account.name,
+        sharedKey: /allowSharedKeyAccess: false/.test(account.body),
+        publicBlobs: /allowBlobPublicAccess: false/.test(account.body),
+      }).toEqual({ account: account.name, sharedKey: true, publicBlobs: true });
     }
   });
 
-  it('runs the functions on Flex Consumption (FC1) with Node 22, deployed from a blob container by the app\'s identity', () => {
+  it("runs the functions on Flex Consumption (FC1) with Node 22, deployed from a blob container by the app's identity", () => {
     const [plan] = resources(bicep, 'Microsoft.Web/serverfarms');
     expect(plan?.body).toMatch(/name: 'FC1'/);
     expect(plan?.body).toMatch(/tier: 'FlexConsumption'/);
@@ -163,7 +177,7 @@ describe('infra/main.bicep', () => {
     expect(resources(bicep, 'Microsoft.Storage/storageAccounts/blobServices/containers')[0]?.body).toMatch(/name: deploymentContainerName/);
   });
 
-  it('grants the function app\'s identity Storage Blob Data Owner and Storage Table Data Contributor on the data account', () => {
+  it("grants the function app's identity Storage Blob Data Owner and Storage Table Data Contributor on the data account", () => {
     const roles = objectEntries(variable(bicep, 'roles'));
     expect(roles.get('storageBlobDataOwner')).toBe("'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'");
     expect(roles.get('storageTableDataContributor')).toBe("'0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'");
@@ -178,7 +192,7 @@ describe('infra/main.bicep', () => {
     expect(resources(bicep, 'Microsoft.Web/sites/config')[0]?.body).toMatch(/dependsOn: \[blobOwner, tableContributor/);
   });
 
-  it('lets the add-in\'s origin call the API (CORS) and says where the add-in and the API are', () => {
+  it("lets the add-in's origin call the API (CORS) and says where the add-in and the API are", () => {
     const [site] = resources(bicep, 'Microsoft.Web/sites');
     expect(site?.body).toMatch(/allowedOrigins: concat\(\[addinOrigin\], extraCorsOrigins\)/);
     expect(bicep).toMatch(/^var webEndpoint = webStorage\.properties\.primaryEndpoints\.web$/m);

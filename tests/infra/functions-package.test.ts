@@ -52,7 +52,11 @@ beforeAll(() => {
   // `npm test` has compiled already; this is quick when nothing changed.
   const compile = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', 'shared', 'functions'], { cwd: root, encoding: 'utf8' });
   expect(compile.stdout + compile.stderr).toBe('');
-  const run = spawnSync(process.execPath, [path.join(root, 'scripts', 'package-functions.js'), '--out', outDir], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync(process.execPath, [path.join(root, 'scripts', 'package-functions.js'), '--out', outDir], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   output = run.stdout + run.stderr;
   if (run.status !== 0) throw new Error(`packaging failed:\n${output}`);
 }, 180_000);
@@ -104,7 +108,15 @@ describe('the functions package (scripts/package-functions.js)', () => {
 
   it('is zipped with host.json at the root, every file of the folder, readable back', () => {
     const zip = zipEntries(zipFile);
-    expect(zip.names).toEqual(expect.arrayContaining(['host.json', 'package.json', 'dist/src/index.js', 'node_modules/@samla/shared/dist/index.js', 'node_modules/@azure/functions/package.json']));
+    expect(zip.names).toEqual(
+      expect.arrayContaining([
+        'host.json',
+        'package.json',
+        'dist/src/index.js',
+        'node_modules/@samla/shared/dist/index.js',
+        'node_modules/@azure/functions/package.json',
+      ]),
+    );
     expect(zip.names.some((name) => name.startsWith('functions-package/') || name.startsWith('/'))).toBe(false);
     const files = readdirSync(packageDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
     expect(zip.names).toHaveLength(files.length);

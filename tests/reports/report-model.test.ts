@@ -3,14 +3,23 @@ import { smallNation } from './nation-fixture';
 import { sheetOf, sumOre, valueAt } from './report-reading';
 
 const input = smallNation();
-const expenseRows = (year: number): ExpenseRow[] => input.years.filter((entry) => entry.year === year).flatMap((entry) => entry.expenses.flatMap((board) => board.rows));
+const expenseRows = (year: number): ExpenseRow[] =>
+  input.years.filter((entry) => entry.year === year).flatMap((entry) => entry.expenses.flatMap((board) => board.rows));
 
 describe('the status report model', () => {
   const model = statusReport(input);
 
   it('is named for its year and holds every sheet under its Swedish name', () => {
     expect(model.fileName).toBe('Samla-lagesrapport-2013.xlsx');
-    expect(model.sheets.map((sheet) => sheet.name)).toEqual(['Översikt', 'Aktiviteter', 'Deltagare', 'Kostnader', 'Kostnader per län', 'Takbelopp', 'Inlämningar']);
+    expect(model.sheets.map((sheet) => sheet.name)).toEqual([
+      'Översikt',
+      'Aktiviteter',
+      'Deltagare',
+      'Kostnader',
+      'Kostnader per län',
+      'Takbelopp',
+      'Inlämningar',
+    ]);
     for (const sheet of model.sheets) expect(sheet.name.length).toBeLessThanOrEqual(31);
   });
 
@@ -31,7 +40,11 @@ describe('the status report model', () => {
   });
 
   it('counts grant-funded costs in whole öre, equal to a sum of the submitted rows', () => {
-    const grant = sumOre(expenseRows(2013).filter((row) => row.funding === 'grant').map((row) => row.amount));
+    const grant = sumOre(
+      expenseRows(2013)
+        .filter((row) => row.funding === 'grant')
+        .map((row) => row.amount),
+    );
     expect(valueAt(model, 'Takbelopp', 'year', 2013, 'grant')).toBe(grant);
     expect(grant).toBe(261900.6);
     expect(valueAt(model, 'Kostnader per län', 'boardName', 'Summa 2013', 'total')).toBe(sumOre(expenseRows(2013).map((row) => row.amount)));
@@ -71,7 +84,16 @@ describe('the final report model', () => {
   it('covers both years, with results, effects and learning examples', () => {
     expect(model.fileName).toBe('Samla-slutredovisning-2013-2014.xlsx');
     expect(model.sheets.map((sheet) => sheet.name)).toEqual([
-      'Översikt', 'Sammanfattning per år', 'Aktiviteter', 'Resultat och effekter', 'Lärande exempel', 'Deltagare', 'Kostnader', 'Kostnader per län', 'Takbelopp', 'Inlämningar',
+      'Översikt',
+      'Sammanfattning per år',
+      'Aktiviteter',
+      'Resultat och effekter',
+      'Lärande exempel',
+      'Deltagare',
+      'Kostnader',
+      'Kostnader per län',
+      'Takbelopp',
+      'Inlämningar',
     ]);
     expect(sheetOf(model, SHEET_NAMES.results).rowCount).toBe(5);
     const examples = [...sheetOf(model, SHEET_NAMES.learningExamples).rows()];
@@ -103,7 +125,17 @@ describe('the financial report model', () => {
     expect(model.sheets.map((sheet) => sheet.name)).toEqual(['Översikt', 'Kostnader', 'Kostnader per län', 'Rekvisitioner', 'Avräkning']);
     expect(sheetOf(model, 'Kostnader').rowCount).toBe(7);
     expect(sheetOf(model, 'Kostnader').columns.map((column) => column.label)).toEqual([
-      'Län', 'År', 'Kostnads-ID', 'Bokföringsdatum', 'Kostnadsslag', 'Aktivitets-ID', 'Beskrivning', 'Leverantör', 'Belopp (kr exkl. moms)', 'Verifikationsnummer', 'Finansiering',
+      'Län',
+      'År',
+      'Kostnads-ID',
+      'Bokföringsdatum',
+      'Kostnadsslag',
+      'Aktivitets-ID',
+      'Beskrivning',
+      'Leverantör',
+      'Belopp (kr exkl. moms)',
+      'Verifikationsnummer',
+      'Finansiering',
     ]);
   });
 

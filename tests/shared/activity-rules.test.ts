@@ -25,7 +25,11 @@ describe('activity rows', () => {
   });
 
   it('rejects a duplicate ID, naming both rows, without regard to case', () => {
-    const validation = validateRecords('activities', [activity({ activityId: 'a-1' }), activity({ activityId: 'B' }), activity({ activityId: 'A-1' })], context2013);
+    const validation = validateRecords(
+      'activities',
+      [activity({ activityId: 'a-1' }), activity({ activityId: 'B' }), activity({ activityId: 'A-1' })],
+      context2013,
+    );
     expect(validation.issues.map((issue) => [issue.code, issue.cell])).toEqual([['duplicate-id', 'Aktiviteter!A4']]);
     expect(validation.issues[0]?.message).toContain('rad 2 och rad 4');
   });

@@ -42,13 +42,19 @@ describe('reading sheet values', () => {
   });
 
   it('warns about an unknown extra column and reads the rest', () => {
-    const reading = readSheet(EXPENSES_TEMPLATE, [[...expenseHeader, 'Kommentar'], [...expenseCells(), 'egen anteckning']]);
+    const reading = readSheet(EXPENSES_TEMPLATE, [
+      [...expenseHeader, 'Kommentar'],
+      [...expenseCells(), 'egen anteckning'],
+    ]);
     expect(reading.issues.map((issue) => [issue.severity, issue.code, issue.cell])).toEqual([['warning', 'unknown-column', 'Kostnader!J1']]);
     expect(reading.rows).toHaveLength(1);
   });
 
   it('rejects a column given twice', () => {
-    const reading = readSheet(EXPENSES_TEMPLATE, [[...expenseHeader, 'Belopp (kr exkl. moms)'], [...expenseCells(), 5]]);
+    const reading = readSheet(EXPENSES_TEMPLATE, [
+      [...expenseHeader, 'Belopp (kr exkl. moms)'],
+      [...expenseCells(), 5],
+    ]);
     expect(reading.issues.map((issue) => [issue.code, issue.cell])).toEqual([['duplicate-column', 'Kostnader!J1']]);
   });
 
@@ -87,7 +93,15 @@ describe('reading sheet values', () => {
   it('reads dates given as Excel serials, as Dates and as ISO text', () => {
     const serial = serialFromIsoDate('2013-03-05');
     expect(serial).toBe(41338);
-    const dates = [serial, serial + 0.75, new Date(Date.UTC(2013, 2, 5)), new Date('2013-03-05T00:00:00+01:00'), '2013-03-05', '2013-3-5', '2013-03-05T00:00:00'];
+    const dates = [
+      serial,
+      serial + 0.75,
+      new Date(Date.UTC(2013, 2, 5)),
+      new Date('2013-03-05T00:00:00+01:00'),
+      '2013-03-05',
+      '2013-3-5',
+      '2013-03-05T00:00:00',
+    ];
     const reading = readSheet(EXPENSES_TEMPLATE, [expenseHeader, ...dates.map((date, index) => expenseCells({ date, expenseId: `K-${index}` }))]);
     expect(reading.issues).toEqual([]);
     expect(new Set(reading.rows.map((row) => row.values.date))).toEqual(new Set(['2013-03-05']));

@@ -3,7 +3,17 @@ import { context2013 } from './fixtures';
 
 describe('a filled-in Kostnader sheet from Excel', () => {
   it('reads shuffled Swedish columns, serial dates and Swedish decimals through to the exact issues and cells', () => {
-    const header = ['Belopp (kr exkl. moms)', 'Beskrivning', 'Kostnads-ID', 'Finansiering', 'Bokföringsdatum', 'Kostnadsslag', 'Aktivitets-ID', 'Verifikationsnummer', 'Leverantör'];
+    const header = [
+      'Belopp (kr exkl. moms)',
+      'Beskrivning',
+      'Kostnads-ID',
+      'Finansiering',
+      'Bokföringsdatum',
+      'Kostnadsslag',
+      'Aktivitets-ID',
+      'Verifikationsnummer',
+      'Leverantör',
+    ];
     const values: unknown[][] = [
       header,
       ['1 234,50', 'Föreläsare', 'K-1', 'Anslag (3:1 ap. 12)', serialFromIsoDate('2013-04-10'), 'Köpta tjänster (inkl. konsulter)', 'A-1', 'V1', 'Konsult AB'],

@@ -25,9 +25,7 @@ describe('the Aktiviteter template', () => {
   });
 
   it('lists the strands, activity types, target groups and statuses by their stable keys', () => {
-    const lists = Object.fromEntries(
-      ACTIVITIES_TEMPLATE.columns.flatMap((column) => (column.type === 'list' ? [[column.key, listKeys(column.list)]] : [])),
-    );
+    const lists = Object.fromEntries(ACTIVITIES_TEMPLATE.columns.flatMap((column) => (column.type === 'list' ? [[column.key, listKeys(column.list)]] : [])));
     expect(lists).toEqual({
       strand: ['coordination', 'support', 'competence', 'consultation', 'dissemination', 'evaluation', 'reporting'],
       activityType: [
@@ -67,9 +65,7 @@ describe('the Kostnader template', () => {
   });
 
   it('lists the categories and funding sources by their stable keys', () => {
-    const lists = Object.fromEntries(
-      EXPENSES_TEMPLATE.columns.flatMap((column) => (column.type === 'list' ? [[column.key, listKeys(column.list)]] : [])),
-    );
+    const lists = Object.fromEntries(EXPENSES_TEMPLATE.columns.flatMap((column) => (column.type === 'list' ? [[column.key, listKeys(column.list)]] : [])));
     expect(lists).toEqual({
       category: ['personnel', 'purchased-services', 'travel', 'premises', 'materials', 'evaluation', 'other'],
       funding: ['grant', 'own'],

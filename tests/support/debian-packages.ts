@@ -22,7 +22,8 @@ export function ensureDebianPrograms(programs: readonly DebianProgram[]): void {
   const missing = programs.filter((program) => !existsSync(program.path));
   if (missing.length === 0) return;
   const packages = missing.map((program) => program.package);
-  if (process.getuid?.() !== 0) throw new Error(`Missing ${missing.map((program) => program.path).join(', ')}; install them: apt-get install -y ${packages.join(' ')}`);
+  if (process.getuid?.() !== 0)
+    throw new Error(`Missing ${missing.map((program) => program.path).join(', ')}; install them: apt-get install -y ${packages.join(' ')}`);
   aptGet(['update']);
   aptGet(['install', '-y', '--no-install-recommends', ...packages]);
   const still = missing.filter((program) => !existsSync(program.path));

@@ -4,7 +4,6 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { LIBREOFFICE, requireProgram } from './debian-packages';
 
-
 /** Debian's LibreOffice Calc without a GUI: installed by the global setup where missing. */
 export function ensureLibreOffice(): string {
   return requireProgram(LIBREOFFICE);
@@ -43,10 +42,14 @@ export function recalculateInLibreOffice(files: Record<string, Buffer>): Record<
     return path;
   });
   try {
-    execFileSync(soffice, [`-env:UserInstallation=${recalculatingProfile(directory)}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', output, ...paths], {
-      stdio: 'ignore',
-      timeout: 240_000,
-    });
+    execFileSync(
+      soffice,
+      [`-env:UserInstallation=${recalculatingProfile(directory)}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', output, ...paths],
+      {
+        stdio: 'ignore',
+        timeout: 240_000,
+      },
+    );
     return Object.fromEntries(Object.keys(files).map((name) => [name, readFileSync(join(output, `${name}.xlsx`))]));
   } finally {
     rmSync(directory, { recursive: true, force: true });

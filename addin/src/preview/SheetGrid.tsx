@@ -32,44 +32,56 @@ export function SheetGrid({ workbook }: { readonly workbook: PreviewWorkbook }) 
   );
 }
 
-function SheetTable({ workbook, sheet, marks }: { readonly workbook: PreviewWorkbook; readonly sheet: PreviewSheet; readonly marks: ReadonlyMap<string, string> }) {
+function SheetTable({
+  workbook,
+  sheet,
+  marks,
+}: {
+  readonly workbook: PreviewWorkbook;
+  readonly sheet: PreviewSheet;
+  readonly marks: ReadonlyMap<string, string>;
+}) {
   return (
     <>
-    <table className="samla-grid" aria-label={sheet.name}>
-      <thead>
-        <tr>
-          <th scope="col" aria-label="Rad" />
-          {sheet.columns.map((column, index) => (
-            <th key={column.key} scope="col">
-              {columnLetters(index + 1)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {sheet.cells.map((cells, rowIndex) => (
-          <tr key={rowIndex}>
-            <th scope="row">{rowIndex + 1}</th>
-            {cells.map((text, columnIndex) => {
-              const address = cellName(rowIndex + 1, columnIndex + 1);
-              const column = sheet.columns[columnIndex];
-              return (
-                <td key={address} data-mark={marks.get(`${sheet.name}!${address}`)} style={{ minWidth: column ? Math.round(column.widthPoints * 0.8) : undefined }}>
-                  <input
-                    aria-label={`${sheet.name}!${address}${rowIndex > 0 && column ? `, ${column.header}` : ''}`}
-                    data-cell={address}
-                    value={text}
-                    readOnly={rowIndex === 0}
-                    list={rowIndex > 0 && column?.choices ? `samla-list-${sheet.name}-${column.key}` : undefined}
-                    onChange={(event) => workbook.setCell(sheet.name, rowIndex + 1, columnIndex + 1, event.target.value)}
-                  />
-                </td>
-              );
-            })}
+      <table className="samla-grid" aria-label={sheet.name}>
+        <thead>
+          <tr>
+            <th scope="col" aria-label="Rad" />
+            {sheet.columns.map((column, index) => (
+              <th key={column.key} scope="col">
+                {columnLetters(index + 1)}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {sheet.cells.map((cells, rowIndex) => (
+            <tr key={rowIndex}>
+              <th scope="row">{rowIndex + 1}</th>
+              {cells.map((text, columnIndex) => {
+                const address = cellName(rowIndex + 1, columnIndex + 1);
+                const column = sheet.columns[columnIndex];
+                return (
+                  <td
+                    key={address}
+                    data-mark={marks.get(`${sheet.name}!${address}`)}
+                    style={{ minWidth: column ? Math.round(column.widthPoints * 0.8) : undefined }}
+                  >
+                    <input
+                      aria-label={`${sheet.name}!${address}${rowIndex > 0 && column ? `, ${column.header}` : ''}`}
+                      data-cell={address}
+                      value={text}
+                      readOnly={rowIndex === 0}
+                      list={rowIndex > 0 && column?.choices ? `samla-list-${sheet.name}-${column.key}` : undefined}
+                      onChange={(event) => workbook.setCell(sheet.name, rowIndex + 1, columnIndex + 1, event.target.value)}
+                    />
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
       {sheet.columns.map(
         (column) =>
           column.choices && (

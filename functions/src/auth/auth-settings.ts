@@ -40,7 +40,9 @@ export function readAuthSettings(env: NodeJS.ProcessEnv): AuthSettings {
     return {
       mode: 'entra',
       issuer: entra.SAMLA_ENTRA_ISSUER ?? `https://login.microsoftonline.com/${tenant}/v2.0`,
-      audience: entra.SAMLA_ENTRA_AUDIENCE.split(',').map((value) => value.trim()).filter(Boolean),
+      audience: entra.SAMLA_ENTRA_AUDIENCE.split(',')
+        .map((value) => value.trim())
+        .filter(Boolean),
       jwksUri: entra.SAMLA_ENTRA_JWKS_URI ?? `https://login.microsoftonline.com/${tenant}/discovery/v2.0/keys`,
       boardClaim: entra.SAMLA_BOARD_CLAIM,
     };

@@ -104,7 +104,9 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       const relative = url.pathname.startsWith(`/${prefix}/`) ? url.pathname.slice(prefix.length + 2) : undefined;
       const found = relative === undefined ? undefined : match(incoming.method ?? 'GET', relative);
       if (found === undefined || found === 'method-not-allowed') {
-        const problem = found ? new HttpProblem(405, 'Metoden stöds inte', `${incoming.method} stöds inte för ${url.pathname}.`) : new HttpProblem(404, 'Hittades inte', `Det finns ingen funktion på ${url.pathname}.`);
+        const problem = found
+          ? new HttpProblem(405, 'Metoden stöds inte', `${incoming.method} stöds inte för ${url.pathname}.`)
+          : new HttpProblem(404, 'Hittades inte', `Det finns ingen funktion på ${url.pathname}.`);
         await send(outgoing, problemResponse(problem, url.pathname));
         return;
       }

@@ -17,7 +17,8 @@ const report = defineRoute('report', ['GET'], 'reports/{kind}', async (request, 
   requireRole(caller, ['coordinator', 'finance']);
   const { kind } = parseInput(reportParams, request.params, 'Adressen ska vara /api/reports/status, /api/reports/final eller /api/reports/financial.');
   const query = queryObject(request);
-  const year = kind === 'status' && query.year !== undefined ? parseInput(yearQuerySchema(services.settings), query, 'Ange året, t.ex. ?year=2013.').year : undefined;
+  const year =
+    kind === 'status' && query.year !== undefined ? parseInput(yearQuerySchema(services.settings), query, 'Ange året, t.ex. ?year=2013.').year : undefined;
   const input = await loadReportInput(services, reportYears(kind, services.settings, year), services.now().toISOString());
   const model = reportModel(kind, input, year);
   return workbook(await reportWorkbookBuffer(model), model.fileName);
@@ -42,7 +43,9 @@ function fundsBodySchema(settings: InitiativeSettings) {
             .positive({ error: 'beloppet ska vara större än 0' })
             .max(1e10)
             .refine((amount) => Math.abs(amount * 100 - Math.round(amount * 100)) < 1e-6, { error: 'beloppet får ha högst två decimaler' }),
-          date: z.iso.date({ error: 'datumet ska skrivas ÅÅÅÅ-MM-DD' }).refine((date) => Number(date.slice(0, 4)) <= last, { error: `datumet ligger för långt fram (senast ${last})` }),
+          date: z.iso
+            .date({ error: 'datumet ska skrivas ÅÅÅÅ-MM-DD' })
+            .refine((date) => Number(date.slice(0, 4)) <= last, { error: `datumet ligger för långt fram (senast ${last})` }),
         }),
       )
       .max(MAX_MOVEMENTS, { error: `högst ${MAX_MOVEMENTS} rader per år` }),

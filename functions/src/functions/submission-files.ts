@@ -24,7 +24,6 @@ export function refusalProblem(refusal: UploadRefusal, language: Language = DEFA
   return new HttpProblem(base.status, base.title, base.detail, { reason: refusal.kind, ...refusal.params });
 }
 
-
 /** Judges every template sheet of the file; expenses are checked against the activities in the same file when it has them. */
 async function judgeFile(services: Services, target: BoardYear, sheets: readonly UploadedSheet[], language: ReturnType<typeof requestLanguage>) {
   const activitiesSheet = sheets.find((sheet) => sheet.template === 'activities');
@@ -39,7 +38,13 @@ async function judgeFile(services: Services, target: BoardYear, sheets: readonly
   return judged;
 }
 
-async function storeFile(services: Services, caller: Caller, target: BoardYear, judged: TemplateValidation[], context: InvocationContext): Promise<HttpResponseInit> {
+async function storeFile(
+  services: Services,
+  caller: Caller,
+  target: BoardYear,
+  judged: TemplateValidation[],
+  context: InvocationContext,
+): Promise<HttpResponseInit> {
   // Both sheets are stored, or neither: a file with an error anywhere changes nothing.
   const failing = judged.filter((validation) => !validation.valid);
   if (failing.length > 0) {

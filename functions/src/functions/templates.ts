@@ -13,7 +13,11 @@ const FILE_NAMES = { activities: 'aktiviteter', expenses: 'kostnader' } as const
 /** `GET /api/templates/{activities|expenses}?year=&board=`: an empty standard template to fill in without the add-in. */
 const template = defineRoute('template', ['GET'], 'templates/{template}', async (request, services) => {
   const caller = await authenticate(request, services.authentication);
-  const { template: key } = parseInput(z.object({ template: z.enum(TEMPLATE_KEYS, { error: 'okänd mall; ange activities eller expenses' }) }), request.params, 'Adressen ska vara /api/templates/activities eller /api/templates/expenses.');
+  const { template: key } = parseInput(
+    z.object({ template: z.enum(TEMPLATE_KEYS, { error: 'okänd mall; ange activities eller expenses' }) }),
+    request.params,
+    'Adressen ska vara /api/templates/activities eller /api/templates/expenses.',
+  );
   const { board, year } = parseInput(boardYearQuerySchema(services.settings), queryObject(request), 'Ange län och år, t.ex. ?board=I&year=2013.');
   requireBoardAccess(caller, board, 'read');
   const body = await buildTemplateWorkbook({ template: key, board, year, language: requestLanguage(request), settings: services.settings });

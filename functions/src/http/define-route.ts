@@ -20,9 +20,21 @@ function failure(error: unknown, context: InvocationContext): HttpProblem {
   if (error instanceof HttpProblem) return error;
   if (isUnavailable(error)) {
     context.warn(JSON.stringify({ event: 'storage-unavailable', invocationId: context.invocationId, error: String((error as Error).message ?? error) }));
-    return new HttpProblem(503, 'Lagringen svarar inte', 'Uppgifterna kunde inte läsas eller sparas just nu. Inget har ändrats; försök igen om en stund.', {}, { 'Retry-After': '5' });
+    return new HttpProblem(
+      503,
+      'Lagringen svarar inte',
+      'Uppgifterna kunde inte läsas eller sparas just nu. Inget har ändrats; försök igen om en stund.',
+      {},
+      { 'Retry-After': '5' },
+    );
   }
-  context.error(JSON.stringify({ event: 'unexpected-error', invocationId: context.invocationId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+  context.error(
+    JSON.stringify({
+      event: 'unexpected-error',
+      invocationId: context.invocationId,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    }),
+  );
   return new HttpProblem(500, 'Internt fel', `Något gick fel på servern. Ange ärende-id ${context.invocationId} om du kontaktar support.`);
 }
 
@@ -43,7 +55,16 @@ export function defineRoute(name: string, methods: HttpMethod[], route: string, 
       } catch (error) {
         response = problemResponse(failure(error, context), new URL(request.url).pathname);
       }
-      context.log(JSON.stringify({ event: 'request', invocationId: context.invocationId, function: name, method: request.method, status: response.status ?? 200, ms: Date.now() - started }));
+      context.log(
+        JSON.stringify({
+          event: 'request',
+          invocationId: context.invocationId,
+          function: name,
+          method: request.method,
+          status: response.status ?? 200,
+          ms: Date.now() - started,
+        }),
+      );
       return response;
     },
   };
@@ -57,7 +78,10 @@ export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.
 
 /** A workbook to download, with an ASCII file name and its UTF-8 form for browsers that read it. */
 export function workbook(body: Buffer, fileName: string): HttpResponseInit {
-  const ascii = fileName.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/"/g, '');
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/"/g, '');
   return {
     status: 200,
     headers: {

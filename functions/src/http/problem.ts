@@ -50,8 +50,7 @@ export function problemResponse(problem: HttpProblem, instance?: string): HttpRe
 
 export const problems = {
   badRequest: (detail: string, extensions?: ProblemExtensions) => new HttpProblem(400, 'Felaktig begäran', detail, extensions),
-  unauthorized: (detail: string) =>
-    new HttpProblem(401, 'Inloggning krävs', detail, {}, { 'WWW-Authenticate': 'Bearer realm="samla"' }),
+  unauthorized: (detail: string) => new HttpProblem(401, 'Inloggning krävs', detail, {}, { 'WWW-Authenticate': 'Bearer realm="samla"' }),
   forbidden: (detail: string) => new HttpProblem(403, 'Åtkomst nekad', detail),
   notFound: (detail: string) => new HttpProblem(404, 'Hittades inte', detail),
   conflict: (detail: string, extensions?: ProblemExtensions) => new HttpProblem(409, 'Konflikt', detail, extensions),

@@ -1,4 +1,13 @@
-import { finalReport, financialReport, initiativeYears, statusReport, type NationReportInput, type ReportKind, type ReportModel, type Year } from '@samla/shared';
+import {
+  finalReport,
+  financialReport,
+  initiativeYears,
+  statusReport,
+  type NationReportInput,
+  type ReportKind,
+  type ReportModel,
+  type Year,
+} from '@samla/shared';
 import type { FundsStore } from '../storage/funds-store';
 import type { SubmissionStore } from '../storage/submission-store';
 

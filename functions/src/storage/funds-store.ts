@@ -28,7 +28,13 @@ interface FundsProperties extends Record<string, string | number | boolean> {
 }
 
 function fromRevision(record: Revision<FundsProperties>): RecordedFunds {
-  return { year: record.year, movements: JSON.parse(record.movements) as FundsMovement[], revision: record.revision, recordedBy: record.recordedBy, recordedAt: record.recordedAt };
+  return {
+    year: record.year,
+    movements: JSON.parse(record.movements) as FundsMovement[],
+    revision: record.revision,
+    recordedBy: record.recordedBy,
+    recordedAt: record.recordedAt,
+  };
 }
 
 /** Requisitions and repayments in a revision log: one partition per year, every revision kept. */

@@ -54,7 +54,9 @@ export class RevisionLog<P extends Properties> {
   /** Every revision of the year, newest first. */
   async history(year: Year): Promise<Revision<P>[]> {
     const revisions: Revision<P>[] = [];
-    const entities = this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${String(year)} and RowKey ge 'r' and RowKey lt 's'` } });
+    const entities = this.table.listEntities<Record<string, unknown>>({
+      queryOptions: { filter: odata`PartitionKey eq ${String(year)} and RowKey ge 'r' and RowKey lt 's'` },
+    });
     for await (const entity of entities) revisions.push(propertiesOf<P>(entity));
     return revisions.sort((a, b) => b.revision - a.revision);
   }

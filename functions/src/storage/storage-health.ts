@@ -11,7 +11,10 @@ export interface StorageHealth {
 export async function storageHealth(tables: Pick<SamlaTables, 'submissions'>): Promise<StorageHealth> {
   const started = Date.now();
   try {
-    await tables.submissions.listEntities({ queryOptions: { filter: "PartitionKey eq 'health'" } }).byPage({ maxPageSize: 1 }).next();
+    await tables.submissions
+      .listEntities({ queryOptions: { filter: "PartitionKey eq 'health'" } })
+      .byPage({ maxPageSize: 1 })
+      .next();
     return { ok: true, ms: Date.now() - started };
   } catch (error) {
     const status = statusOf(error);

@@ -25,14 +25,8 @@ const environmentSchema = z.object({
       message: 'is not a storage connection string (it needs TableEndpoint= or AccountName=)',
     })
     .optional(),
-  SAMLA_STORAGE_ACCOUNT_URL: z
-    .url({ protocol: /^https$/, message: 'must be an https URL such as https://account.table.core.windows.net' })
-    .optional(),
-  SAMLA_TABLE_PREFIX: z
-    .string()
-    .trim()
-    .regex(TABLE_PREFIX, 'must be 1–51 letters and digits, starting with a letter')
-    .default('Samla'),
+  SAMLA_STORAGE_ACCOUNT_URL: z.url({ protocol: /^https$/, message: 'must be an https URL such as https://account.table.core.windows.net' }).optional(),
+  SAMLA_TABLE_PREFIX: z.string().trim().regex(TABLE_PREFIX, 'must be 1–51 letters and digits, starting with a letter').default('Samla'),
 });
 
 const blankToUndefined = (value: string | undefined): string | undefined => (value?.trim() ? value : undefined);

@@ -30,7 +30,11 @@ export interface NationYear extends ReportNationYear {
 
 /** Thrown when another submission made a newer version current first; the HTTP edge answers 409. */
 export class ConcurrentSubmissionError extends Error {
-  constructor(readonly board: BoardCode, readonly year: Year, readonly template: TemplateKey) {
+  constructor(
+    readonly board: BoardCode,
+    readonly year: Year,
+    readonly template: TemplateKey,
+  ) {
     super(`Another submission for ${board}/${year}/${template} became current first`);
     this.name = 'ConcurrentSubmissionError';
   }

@@ -1,13 +1,5 @@
 import { odata, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
-import {
-  BOARD_CODES,
-  isBoardCode,
-  isTemplateKey,
-  type BoardCode,
-  type TemplateKey,
-  type TemplateRows,
-  type Year,
-} from '@samla/shared';
+import { BOARD_CODES, isBoardCode, isTemplateKey, type BoardCode, type TemplateKey, type TemplateRows, type Year } from '@samla/shared';
 import { columnKeys, entityToRow, rowBatches, rowEntities, rowsPartitionKey, versionKey } from './row-entities';
 import {
   ConcurrentSubmissionError,
@@ -150,9 +142,7 @@ export class TableSubmissionStore implements SubmissionStore {
     }
   }
 
-  private async readPointerAndCounter(
-    partition: string,
-  ): Promise<{ pointer?: PointerEntity; counter?: TableEntityResult<{ lastVersion: number }> }> {
+  private async readPointerAndCounter(partition: string): Promise<{ pointer?: PointerEntity; counter?: TableEntityResult<{ lastVersion: number }> }> {
     let pointer: PointerEntity | undefined;
     let counter: TableEntityResult<{ lastVersion: number }> | undefined;
     const entities = this.tables.submissions.listEntities<Record<string, unknown>>({
@@ -223,9 +213,7 @@ export class TableSubmissionStore implements SubmissionStore {
       rowsPartition: rowsPartitionKey(stored.template as TemplateKey, stored.year, stored.board as BoardCode, stored.version),
     };
     const audit = { partitionKey: partition, rowKey: versionKey(stored.version), ...stored };
-    const pointerAction: TransactionAction = previous
-      ? ['update', pointer, 'Replace', { etag: previous.etag }]
-      : ['create', pointer];
+    const pointerAction: TransactionAction = previous ? ['update', pointer, 'Replace', { etag: previous.etag }] : ['create', pointer];
     try {
       await this.tables.submissions.submitTransaction([pointerAction, ['create', audit]]);
     } catch (error) {

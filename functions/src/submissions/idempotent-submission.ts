@@ -46,7 +46,11 @@ export async function withIdempotency(
   const key = request.headers.get('idempotency-key');
   if (key === null) return run(bodyOf(bytes));
   if (!KEY_PATTERN.test(key)) throw problems.badRequest('Idempotency-Key ska vara 1–200 synliga ASCII-tecken.');
-  const requestHash = createHash('sha256').update(options.requestTag ?? '').update('\n').update(bytes).digest('hex');
+  const requestHash = createHash('sha256')
+    .update(options.requestTag ?? '')
+    .update('\n')
+    .update(bytes)
+    .digest('hex');
   const claimScope = `${caller.id}|${scope}`;
   const claim = await services.idempotency.claim(claimScope, key, requestHash);
   if (claim.state === 'completed' || claim.state === 'in-flight') {

@@ -1,5 +1,15 @@
 import type { HttpResponseInit, InvocationContext } from '@azure/functions';
-import { countBySeverity, typedRows, validateRecords, validateSheet, type BoardCode, type CellPosition, type Language, type TemplateValidation, type Year } from '@samla/shared';
+import {
+  countBySeverity,
+  typedRows,
+  validateRecords,
+  validateSheet,
+  type BoardCode,
+  type CellPosition,
+  type Language,
+  type TemplateValidation,
+  type Year,
+} from '@samla/shared';
 import type { Caller } from '../auth/caller';
 import { json } from '../http/define-route';
 import { problems } from '../http/problem';
@@ -77,7 +87,18 @@ export async function storeJudged(
   context: InvocationContext,
 ): Promise<SubmissionReceipt> {
   const log = (outcome: string, extra: Record<string, unknown> = {}) =>
-    context.log(JSON.stringify({ event: 'submission', invocationId: context.invocationId, board: target.board, year: target.year, template: target.template, role: caller.role, outcome, ...extra }));
+    context.log(
+      JSON.stringify({
+        event: 'submission',
+        invocationId: context.invocationId,
+        board: target.board,
+        year: target.year,
+        template: target.template,
+        role: caller.role,
+        outcome,
+        ...extra,
+      }),
+    );
   const rows = typedRows(validation);
   if (!rows) {
     log('rejected', { issues: validation.issues.length });
@@ -85,7 +106,13 @@ export async function storeJudged(
   }
   const warnings = validation.issues.filter((issue) => issue.severity === 'warning');
   try {
-    const version = await services.store.submit({ ...target, rows, submittedBy: caller.name, warningCount: warnings.length, submittedAt: services.now().toISOString() });
+    const version = await services.store.submit({
+      ...target,
+      rows,
+      submittedBy: caller.name,
+      warningCount: warnings.length,
+      submittedAt: services.now().toISOString(),
+    });
     log('stored', { version: version.version, rows: rows.length, warnings: warnings.length });
     return { template: target.template, version: version.version, submittedAt: version.submittedAt, rows: rows.length, warnings };
   } catch (error) {

@@ -60,7 +60,9 @@ export class FormulaWriter {
   write(own: string, expr: Expr): string {
     switch (expr.op) {
       case 'sumIfs':
-        return expr.where.length === 0 ? `SUM(${this.range(expr.sheet, expr.sum)})` : `SUMIFS(${this.range(expr.sheet, expr.sum)},${this.criteria(expr.sheet, expr.where)})`;
+        return expr.where.length === 0
+          ? `SUM(${this.range(expr.sheet, expr.sum)})`
+          : `SUMIFS(${this.range(expr.sheet, expr.sum)},${this.criteria(expr.sheet, expr.where)})`;
       case 'countIfs':
         return `COUNTIFS(${this.criteria(expr.sheet, expr.where)})`;
       case 'ref':

@@ -58,7 +58,9 @@ const digits = (text: string, from: number, to: number): number => Number(text.s
 /** `2013-03-01` or `2014-01-31T23:30:00` (Swedish wall-clock time) as the Date ExcelJS writes as that serial. */
 function sheetDate(value: string): Date | undefined {
   if (!DATE_TEXT.test(value)) return undefined;
-  return new Date(Date.UTC(digits(value, 0, 4), digits(value, 5, 7) - 1, digits(value, 8, 10), digits(value, 11, 13), digits(value, 14, 16), digits(value, 17, 19)));
+  return new Date(
+    Date.UTC(digits(value, 0, 4), digits(value, 5, 7) - 1, digits(value, 8, 10), digits(value, 11, 13), digits(value, 14, 16), digits(value, 17, 19)),
+  );
 }
 
 function isEmpty(value: PlainValue): boolean {

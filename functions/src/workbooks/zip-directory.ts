@@ -65,7 +65,7 @@ function directoryBounds(body: Buffer): DirectoryBounds | undefined {
 
 /** Sizes too large for 32 bits are in the ZIP64 extra field, in this order, only where the field says 0xFFFFFFFF. */
 function applyZip64Extra(extra: Buffer, sizes: { uncompressed: number; compressed: number; offset: number }): void {
-  for (let at = 0; at + 4 <= extra.length; ) {
+  for (let at = 0; at + 4 <= extra.length;) {
     const id = extra.readUInt16LE(at);
     const length = extra.readUInt16LE(at + 2);
     if (id === ZIP64_EXTRA) {

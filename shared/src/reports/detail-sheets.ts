@@ -41,7 +41,10 @@ function byBoard<T extends TemplateKey>(entries: readonly ReportBoardRows<T>[]):
 }
 
 /** Every row of a template across the years, board by board in the boards' order. */
-export function* nationRows<T extends TemplateKey>(years: readonly ReportNationYear[], template: T): Generator<{ year: number; board: string; row: TemplateRows[T] }> {
+export function* nationRows<T extends TemplateKey>(
+  years: readonly ReportNationYear[],
+  template: T,
+): Generator<{ year: number; board: string; row: TemplateRows[T] }> {
   for (const nationYear of years) {
     const entries = nationYear[template] as readonly ReportBoardRows<T>[];
     for (const { version, rows } of byBoard(entries)) {

@@ -96,7 +96,13 @@ function additiveValues(figures: YearFigures): Record<(typeof ADDITIVE)[number],
 }
 
 /** One line per year pointing at the sheets that hold its figures, and a line summing the years. */
-function perYearSheet(years: readonly Year[], facts: NationFacts, participants: SummarySheet, ceilings: SummarySheet, settings: NationReportInput['settings']): ReportSheet {
+function perYearSheet(
+  years: readonly Year[],
+  facts: NationFacts,
+  participants: SummarySheet,
+  ceilings: SummarySheet,
+  settings: NationReportInput['settings'],
+): ReportSheet {
   const figures = years.map((year) => yearFigures(year, facts, settings));
   const rows: ReportCell[][] = years.map((year, index) => {
     const values = additiveValues(figures[index] as YearFigures);

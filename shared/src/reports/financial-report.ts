@@ -5,7 +5,18 @@ import { expensesSheet, YEAR_COLUMN } from './detail-sheets';
 import type { NationFacts } from './report-facts';
 import type { FundsMovement, NationReportInput } from './report-input';
 import { FLAGS, FUNDS_KIND_LABELS, lateFlag, listLabel, REPORT_TITLES, reportFileName, SHEET_NAMES, yearSpan } from './report-labels';
-import { fromOre, tableSheet, toOre, type Criterion, type Expr, type FormulaCell, type ReportCell, type ReportColumn, type ReportModel, type ReportSheet } from './report-model';
+import {
+  fromOre,
+  tableSheet,
+  toOre,
+  type Criterion,
+  type Expr,
+  type FormulaCell,
+  type ReportCell,
+  type ReportColumn,
+  type ReportModel,
+  type ReportSheet,
+} from './report-model';
 import { headLines, overviewSheet } from './overview-sheet';
 import { nationBasis } from './status-report';
 import { isAfter } from './submission-timing';
@@ -116,18 +127,21 @@ export function financialReport(input: NationReportInput): ReportModel {
   const overview = overviewSheet([
     ...headLines(settings, title, yearSpan(yearList), input.generatedAt, settings.finalReport.due),
     ['Kostnader totalt', { ...allCosts, kind: 'amount' }],
-    [SHARED_COLUMNS.grant.label, { ...amountFormula(sumIfs(SHEET_NAMES.expenses, 'amount', [{ column: 'funding', equals: listLabel(FUNDING_SOURCES, 'grant') as string }]), facts.costOre({ funding: 'grant' })), kind: 'amount' }],
+    [
+      SHARED_COLUMNS.grant.label,
+      {
+        ...amountFormula(
+          sumIfs(SHEET_NAMES.expenses, 'amount', [{ column: 'funding', equals: listLabel(FUNDING_SOURCES, 'grant') as string }]),
+          facts.costOre({ funding: 'grant' }),
+        ),
+        kind: 'amount',
+      },
+    ],
   ]);
   return {
     kind: 'financial',
     fileName: reportFileName('financial', yearList),
     title,
-    sheets: [
-      overview,
-      expensesSheet(years),
-      costsByBoardSheet(yearList, facts).sheet,
-      fundsSheet(input, yearList),
-      settlementSheet(input, yearList, facts),
-    ],
+    sheets: [overview, expensesSheet(years), costsByBoardSheet(yearList, facts).sheet, fundsSheet(input, yearList), settlementSheet(input, yearList, facts)],
   };
 }

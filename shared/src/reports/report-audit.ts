@@ -17,12 +17,16 @@ function formulaValue(sheet: ReportSheet, column: number, cell: ReportCell): Val
   if (raw === null || raw === undefined) return undefined;
   if (typeof raw === 'boolean') return raw ? 1 : 0;
   const kind = sheet.columns[column]?.kind;
-  if (typeof raw === 'string' && (kind === 'date' || kind === 'dateTime') && isoDateFromSerial(serialFromIsoDate(raw.slice(0, 10))) !== undefined) return serialFromIsoDate(raw.slice(0, 10));
+  if (typeof raw === 'string' && (kind === 'date' || kind === 'dateTime') && isoDateFromSerial(serialFromIsoDate(raw.slice(0, 10))) !== undefined)
+    return serialFromIsoDate(raw.slice(0, 10));
   return raw;
 }
 
 function matches(value: Value | undefined, criterion: Criterion): boolean {
-  if ('equals' in criterion) return typeof criterion.equals === 'number' ? value === criterion.equals : typeof value === 'string' && value.toLowerCase() === criterion.equals.toLowerCase();
+  if ('equals' in criterion)
+    return typeof criterion.equals === 'number'
+      ? value === criterion.equals
+      : typeof value === 'string' && value.toLowerCase() === criterion.equals.toLowerCase();
   if (criterion.compare === '<>') return value !== criterion.value;
   if (typeof value !== 'number' || typeof criterion.value !== 'number') return false;
   return criterion.compare === '>' ? value > criterion.value : value <= criterion.value;
@@ -46,7 +50,9 @@ export function auditReport(model: ReportModel): AuditMismatch[] {
     const entry = sheets.get(sheetName);
     if (!entry) throw new Error(`No sheet ${sheetName}`);
     const indexes = where.map((criterion) => columnIndex(entry.sheet, criterion.column));
-    return entry.rows.map((_, row) => row).filter((row) => where.every((criterion, at) => matches(cellAt(sheetName, row, entry.sheet.columns[indexes[at] as number]?.key as string), criterion)));
+    return entry.rows
+      .map((_, row) => row)
+      .filter((row) => where.every((criterion, at) => matches(cellAt(sheetName, row, entry.sheet.columns[indexes[at] as number]?.key as string), criterion)));
   };
   const number = (value: Value | undefined): number => (typeof value === 'number' ? value : 0);
   const evaluate = (own: string, expr: Expr): Value => {

@@ -47,11 +47,25 @@ export function statusReport(input: NationReportInput, year: Year = input.settin
     textLine(missing.label, missingBoardsText(year, facts)),
     ['Aktiviteter', withKind(activityCountFormula(year, facts), 'count')],
     [total.label, { formula: ref(totalRow, 'total', SHEET_NAMES.participants), value: people.women + people.men + people.unspecified, kind: 'count' }],
-    [womenShare.label, { formula: ref(totalRow, 'womenShare', SHEET_NAMES.participants), value: people.women + people.men === 0 ? '' : people.women / (people.women + people.men), kind: 'share' }],
+    [
+      womenShare.label,
+      {
+        formula: ref(totalRow, 'womenShare', SHEET_NAMES.participants),
+        value: people.women + people.men === 0 ? '' : people.women / (people.women + people.men),
+        kind: 'share',
+      },
+    ],
     [ceiling.label, { formula: ref(ceilingRow, 'ceiling', SHEET_NAMES.ceilings), value: fromOre(yearCeilingOre), kind: 'amount' }],
     [grant.label, { formula: ref(ceilingRow, 'grant', SHEET_NAMES.ceilings), value: fromOre(grantOre), kind: 'amount' }],
     [margin.label, { formula: ref(ceilingRow, 'margin', SHEET_NAMES.ceilings), value: fromOre(yearCeilingOre - grantOre), kind: 'amount' }],
-    [assessment.label, { formula: ref(ceilingRow, 'assessment', SHEET_NAMES.ceilings), value: grantOre > yearCeilingOre ? FLAGS.overCeiling : FLAGS.withinCeiling, kind: 'text' }],
+    [
+      assessment.label,
+      {
+        formula: ref(ceilingRow, 'assessment', SHEET_NAMES.ceilings),
+        value: grantOre > yearCeilingOre ? FLAGS.overCeiling : FLAGS.withinCeiling,
+        kind: 'text',
+      },
+    ],
   ];
   return {
     kind: 'status',

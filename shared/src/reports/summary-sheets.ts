@@ -62,7 +62,11 @@ export function participantsSheet(years: readonly Year[], facts: NationFacts): S
     SHARED_COLUMNS.total,
     SHARED_COLUMNS.womenShare,
   ];
-  const sums = [['women', 'participantsWomen'], ['men', 'participantsMen'], ['unspecified', 'participantsUnspecified']] as const;
+  const sums = [
+    ['women', 'participantsWomen'],
+    ['men', 'participantsMen'],
+    ['unspecified', 'participantsUnspecified'],
+  ] as const;
   const rows: ReportCell[][] = [];
   const yearRow = new Map<Year, number>();
   for (const year of years) {
@@ -71,7 +75,11 @@ export function participantsSheet(years: readonly Year[], facts: NationFacts): S
       for (const group of TARGET_GROUPS.options) {
         const row = rows.length;
         const counts = facts.participants(year, strand.key, group.key);
-        const where: Criterion[] = [{ column: 'year', equals: year }, { column: 'strand', equals: strand.label.sv }, { column: 'targetGroup', equals: group.label.sv }];
+        const where: Criterion[] = [
+          { column: 'year', equals: year },
+          { column: 'strand', equals: strand.label.sv },
+          { column: 'targetGroup', equals: group.label.sv },
+        ];
         const cells = sums.map(([key, source]) => formula(sumIfs(SHEET_NAMES.activities, source, where), counts[key]));
         const total = formula({ op: 'add', terms: sums.map(([key]) => ref(row, key)) }, counts.women + counts.men + counts.unspecified);
         rows.push([year, strand.label.sv, group.label.sv, ...cells, total, womenShare(row, counts.women, counts.men)]);
@@ -113,7 +121,12 @@ function costColumns(): { columns: ReportColumn[]; parts: CostColumn[] } {
 }
 
 function costCell(year: Year, board: string, row: number, part: CostColumn, facts: NationFacts): FormulaCell {
-  const ore = facts.costOre({ year, board: board as never, ...(part.category ? { category: part.category } : {}), ...(part.funding ? { funding: part.funding } : {}) });
+  const ore = facts.costOre({
+    year,
+    board: board as never,
+    ...(part.category ? { category: part.category } : {}),
+    ...(part.funding ? { funding: part.funding } : {}),
+  });
   if (part.category && part.funding) {
     const where: Criterion[] = [
       { column: 'year', equals: year },
@@ -142,7 +155,10 @@ export function costsByBoardSheet(years: readonly Year[], facts: NationFacts): S
     }
     const span = Array.from({ length: BOARDS.length }, (_, index) => first + index);
     const totals = parts.map((part) =>
-      amountFormula({ op: 'sumRows', column: part.key, rows: span }, facts.costOre({ year, ...(part.category ? { category: part.category } : {}), ...(part.funding ? { funding: part.funding } : {}) })),
+      amountFormula(
+        { op: 'sumRows', column: part.key, rows: span },
+        facts.costOre({ year, ...(part.category ? { category: part.category } : {}), ...(part.funding ? { funding: part.funding } : {}) }),
+      ),
     );
     yearRow.set(year, rows.length);
     rows.push([year, null, `Summa ${year}`, ...totals]);
@@ -154,7 +170,10 @@ const grantLabel = (): string => listLabel(FUNDING_SOURCES, 'grant') as string;
 
 /** Grant-funded costs of a year, as a formula over the cost lines. */
 export function grantCosts(year: Year, facts: NationFacts): FormulaCell {
-  const where: Criterion[] = [{ column: 'year', equals: year }, { column: 'funding', equals: grantLabel() }];
+  const where: Criterion[] = [
+    { column: 'year', equals: year },
+    { column: 'funding', equals: grantLabel() },
+  ];
   return amountFormula(sumIfs(SHEET_NAMES.expenses, 'amount', where), facts.costOre({ year, funding: 'grant' }));
 }
 
@@ -172,7 +191,13 @@ export function ceilingsSheet(settings: InitiativeSettings, years: readonly Year
     yearRow.set(year, row);
     const yearCeilingOre = ceilingOre(settings, year);
     const grantOre = facts.costOre({ year, funding: 'grant' });
-    const ownCosts = amountFormula(sumIfs(SHEET_NAMES.expenses, 'amount', [{ column: 'year', equals: year }, { column: 'funding', equals: listLabel(FUNDING_SOURCES, 'own') as string }]), facts.costOre({ year, funding: 'own' }));
+    const ownCosts = amountFormula(
+      sumIfs(SHEET_NAMES.expenses, 'amount', [
+        { column: 'year', equals: year },
+        { column: 'funding', equals: listLabel(FUNDING_SOURCES, 'own') as string },
+      ]),
+      facts.costOre({ year, funding: 'own' }),
+    );
     const marginCell = amountFormula({ op: 'sub', left: ref(row, 'ceiling'), right: ref(row, 'grant') }, yearCeilingOre - grantOre);
     return [year, fromOre(yearCeilingOre), grantCosts(year, facts), ownCosts, marginCell, ceilingFlag(row, 'grant', 'ceiling', grantOre, yearCeilingOre)];
   });
@@ -202,7 +227,15 @@ export function submissionsSheet(years: readonly Year[], facts: NationFacts, due
       for (const template of templates) {
         const version = facts.version(year, board.code, template);
         if (!version) cells.push(null, null, null, null, null, null);
-        else cells.push(version.version, swedishLocalTime(version.submittedAt), version.submittedBy, version.rowCount, version.warningCount, isAfter(version.submittedAt, due) ? lateFlag(due) : FLAGS.inTime);
+        else
+          cells.push(
+            version.version,
+            swedishLocalTime(version.submittedAt),
+            version.submittedBy,
+            version.rowCount,
+            version.warningCount,
+            isAfter(version.submittedAt, due) ? lateFlag(due) : FLAGS.inTime,
+          );
       }
       const missing = templates.filter((template) => !facts.version(year, board.code, template));
       cells.push(missing.length === 0 ? FLAGS.complete : `Saknar ${missing.map((template) => TEMPLATES[template].label.sv).join(' och ')}`);
@@ -236,6 +269,11 @@ export function activityCountFormula(year: Year, facts: NationFacts, status?: Ac
 }
 
 export function learningExampleCountFormula(year: Year, facts: NationFacts): FormulaCell {
-  return formula(countIfs(SHEET_NAMES.activities, [{ column: 'year', equals: year }, { column: 'learningExample', equals: YES }]), facts.activityCount(year, 'learning-example'));
+  return formula(
+    countIfs(SHEET_NAMES.activities, [
+      { column: 'year', equals: year },
+      { column: 'learningExample', equals: YES },
+    ]),
+    facts.activityCount(year, 'learning-example'),
+  );
 }
-

@@ -45,7 +45,10 @@ interface PlacedColumn {
 }
 
 function normalizeHeader(header: unknown): string {
-  return String(header ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
+  return String(header ?? '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 }
 
 const headerLookups = new WeakMap<AnyTemplate, Map<string, Column>>();

@@ -51,25 +51,12 @@ export interface UrlColumn<K extends string = string> extends ColumnCommon<K> {
   readonly maxLength: number;
 }
 
-export type Column<K extends string = string> =
-  | IdColumn<K>
-  | TextColumn<K>
-  | ListColumn<K>
-  | DateColumn<K>
-  | NumberColumn<K>
-  | BooleanColumn<K>
-  | UrlColumn<K>;
+export type Column<K extends string = string> = IdColumn<K> | TextColumn<K> | ListColumn<K> | DateColumn<K> | NumberColumn<K> | BooleanColumn<K> | UrlColumn<K>;
 
 export type ColumnType = Column['type'];
 
 /** The typed value a column holds once read: ISO dates, numbers, booleans, list keys. */
-export type ColumnValue<C> = C extends ListColumn<string, infer V>
-  ? V
-  : C extends NumberColumn
-    ? number
-    : C extends BooleanColumn
-      ? boolean
-      : string;
+export type ColumnValue<C> = C extends ListColumn<string, infer V> ? V : C extends NumberColumn ? number : C extends BooleanColumn ? boolean : string;
 
 type RequiredKeys<Cs extends readonly Column[]> = Extract<Cs[number], { readonly required: true }>['key'];
 

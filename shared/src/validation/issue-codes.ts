@@ -94,12 +94,15 @@ export const ISSUE_CODES = {
   ),
   'formula-without-value': define(
     'error',
-    (p) => `cellen har formeln ${p.formula} men inget beräknat värde sparat i filen. Öppna filen i Excel, spara den och ladda upp den igen, eller skriv värdet i cellen.`,
-    (p) => `the cell holds the formula ${p.formula} but no computed value is saved in the file. Open the file in Excel, save it and upload it again, or type the value into the cell.`,
+    (p) =>
+      `cellen har formeln ${p.formula} men inget beräknat värde sparat i filen. Öppna filen i Excel, spara den och ladda upp den igen, eller skriv värdet i cellen.`,
+    (p) =>
+      `the cell holds the formula ${p.formula} but no computed value is saved in the file. Open the file in Excel, save it and upload it again, or type the value into the cell.`,
   ),
   'merged-cell': define(
     'error',
-    (p) => `cellen ingår i de sammanfogade cellerna ${p.range}, och värdet står bara i ${p.first}. Dela upp de sammanfogade cellerna och skriv värdet på varje rad.`,
+    (p) =>
+      `cellen ingår i de sammanfogade cellerna ${p.range}, och värdet står bara i ${p.first}. Dela upp de sammanfogade cellerna och skriv värdet på varje rad.`,
     (p) => `the cell is part of the merged cells ${p.range}, and the value is only in ${p.first}. Unmerge the cells and write the value on each row.`,
   ),
   'invalid-boolean': define(
@@ -135,7 +138,8 @@ export const ISSUE_CODES = {
   'unknown-activity': define(
     'error',
     (p) => `aktiviteten ”${p.value}” finns inte bland länets aktiviteter för ${p.year}. Ange ett Aktivitets-ID från bladet Aktiviteter eller lämna cellen tom.`,
-    (p) => `the activity "${p.value}" is not among the board's activities for ${p.year}. Give an Activity ID from the Activities sheet or leave the cell empty.`,
+    (p) =>
+      `the activity "${p.value}" is not among the board's activities for ${p.year}. Give an Activity ID from the Activities sheet or leave the cell empty.`,
   ),
   correction: define(
     'warning',

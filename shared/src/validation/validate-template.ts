@@ -23,7 +23,11 @@ function rulesFor(template: TemplateKey, context: ValidationContext): readonly R
   return context.activityIds === undefined ? EXPENSE_RULES : [...EXPENSE_RULES, activityLinkRule(context.activityIds)];
 }
 
-function checkUniqueIds(template: AnyTemplate, rows: readonly LocatedRow[], report: (row: LocatedRow, params: { value: string; first: number; row: number }) => void): void {
+function checkUniqueIds(
+  template: AnyTemplate,
+  rows: readonly LocatedRow[],
+  report: (row: LocatedRow, params: { value: string; first: number; row: number }) => void,
+): void {
   const firstRow = new Map<string, number>();
   for (const row of rows) {
     const id = row.values[template.idColumn];
@@ -71,7 +75,11 @@ export function validateSheet<T extends TemplateKey>(
   values: readonly (readonly unknown[])[],
   context: ValidationContext & Omit<ReadOptions, 'language'>,
 ): TemplateValidation<T> {
-  const options: ReadOptions = { language: context.language ?? DEFAULT_LANGUAGE, ...(context.sheet ? { sheet: context.sheet } : {}), ...(context.origin ? { origin: context.origin } : {}) };
+  const options: ReadOptions = {
+    language: context.language ?? DEFAULT_LANGUAGE,
+    ...(context.sheet ? { sheet: context.sheet } : {}),
+    ...(context.origin ? { origin: context.origin } : {}),
+  };
   return applyRules(template, readSheet(TEMPLATES[template], values, options), context);
 }
 

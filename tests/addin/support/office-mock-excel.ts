@@ -63,7 +63,8 @@ export function areaText(area: Area): string {
 
 function cellsOf(area: Area): [number, number][] {
   const cells: [number, number][] = [];
-  for (let row = area.row; row < area.row + area.rows; row += 1) for (let column = area.column; column < area.column + area.columns; column += 1) cells.push([row, column]);
+  for (let row = area.row; row < area.row + area.rows; row += 1)
+    for (let column = area.column; column < area.column + area.columns; column += 1) cells.push([row, column]);
   return cells;
 }
 
@@ -115,7 +116,16 @@ export class OfficeMockExcel {
 
   addSheet(name: string): MockSheet {
     if (this.sheets.has(name)) throw new MockExcelError('ItemAlreadyExists', `A sheet named ${name} exists`);
-    const sheet: MockSheet = { name, cells: new Map(), numberFormats: new Map(), fills: new Map(), validations: new Map(), columnWidths: new Map(), visibility: 'Visible', frozenRows: 0 };
+    const sheet: MockSheet = {
+      name,
+      cells: new Map(),
+      numberFormats: new Map(),
+      fills: new Map(),
+      validations: new Map(),
+      columnWidths: new Map(),
+      visibility: 'Visible',
+      frozenRows: 0,
+    };
     this.sheets.set(name, sheet);
     return sheet;
   }
@@ -146,7 +156,9 @@ export class OfficeMockExcel {
   valuesAt(sheetName: string, address: string): unknown[][] {
     const sheet = this.sheet(sheetName);
     const area = parseArea(address);
-    return Array.from({ length: area.rows }, (_, row) => Array.from({ length: area.columns }, (_unused, column) => sheet.cells.get(key(area.row + row, area.column + column)) ?? ''));
+    return Array.from({ length: area.rows }, (_, row) =>
+      Array.from({ length: area.columns }, (_unused, column) => sheet.cells.get(key(area.row + row, area.column + column)) ?? ''),
+    );
   }
 
   private setCell(sheet: MockSheet, row: number, column: number, value: unknown): void {
@@ -217,7 +229,13 @@ export class OfficeMockExcel {
       },
       set: (target, property, value, receiver) => {
         const result = Reflect.set(target, property, value, receiver);
-        if (!this.internal && typeof property === 'string' && !property.startsWith('_') && typeof value !== 'function' && !(value instanceof OfficeMockObject)) {
+        if (
+          !this.internal &&
+          typeof property === 'string' &&
+          !property.startsWith('_') &&
+          typeof value !== 'function' &&
+          !(value instanceof OfficeMockObject)
+        ) {
           onSet(property, value);
         }
         return result;
@@ -249,16 +267,21 @@ export class OfficeMockExcel {
       (property, value) => {
         if (property === 'values') {
           this.pendingRequest += bytes(value);
-          (value as unknown[][]).forEach((row, rowIndex) => row.forEach((cell, columnIndex) => this.setCell(sheet, area.row + rowIndex, area.column + columnIndex, cell)));
+          (value as unknown[][]).forEach((row, rowIndex) =>
+            row.forEach((cell, columnIndex) => this.setCell(sheet, area.row + rowIndex, area.column + columnIndex, cell)),
+          );
         }
         if (property === 'numberFormat') {
           this.pendingRequest += bytes(value);
-          (value as string[][]).forEach((row, rowIndex) => row.forEach((format, columnIndex) => sheet.numberFormats.set(key(area.row + rowIndex, area.column + columnIndex), format)));
+          (value as string[][]).forEach((row, rowIndex) =>
+            row.forEach((format, columnIndex) => sheet.numberFormats.set(key(area.row + rowIndex, area.column + columnIndex), format)),
+          );
         }
       },
       {
         format: (property, value) => {
-          if (property === 'columnWidth') for (let column = area.column; column < area.column + area.columns; column += 1) sheet.columnWidths.set(column, value as number);
+          if (property === 'columnWidth')
+            for (let column = area.column; column < area.column + area.columns; column += 1) sheet.columnWidths.set(column, value as number);
         },
         dataValidation: (property, value) => {
           if (property === 'rule') sheet.validations.set(areaText(area), (value as { list?: { source?: string } }).list?.source ?? '');

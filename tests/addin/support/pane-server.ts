@@ -37,7 +37,10 @@ export async function startPaneServer(apiOrigin: string): Promise<PaneServer> {
   /* eslint-enable @typescript-eslint/no-require-imports */
   const port = await freePort();
   const { devServer, ...config } = createConfig({ mode: 'development', https: false, host: '127.0.0.1', port, apiUrl: apiOrigin });
-  const server = new WebpackDevServer({ ...devServer, client: false, webSocketServer: false, devMiddleware: { stats: 'errors-only' } }, webpack({ ...config, infrastructureLogging: { level: 'error' } }));
+  const server = new WebpackDevServer(
+    { ...devServer, client: false, webSocketServer: false, devMiddleware: { stats: 'errors-only' } },
+    webpack({ ...config, infrastructureLogging: { level: 'error' } }),
+  );
   await server.start();
   return { url: `http://127.0.0.1:${port}`, stop: () => server.stop() };
 }

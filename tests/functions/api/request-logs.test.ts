@@ -27,7 +27,10 @@ describe('the logs', () => {
     const token = await api.token('staff', 'H');
     lines.length = 0;
     const stored = await api.call('POST', 'submissions', { token, json: { board: 'H', year: 2013, template: 'activities', rows: [activity()] } });
-    const rejected = await api.call('POST', 'submissions', { token, json: { board: 'H', year: 2013, template: 'activities', rows: [activity({ title: '' })] } });
+    const rejected = await api.call('POST', 'submissions', {
+      token,
+      json: { board: 'H', year: 2013, template: 'activities', rows: [activity({ title: '' })] },
+    });
     expect([stored.status, rejected.status]).toEqual([201, 422]);
 
     const requests = events().filter((event) => event.event === 'request');

@@ -19,9 +19,14 @@ function rowsOf(prefix: string, count: number): Record<string, unknown>[] {
 
 async function currentRows(): Promise<string[]> {
   const coordinator = await api.token('coordinator');
-  const list = (await (await api.call('GET', 'submissions?year=2013', { token: coordinator })).json()) as { submissions: { board: string; rowCount: number; version: number }[] };
+  const list = (await (await api.call('GET', 'submissions?year=2013', { token: coordinator })).json()) as {
+    submissions: { board: string; rowCount: number; version: number }[];
+  };
   const history = (await (await api.call('GET', 'submissions/W/2013/activities', { token: coordinator })).json()) as { versions: { version: number }[] };
-  return [JSON.stringify(list.submissions.filter((submission) => submission.board === 'W')), JSON.stringify(history.versions.map((version) => version.version))];
+  return [
+    JSON.stringify(list.submissions.filter((submission) => submission.board === 'W')),
+    JSON.stringify(history.versions.map((version) => version.version)),
+  ];
 }
 
 describe('concurrent submissions for one board and template', () => {
@@ -34,7 +39,9 @@ describe('concurrent submissions for one board and template', () => {
     expect(statuses.every((status) => status === 201 || status === 409)).toBe(true);
     expect(statuses).toContain(201);
     const coordinator = await api.token('coordinator');
-    const list = (await (await api.call('GET', 'submissions?year=2013', { token: coordinator })).json()) as { submissions: { board: string; rowCount: number }[] };
+    const list = (await (await api.call('GET', 'submissions?year=2013', { token: coordinator })).json()) as {
+      submissions: { board: string; rowCount: number }[];
+    };
     const current = list.submissions.find((submission) => submission.board === 'W');
     expect([150, 151, 152, 153, 154]).toContain(current?.rowCount);
   });

@@ -45,7 +45,12 @@ describe('Entra ID sign-in', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('reads the app role and the board from a token of the tenant', async () => {
-    await expect(verifier.verify(await sign({ roles: ['Staff'], board: 'AC', oid: 'o-1', name: 'Anna' }))).resolves.toEqual({ id: 'o-1', name: 'Anna', role: 'staff', board: 'AC' });
+    await expect(verifier.verify(await sign({ roles: ['Staff'], board: 'AC', oid: 'o-1', name: 'Anna' }))).resolves.toEqual({
+      id: 'o-1',
+      name: 'Anna',
+      role: 'staff',
+      board: 'AC',
+    });
     await expect(verifier.verify(await sign({ roles: ['Finance'], oid: 'o-2' }))).resolves.toMatchObject({ role: 'finance' });
   });
 
@@ -61,7 +66,13 @@ describe('Entra ID sign-in', () => {
 
   it('rejects a token signed with another key', async () => {
     const { privateKey } = await generateKeyPair('RS256');
-    const forged = await new SignJWT({ roles: ['Coordinator'] }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(issuer).setAudience(audience).setSubject('x').setExpirationTime('1h').sign(privateKey);
+    const forged = await new SignJWT({ roles: ['Coordinator'] })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setSubject('x')
+      .setExpirationTime('1h')
+      .sign(privateKey);
     await expect(verifier.verify(forged)).rejects.toThrow(/verifieras/);
   });
 

@@ -36,7 +36,25 @@ async function upload(workbook: ExcelJS.Workbook | Buffer, query = 'board=N&year
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-const activityRow = ['N-1', 'Kompetensutveckling', 'Utbildning', 'Grundkurs JI', new Date(Date.UTC(2013, 3, 2)), new Date(Date.UTC(2013, 3, 3)), 'Chefer', 10, 7, 0, 16, 'SKL', 'Nej', '', 'Genomförd', 'Alla chefer utbildade', ''];
+const activityRow = [
+  'N-1',
+  'Kompetensutveckling',
+  'Utbildning',
+  'Grundkurs JI',
+  new Date(Date.UTC(2013, 3, 2)),
+  new Date(Date.UTC(2013, 3, 3)),
+  'Chefer',
+  10,
+  7,
+  0,
+  16,
+  'SKL',
+  'Nej',
+  '',
+  'Genomförd',
+  'Alla chefer utbildade',
+  '',
+];
 
 describe('uploading a filled template', () => {
   it('stores the downloaded template filled in as Excel would, as a new version', async () => {
@@ -50,7 +68,17 @@ describe('uploading a filled template', () => {
   it('answers 422 with the issues at the file’s own cells, and stores nothing', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Mina kostnader');
-    sheet.getRow(3).values = [undefined, 'Kostnads-ID', 'Belopp (kr exkl. moms)', 'Bokföringsdatum', 'Kostnadsslag', 'Beskrivning', 'Verifikationsnummer', 'Finansiering', 'Aktivitets-ID'];
+    sheet.getRow(3).values = [
+      undefined,
+      'Kostnads-ID',
+      'Belopp (kr exkl. moms)',
+      'Bokföringsdatum',
+      'Kostnadsslag',
+      'Beskrivning',
+      'Verifikationsnummer',
+      'Finansiering',
+      'Aktivitets-ID',
+    ];
     sheet.getRow(4).values = [undefined, 'K-1', '1 200,50', new Date(Date.UTC(2013, 5, 1)), 'Resor', 'Tåg', 'V1', 'Anslag (3:1 ap. 12)', 'N-1'];
     sheet.getRow(5).values = [undefined, 'K-2', 0, new Date(Date.UTC(2012, 5, 1)), 'Resor', 'Tåg', 'V2', 'grant', 'N-9'];
     const answer = await upload(workbook);
@@ -68,7 +96,16 @@ describe('uploading a filled template', () => {
     const workbook = await templateFile('activities');
     fillRow(workbook, 'Aktiviteter', 2, ['N-7', ...activityRow.slice(1)]);
     const expenses = workbook.addWorksheet('Kostnader');
-    expenses.getRow(1).values = ['Kostnads-ID', 'Bokföringsdatum', 'Kostnadsslag', 'Aktivitets-ID', 'Beskrivning', 'Belopp (kr exkl. moms)', 'Verifikationsnummer', 'Finansiering'];
+    expenses.getRow(1).values = [
+      'Kostnads-ID',
+      'Bokföringsdatum',
+      'Kostnadsslag',
+      'Aktivitets-ID',
+      'Beskrivning',
+      'Belopp (kr exkl. moms)',
+      'Verifikationsnummer',
+      'Finansiering',
+    ];
     expenses.getRow(2).values = ['K-1', new Date(Date.UTC(2013, 3, 2)), 'Lokaler och konferenser', 'N-7', 'Lokalhyra', 4500, 'V7', 'Egna medel'];
     const answer = await upload(workbook);
     expect(answer.status).toBe(201);

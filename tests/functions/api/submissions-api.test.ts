@@ -52,7 +52,9 @@ describe('submitting a board’s rows', () => {
     expect(answer.status).toBe(422);
     expect(answer.type).toMatch(/application\/problem\+json/);
     expect(answer.body.title).toBe('Uppgifterna innehåller fel');
-    expect((answer.body.errors as { code: string; cell: string; column: string; row: number }[]).map((issue) => [issue.code, issue.column, issue.row, issue.cell])).toEqual([
+    expect(
+      (answer.body.errors as { code: string; cell: string; column: string; row: number }[]).map((issue) => [issue.code, issue.column, issue.row, issue.cell]),
+    ).toEqual([
       ['invalid-list-value', 'strand', 2, 'Aktiviteter!B2'],
       ['duplicate-id', 'activityId', 3, 'Aktiviteter!A3'],
       ['end-after-initiative', 'endDate', 3, 'Aktiviteter!F3'],
@@ -80,7 +82,10 @@ describe('submitting a board’s rows', () => {
   });
 
   it('validates without storing', async () => {
-    const response = await api.call('POST', 'validate', { token: staffI, json: { board: 'I', year: 2014, template: 'expenses', rows: [expense({ date: '2013-05-01', activityId: undefined })] } });
+    const response = await api.call('POST', 'validate', {
+      token: staffI,
+      json: { board: 'I', year: 2014, template: 'expenses', rows: [expense({ date: '2013-05-01', activityId: undefined })] },
+    });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { valid: boolean; issues: { code: string }[] };
     expect(body.valid).toBe(false);
@@ -159,12 +164,18 @@ describe('bad requests', () => {
   }
 
   it('malformed JSON gets 400', async () => {
-    const body = await expectProblem(await api.call('POST', 'submissions', { token: staffI, body: '{"board": "I", ', headers: { 'Content-Type': 'application/json' } }), 400);
+    const body = await expectProblem(
+      await api.call('POST', 'submissions', { token: staffI, body: '{"board": "I", ', headers: { 'Content-Type': 'application/json' } }),
+      400,
+    );
     expect(body.detail).toMatch(/JSON/);
   });
 
   it('another content type gets 415', async () => {
-    await expectProblem(await api.call('POST', 'submissions', { token: staffI, body: 'board=I', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }), 415);
+    await expectProblem(
+      await api.call('POST', 'submissions', { token: staffI, body: 'board=I', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }),
+      415,
+    );
   });
 
   it('an oversized body gets 413', async () => {

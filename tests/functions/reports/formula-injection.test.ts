@@ -4,14 +4,19 @@ import { activityRow, expenseRow, smallNation, version } from '../../reports/nat
 import { formulaTexts, loadWorkbook, xmlCells } from './workbook-reading';
 
 /** Text that a spreadsheet would run as a formula if it were written as one. */
-const PAYLOADS = ['=HYPERLINK("http://evil.example","klicka")', '+cmd|\' /C calc\'!A0', '-2+3+cmd|x', '@SUM(1+1)', '\t=1+1', '\r=2+2', '\n=3+3'];
+const PAYLOADS = ['=HYPERLINK("http://evil.example","klicka")', "+cmd|' /C calc'!A0", '-2+3+cmd|x', '@SUM(1+1)', '\t=1+1', '\r=2+2', '\n=3+3'];
 
-const textKeys = (columns: readonly { key: string; type: string }[]): string[] => columns.filter((column) => ['text', 'id', 'url'].includes(column.type)).map((column) => column.key);
+const textKeys = (columns: readonly { key: string; type: string }[]): string[] =>
+  columns.filter((column) => ['text', 'id', 'url'].includes(column.type)).map((column) => column.key);
 
 /** A nation whose every text column, and the submitter's name, holds each payload in turn. */
 function hostileNation() {
-  const activities = PAYLOADS.map((payload, index) => activityRow(`A-${index}`, Object.fromEntries(textKeys(ACTIVITIES_TEMPLATE.columns).map((key) => [key, payload]))));
-  const expenses = PAYLOADS.map((payload, index) => expenseRow(`K-${index}`, Object.fromEntries(textKeys(EXPENSES_TEMPLATE.columns).map((key) => [key, payload]))));
+  const activities = PAYLOADS.map((payload, index) =>
+    activityRow(`A-${index}`, Object.fromEntries(textKeys(ACTIVITIES_TEMPLATE.columns).map((key) => [key, payload]))),
+  );
+  const expenses = PAYLOADS.map((payload, index) =>
+    expenseRow(`K-${index}`, Object.fromEntries(textKeys(EXPENSES_TEMPLATE.columns).map((key) => [key, payload]))),
+  );
   const base = smallNation();
   const submitted = '2013-12-01T10:00:00Z';
   return {
@@ -19,7 +24,12 @@ function hostileNation() {
     years: [
       {
         year: 2013,
-        activities: [{ version: { ...version('D', 2013, 'activities', activities.length, submitted), submittedBy: PAYLOADS[0] as string }, rows: activities.map((row) => ({ ...row, learningExample: true })) }],
+        activities: [
+          {
+            version: { ...version('D', 2013, 'activities', activities.length, submitted), submittedBy: PAYLOADS[0] as string },
+            rows: activities.map((row) => ({ ...row, learningExample: true })),
+          },
+        ],
         expenses: [{ version: { ...version('D', 2013, 'expenses', expenses.length, submitted), submittedBy: PAYLOADS[1] as string }, rows: expenses }],
       },
     ],

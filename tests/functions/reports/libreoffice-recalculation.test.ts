@@ -7,7 +7,15 @@ import { sameResult, totalsOf, xmlCells } from './workbook-reading';
 /** The same workbook with every stored total wrong, so only a real recalculation can bring the right values back. */
 function withStaleTotals(model: ReportModel): ReportModel {
   const stale = (cell: ReportCell): ReportCell => (isFormulaCell(cell) ? { ...cell, value: typeof cell.value === 'number' ? -424242 : 'gammalt' } : cell);
-  return { ...model, sheets: model.sheets.map((sheet) => ({ ...sheet, rows: function* () { for (const row of sheet.rows()) yield row.map(stale); } })) };
+  return {
+    ...model,
+    sheets: model.sheets.map((sheet) => ({
+      ...sheet,
+      rows: function* () {
+        for (const row of sheet.rows()) yield row.map(stale);
+      },
+    })),
+  };
 }
 
 describe('the workbooks recalculated by LibreOffice', () => {

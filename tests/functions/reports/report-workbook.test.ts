@@ -63,6 +63,11 @@ describe('cells of the cost sheet', () => {
     const formulas = totalsOf(model, await xmlCells(await reportWorkbookBuffer(model))).map((check) => check.formula ?? '');
     expect(formulas.some((text) => text.startsWith('SUMIFS(Kostnader!$I$2:$I$8,Kostnader!$B$2:$B$8,2013,'))).toBe(true);
     expect(formulas.some((text) => text.includes("'Kostnader per län'!") || text.includes('Takbelopp!'))).toBe(true);
-    expect(model.sheets.flatMap((sheet) => [...sheet.rows()]).flat().filter(isFormulaCell).length).toBe(formulas.length);
+    expect(
+      model.sheets
+        .flatMap((sheet) => [...sheet.rows()])
+        .flat()
+        .filter(isFormulaCell).length,
+    ).toBe(formulas.length);
   });
 });

@@ -10,7 +10,10 @@ let finance: string;
 beforeAll(async () => {
   api = await startSamlaApi();
   [staff, coordinator, finance] = await Promise.all([api.token('staff', 'I'), api.token('coordinator'), api.token('finance')]);
-  for (const [template, rows] of [['activities', [activity()]], ['expenses', [expense(), expense({ expenseId: 'K-2', amount: 99.95, funding: 'own' })]]] as const) {
+  for (const [template, rows] of [
+    ['activities', [activity()]],
+    ['expenses', [expense(), expense({ expenseId: 'K-2', amount: 99.95, funding: 'own' })]],
+  ] as const) {
     const response = await api.call('POST', 'submissions', { token: staff, json: { board: 'I', year: 2013, template, rows } });
     expect(response.status).toBe(201);
   }
@@ -37,7 +40,10 @@ describe('the consolidated workbooks over HTTP', () => {
   });
 
   it('gives finance the financial report with the requisitions it recorded', async () => {
-    const put = await api.call('PUT', 'requisitions/2013', { token: finance, json: { movements: [{ kind: 'requisition', amount: 20000, date: '2013-10-01' }] } });
+    const put = await api.call('PUT', 'requisitions/2013', {
+      token: finance,
+      json: { movements: [{ kind: 'requisition', amount: 20000, date: '2013-10-01' }] },
+    });
     expect(put.status).toBe(200);
     expect(await put.json()).toMatchObject({ year: 2013, revision: 1, movements: [{ kind: 'requisition', amount: 20000, date: '2013-10-01' }] });
     const response = await api.call('GET', 'reports/financial', { token: finance });
@@ -58,7 +64,10 @@ describe('the consolidated workbooks over HTTP', () => {
   });
 
   it('refuses a malformed requisition list with a Swedish problem document', async () => {
-    const response = await api.call('PUT', 'requisitions/2013', { token: finance, json: { movements: [{ kind: 'requisition', amount: 10.555, date: '2013-13-01' }] } });
+    const response = await api.call('PUT', 'requisitions/2013', {
+      token: finance,
+      json: { movements: [{ kind: 'requisition', amount: 10.555, date: '2013-13-01' }] },
+    });
     expect(response.status).toBe(400);
     const problem = (await response.json()) as { title: string; 'invalid-params': { name: string }[] };
     expect(problem.title).toBe('Felaktig begäran');
@@ -79,7 +88,10 @@ describe('locking a reported year', () => {
 
     expect((await api.call('DELETE', 'locks/2013', { token: coordinator })).status).toBe(200);
     expect((await api.call('DELETE', 'locks/2013', { token: coordinator })).status).toBe(409);
-    const state = (await (await api.call('GET', 'locks/2013', { token: coordinator })).json()) as { locked: boolean; history: { locked: boolean; changedBy: string; note?: string }[] };
+    const state = (await (await api.call('GET', 'locks/2013', { token: coordinator })).json()) as {
+      locked: boolean;
+      history: { locked: boolean; changedBy: string; note?: string }[];
+    };
     expect(state.locked).toBe(false);
     expect(state.history.map((event) => event.locked)).toEqual([false, true]);
     expect(state.history[1]?.note).toBe('Lägesrapporten lämnad');

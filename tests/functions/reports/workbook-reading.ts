@@ -16,7 +16,12 @@ export interface XmlCell {
 }
 
 function xmlDecode(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /**
@@ -26,7 +31,9 @@ function xmlDecode(text: string): string {
 export async function xmlCells(bytes: Buffer): Promise<Map<string, Map<string, XmlCell>>> {
   const zip = await JSZip.loadAsync(bytes);
   const read = async (name: string): Promise<string> => (zip.file(name) as JSZip.JSZipObject).async('string');
-  const rels = new Map([...(await read('xl/_rels/workbook.xml.rels')).matchAll(/<Relationship\s[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"/g)].map((match) => [match[1], match[2]]));
+  const rels = new Map(
+    [...(await read('xl/_rels/workbook.xml.rels')).matchAll(/<Relationship\s[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"/g)].map((match) => [match[1], match[2]]),
+  );
   const sheets = new Map<string, Map<string, XmlCell>>();
   for (const match of (await read('xl/workbook.xml')).matchAll(/<sheet\s[^>]*?name="([^"]+)"[^>]*?r:id="([^"]+)"/g)) {
     const target = (rels.get(match[2] as string) as string).replace(/^\/?(xl\/)?/, '');
@@ -39,7 +46,11 @@ export async function xmlCells(bytes: Buffer): Promise<Map<string, Map<string, X
       const body = cell[2] ?? '';
       const formula = /<f(?:\s[^>]*)?>([^<]*)<\/f>/.exec(body)?.[1];
       const value = /<v>([^<]*)<\/v>/.exec(body)?.[1];
-      cells.set(address, { ...(formula !== undefined ? { formula: xmlDecode(formula) } : {}), ...(value !== undefined ? { value: xmlDecode(value) } : {}), ...(type ? { type } : {}) });
+      cells.set(address, {
+        ...(formula !== undefined ? { formula: xmlDecode(formula) } : {}),
+        ...(value !== undefined ? { value: xmlDecode(value) } : {}),
+        ...(type ? { type } : {}),
+      });
     }
     sheets.set(xmlDecode(match[1] as string), cells);
   }

@@ -18,10 +18,24 @@ describe('requisitions and repayments in Table Storage', () => {
     const store = new TableFundsStore((await openFreshTables(azurite.connectionString)).funds);
     expect(await store.get(2013)).toBeUndefined();
     await store.replace(2013, [{ kind: 'requisition', amount: 300000, date: '2013-09-15' }], 'Ekonom A', '2013-09-16T08:00:00Z');
-    const second = await store.replace(2013, [{ kind: 'requisition', amount: 350000.5, date: '2013-09-20' }, { kind: 'repayment', amount: 1000, date: '2014-02-01' }], 'Ekonom B', '2014-02-02T08:00:00Z');
+    const second = await store.replace(
+      2013,
+      [
+        { kind: 'requisition', amount: 350000.5, date: '2013-09-20' },
+        { kind: 'repayment', amount: 1000, date: '2014-02-01' },
+      ],
+      'Ekonom B',
+      '2014-02-02T08:00:00Z',
+    );
     expect(second).toMatchObject({ year: 2013, revision: 2, recordedBy: 'Ekonom B' });
-    expect((await store.get(2013))?.movements).toEqual([{ kind: 'requisition', amount: 350000.5, date: '2013-09-20' }, { kind: 'repayment', amount: 1000, date: '2014-02-01' }]);
-    expect((await store.history(2013)).map((entry) => [entry.revision, entry.recordedBy])).toEqual([[2, 'Ekonom B'], [1, 'Ekonom A']]);
+    expect((await store.get(2013))?.movements).toEqual([
+      { kind: 'requisition', amount: 350000.5, date: '2013-09-20' },
+      { kind: 'repayment', amount: 1000, date: '2014-02-01' },
+    ]);
+    expect((await store.history(2013)).map((entry) => [entry.revision, entry.recordedBy])).toEqual([
+      [2, 'Ekonom B'],
+      [1, 'Ekonom A'],
+    ]);
     await store.replace(2014, [], 'Ekonom A', '2014-03-01T08:00:00Z');
     expect((await store.all()).map((entry) => entry.year)).toEqual([2013, 2014]);
   });

@@ -92,7 +92,12 @@ describe('idempotency keys in Table Storage', () => {
     const keys = new TableIdempotencyStore(tables.idempotency);
     const store = new TableSubmissionStore(tables);
     const submission: NewSubmission<'activities'> = {
-      board: 'I', year: 2013, template: 'activities', rows: activityRows(20, 'x'), submittedBy: 'anna', warningCount: 0,
+      board: 'I',
+      year: 2013,
+      template: 'activities',
+      rows: activityRows(20, 'x'),
+      submittedBy: 'anna',
+      warningCount: 0,
     };
 
     const first = await submitOnce(keys, store, 'key-1', submission);

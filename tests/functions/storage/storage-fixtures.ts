@@ -6,10 +6,7 @@ import { openTables, type SamlaTables } from '../../../functions/src/storage/tab
 let prefixes = 0;
 
 /** Tables under a prefix of their own, so that every test starts from empty storage. */
-export function openFreshTables(
-  connectionString: string,
-  retryOptions?: TableServiceClientOptions['retryOptions'],
-): Promise<SamlaTables> {
+export function openFreshTables(connectionString: string, retryOptions?: TableServiceClientOptions['retryOptions']): Promise<SamlaTables> {
   prefixes += 1;
   const settings = readStorageSettings({ SAMLA_STORAGE_CONNECTION_STRING: connectionString, SAMLA_TABLE_PREFIX: `T${prefixes}` });
   return openTables(settings, { retryOptions });

@@ -2,8 +2,7 @@ import { readStorageSettings, StorageSettingsError } from '../../../functions/sr
 import { openTables } from '../../../functions/src/storage/table-clients';
 import { startAzurite, type AzuriteTables } from '../../support/azurite';
 
-const AZURITE =
-  'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1';
+const AZURITE = 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1';
 
 describe('storage settings from the environment', () => {
   it('takes a connection string and the default table prefix Samla', () => {
@@ -15,16 +14,16 @@ describe('storage settings from the environment', () => {
   });
 
   it('takes an https account URL for managed identity, and a table prefix that isolates tests', () => {
-    expect(
-      readStorageSettings({ SAMLA_STORAGE_ACCOUNT_URL: 'https://samla.table.core.windows.net', SAMLA_TABLE_PREFIX: 'Test42' }),
-    ).toEqual({ kind: 'account-url', accountUrl: 'https://samla.table.core.windows.net', tablePrefix: 'Test42' });
+    expect(readStorageSettings({ SAMLA_STORAGE_ACCOUNT_URL: 'https://samla.table.core.windows.net', SAMLA_TABLE_PREFIX: 'Test42' })).toEqual({
+      kind: 'account-url',
+      accountUrl: 'https://samla.table.core.windows.net',
+      tablePrefix: 'Test42',
+    });
   });
 
   it('refuses to start without storage, naming both variables', () => {
     expect(() => readStorageSettings({})).toThrow(StorageSettingsError);
-    expect(() => readStorageSettings({ SAMLA_STORAGE_CONNECTION_STRING: '  ' })).toThrow(
-      /SAMLA_STORAGE_CONNECTION_STRING.*SAMLA_STORAGE_ACCOUNT_URL/,
-    );
+    expect(() => readStorageSettings({ SAMLA_STORAGE_CONNECTION_STRING: '  ' })).toThrow(/SAMLA_STORAGE_CONNECTION_STRING.*SAMLA_STORAGE_ACCOUNT_URL/);
   });
 
   it('refuses an account URL over plain http', () => {
@@ -34,9 +33,9 @@ describe('storage settings from the environment', () => {
   });
 
   it('refuses both at once rather than guess which account to write to', () => {
-    expect(() =>
-      readStorageSettings({ SAMLA_STORAGE_CONNECTION_STRING: AZURITE, SAMLA_STORAGE_ACCOUNT_URL: 'https://a.table.core.windows.net' }),
-    ).toThrow(/not both/);
+    expect(() => readStorageSettings({ SAMLA_STORAGE_CONNECTION_STRING: AZURITE, SAMLA_STORAGE_ACCOUNT_URL: 'https://a.table.core.windows.net' })).toThrow(
+      /not both/,
+    );
   });
 
   it('refuses a table prefix that would make an invalid table name, without echoing the connection string', () => {
@@ -62,11 +61,7 @@ describe('opening the tables', () => {
   it('creates the missing tables under the prefix, and opening again finds them', async () => {
     const settings = readStorageSettings({ SAMLA_STORAGE_CONNECTION_STRING: azurite.connectionString, SAMLA_TABLE_PREFIX: 'Open' });
     const tables = await openTables(settings);
-    expect([tables.rows.tableName, tables.submissions.tableName, tables.idempotency.tableName]).toEqual([
-      'OpenRows',
-      'OpenSubmissions',
-      'OpenIdempotency',
-    ]);
+    expect([tables.rows.tableName, tables.submissions.tableName, tables.idempotency.tableName]).toEqual(['OpenRows', 'OpenSubmissions', 'OpenIdempotency']);
     await tables.rows.createEntity({ partitionKey: 'p', rowKey: 'r' });
     const again = await openTables(settings);
     await expect(again.rows.getEntity('p', 'r')).resolves.toMatchObject({ partitionKey: 'p', rowKey: 'r' });

@@ -109,7 +109,10 @@ describe('buildTemplateWorkbook', () => {
 
   it('names the board, year and initiative on the information sheet and in the document properties', () => {
     const info = sheetOf(both, INFO_SHEET);
-    const texts = info.getSheetValues().flat().filter((value) => typeof value === 'string');
+    const texts = info
+      .getSheetValues()
+      .flat()
+      .filter((value) => typeof value === 'string');
     expect(texts).toEqual(expect.arrayContaining(['Länsstyrelsen i Gotlands län', 'I', '2013', 'Aktiviteter, Kostnader']));
     expect(texts.some((text) => String(text).includes('Länsstyrelserna utvecklar jämställdhet'))).toBe(true);
     expect(both.title).toBe('Aktiviteter, Kostnader – Länsstyrelsen i Gotlands län 2013');

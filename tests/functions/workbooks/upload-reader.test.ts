@@ -35,11 +35,54 @@ function fill(sheet: ExcelJS.Worksheet, rows: readonly (readonly unknown[])[]): 
 async function filledTemplate(): Promise<Buffer> {
   const workbook = await loadWorkbook(await buildTemplateWorkbook({ template: 'both', board: 'I', year: 2013, language: 'sv' }));
   fill(sheetOf(workbook, 'Aktiviteter'), [
-    ['A-1', 'Kompetensutveckling', 'Utbildning', 'Grundutbildning i JI', day('2013-03-01'), day('2013-03-02'), 'Chefer', 12, 8, 0, 16, 'Kommun A; Region B', 'Nej', undefined, 'Genomförd', 'Alla chefer utbildade'],
-    ['A-2', 'Spridning', 'Dokumentation av lärande exempel', '+46 ett exempel', day('2013-05-10'), day('2013-04-01'), 'Externa aktörer (kommuner, regioner, myndigheter)', 3, 2, 0, 4.5, undefined, 'Ja', 'https://www.jamstall.nu/exempel', 'Pågående'],
+    [
+      'A-1',
+      'Kompetensutveckling',
+      'Utbildning',
+      'Grundutbildning i JI',
+      day('2013-03-01'),
+      day('2013-03-02'),
+      'Chefer',
+      12,
+      8,
+      0,
+      16,
+      'Kommun A; Region B',
+      'Nej',
+      undefined,
+      'Genomförd',
+      'Alla chefer utbildade',
+    ],
+    [
+      'A-2',
+      'Spridning',
+      'Dokumentation av lärande exempel',
+      '+46 ett exempel',
+      day('2013-05-10'),
+      day('2013-04-01'),
+      'Externa aktörer (kommuner, regioner, myndigheter)',
+      3,
+      2,
+      0,
+      4.5,
+      undefined,
+      'Ja',
+      'https://www.jamstall.nu/exempel',
+      'Pågående',
+    ],
   ]);
   fill(sheetOf(workbook, 'Kostnader'), [
-    ['K-1', day('2013-03-05'), 'Köpta tjänster (inkl. konsulter)', 'A-1', 'Föreläsare grundutbildning', 'Genuskonsult AB', 12500, 'V-2013-0042', 'Anslag (3:1 ap. 12)'],
+    [
+      'K-1',
+      day('2013-03-05'),
+      'Köpta tjänster (inkl. konsulter)',
+      'A-1',
+      'Föreläsare grundutbildning',
+      'Genuskonsult AB',
+      12500,
+      'V-2013-0042',
+      'Anslag (3:1 ap. 12)',
+    ],
     ['K-2', day('2014-01-15'), 'Resor', 'A-1', 'Tåg till Visby', undefined, 1234.5, 'V-2013-0043', 'Egna medel'],
     ['K-3', day('2013-06-01'), 'Övrigt', undefined, FORMULA_LOOKALIKE, '@leverantör', -200, '-V-44', 'Anslag (3:1 ap. 12)'],
   ]);
@@ -71,34 +114,66 @@ describe('readUploadedWorkbook: the template', () => {
       [
         2,
         {
-          activityId: 'A-1', strand: 'competence', activityType: 'training', title: 'Grundutbildning i JI', startDate: '2013-03-01', endDate: '2013-03-02',
-          targetGroup: 'managers', participantsWomen: 12, participantsMen: 8, participantsUnspecified: 0, hours: 16, partners: 'Kommun A; Region B',
-          learningExample: false, status: 'completed', result: 'Alla chefer utbildade',
+          activityId: 'A-1',
+          strand: 'competence',
+          activityType: 'training',
+          title: 'Grundutbildning i JI',
+          startDate: '2013-03-01',
+          endDate: '2013-03-02',
+          targetGroup: 'managers',
+          participantsWomen: 12,
+          participantsMen: 8,
+          participantsUnspecified: 0,
+          hours: 16,
+          partners: 'Kommun A; Region B',
+          learningExample: false,
+          status: 'completed',
+          result: 'Alla chefer utbildade',
         },
       ],
       [
         3,
         {
-          activityId: 'A-2', strand: 'dissemination', activityType: 'learning-example', title: '+46 ett exempel', startDate: '2013-05-10', endDate: '2013-04-01',
-          targetGroup: 'external-actors', participantsWomen: 3, participantsMen: 2, participantsUnspecified: 0, hours: 4.5, learningExample: true,
-          publishedUrl: 'https://www.jamstall.nu/exempel', status: 'ongoing',
+          activityId: 'A-2',
+          strand: 'dissemination',
+          activityType: 'learning-example',
+          title: '+46 ett exempel',
+          startDate: '2013-05-10',
+          endDate: '2013-04-01',
+          targetGroup: 'external-actors',
+          participantsWomen: 3,
+          participantsMen: 2,
+          participantsUnspecified: 0,
+          hours: 4.5,
+          learningExample: true,
+          publishedUrl: 'https://www.jamstall.nu/exempel',
+          status: 'ongoing',
         },
       ],
     ]);
     expect(activities.issues.map((issue) => [issue.code, issue.cell, issue.severity])).toEqual([['end-before-start', 'Aktiviteter!F3', 'error']]);
   });
 
-  it('points each issue of a filled template at the user\'s cell', async () => {
+  it("points each issue of a filled template at the user's cell", async () => {
     const expenses = validate(sheetFor(await readUploadedWorkbook(await filledTemplate()), 'expenses'), ['A-1', 'A-2']);
     expect(expenses.issues.map((issue) => [issue.code, issue.cell, issue.severity])).toEqual([
       ['date-outside-year', 'Kostnader!B3', 'error'],
       ['correction', 'Kostnader!G4', 'warning'],
     ]);
-    expect(expenses.issues[0]?.message).toBe('Kostnader!B3, Bokföringsdatum: 2014-01-15 ligger utanför redovisningsåret 2013. Ange ett datum mellan 2013-01-01 och 2013-12-31.');
+    expect(expenses.issues[0]?.message).toBe(
+      'Kostnader!B3, Bokföringsdatum: 2014-01-15 ligger utanför redovisningsåret 2013. Ange ett datum mellan 2013-01-01 och 2013-12-31.',
+    );
     expect(expenses.rows.map((row) => row.values.amount)).toEqual([12500, 1234.5, -200]);
     expect(expenses.rows[0]?.values).toEqual({
-      expenseId: 'K-1', date: '2013-03-05', category: 'purchased-services', activityId: 'A-1', description: 'Föreläsare grundutbildning',
-      supplier: 'Genuskonsult AB', amount: 12500, voucher: 'V-2013-0042', funding: 'grant',
+      expenseId: 'K-1',
+      date: '2013-03-05',
+      category: 'purchased-services',
+      activityId: 'A-1',
+      description: 'Föreläsare grundutbildning',
+      supplier: 'Genuskonsult AB',
+      amount: 12500,
+      voucher: 'V-2013-0042',
+      funding: 'grant',
     });
   });
 
@@ -116,8 +191,30 @@ async function otherProgramsWorkbook(): Promise<Buffer> {
   const sheet = workbook.addWorksheet('Blad1');
   sheet.getCell('B1').value = 'Kostnader Gotland 2013';
   const rows: unknown[][] = [
-    ['Belopp (kr exkl. moms)', 'Kostnads-ID', 'Kommentar', 'Finansiering', 'Beskrivning', 'Kostnadsslag', 'Verifikationsnummer', 'Bokföringsdatum', 'Aktivitets-ID', 'Leverantör'],
-    [12500, 'K-1', 'ok', 'Anslag (3:1 ap. 12)', 'Föreläsare grundutbildning', 'Köpta tjänster (inkl. konsulter)', 'V-2013-0042', day('2013-03-05'), 'A-1', 'Genuskonsult AB'],
+    [
+      'Belopp (kr exkl. moms)',
+      'Kostnads-ID',
+      'Kommentar',
+      'Finansiering',
+      'Beskrivning',
+      'Kostnadsslag',
+      'Verifikationsnummer',
+      'Bokföringsdatum',
+      'Aktivitets-ID',
+      'Leverantör',
+    ],
+    [
+      12500,
+      'K-1',
+      'ok',
+      'Anslag (3:1 ap. 12)',
+      'Föreläsare grundutbildning',
+      'Köpta tjänster (inkl. konsulter)',
+      'V-2013-0042',
+      day('2013-03-05'),
+      'A-1',
+      'Genuskonsult AB',
+    ],
     [],
     ['1 234,50', 'K-2', null, 'own', 'Tåg till Visby', 'travel', 'V-2013-0043', '2014-01-15', 'A-1', null],
   ];
@@ -136,8 +233,33 @@ describe('readUploadedWorkbook: workbooks from other programs', () => {
   it('reads shuffled columns to the same typed rows, with issues at the real cells', async () => {
     const validation = validate(sheetFor(await readUploadedWorkbook(await otherProgramsWorkbook()), 'expenses'));
     expect(validation.rows.map((row) => [row.sheetRow, row.values])).toEqual([
-      [4, { expenseId: 'K-1', date: '2013-03-05', category: 'purchased-services', activityId: 'A-1', description: 'Föreläsare grundutbildning', supplier: 'Genuskonsult AB', amount: 12500, voucher: 'V-2013-0042', funding: 'grant' }],
-      [6, { expenseId: 'K-2', date: '2014-01-15', category: 'travel', activityId: 'A-1', description: 'Tåg till Visby', amount: 1234.5, voucher: 'V-2013-0043', funding: 'own' }],
+      [
+        4,
+        {
+          expenseId: 'K-1',
+          date: '2013-03-05',
+          category: 'purchased-services',
+          activityId: 'A-1',
+          description: 'Föreläsare grundutbildning',
+          supplier: 'Genuskonsult AB',
+          amount: 12500,
+          voucher: 'V-2013-0042',
+          funding: 'grant',
+        },
+      ],
+      [
+        6,
+        {
+          expenseId: 'K-2',
+          date: '2014-01-15',
+          category: 'travel',
+          activityId: 'A-1',
+          description: 'Tåg till Visby',
+          amount: 1234.5,
+          voucher: 'V-2013-0043',
+          funding: 'own',
+        },
+      ],
     ]);
     expect(validation.issues.map((issue) => [issue.code, issue.cell, issue.severity])).toEqual([
       ['unknown-column', 'Blad1!D3', 'warning'],

@@ -32,7 +32,24 @@ async function activitiesWithRows(rows: number): Promise<Buffer> {
   sheet.addRow(ACTIVITIES_TEMPLATE.columns.map((column) => column.label.sv)).commit();
   const start = new Date(Date.UTC(2013, 2, 1));
   for (let index = 1; index <= rows; index += 1) {
-    const row = sheet.addRow([`A-${index}`, 'Stöd', 'Utbildning', `Aktivitet ${index}`, start, start, 'Chefer', index % 30, index % 20, 0, 8, 'Kommun', 'Nej', null, 'Genomförd', 'Klart']);
+    const row = sheet.addRow([
+      `A-${index}`,
+      'Stöd',
+      'Utbildning',
+      `Aktivitet ${index}`,
+      start,
+      start,
+      'Chefer',
+      index % 30,
+      index % 20,
+      0,
+      8,
+      'Kommun',
+      'Nej',
+      null,
+      'Genomförd',
+      'Klart',
+    ]);
     row.getCell(5).numFmt = 'yyyy-mm-dd';
     row.getCell(6).numFmt = 'yyyy-mm-dd';
     row.commit();
@@ -112,7 +129,10 @@ describe('readUploadedWorkbook refuses', () => {
   });
 
   it('a zip with a workbook part that is not a workbook (422)', async () => {
-    const broken = handmadeZip([{ name: 'xl/workbook.xml', content: Buffer.from('<<<not xml') }, { name: 'xl/worksheets/sheet1.xml', content: Buffer.from('<x') }]);
+    const broken = handmadeZip([
+      { name: 'xl/workbook.xml', content: Buffer.from('<<<not xml') },
+      { name: 'xl/worksheets/sheet1.xml', content: Buffer.from('<x') },
+    ]);
     expect(refusalOf(await readUploadedWorkbook(broken))).toMatchObject({ status: 422 });
   });
 

@@ -33,7 +33,7 @@ export function balanced(text: string, open: number): string {
 export function variable(bicep: string, name: string): string {
   const match = new RegExp(`^var ${name} = `, 'm').exec(bicep);
   if (!match) throw new Error(`var ${name} not found`);
-  return balanced(bicep, match.index + match[0].length + (bicep.slice(match.index + match[0].length).search(/[{(]/)));
+  return balanced(bicep, match.index + match[0].length + bicep.slice(match.index + match[0].length).search(/[{(]/));
 }
 
 /** Every resource of a type: its symbolic name and body. */

@@ -1,4 +1,15 @@
-import { reportFileName, type BoardCode, type Issue, type Language, type ReportKind, type ReportSubmission, type Role, type TemplateKey, type TypedValue, type Year } from '@samla/shared';
+import {
+  reportFileName,
+  type BoardCode,
+  type Issue,
+  type Language,
+  type ReportKind,
+  type ReportSubmission,
+  type Role,
+  type TemplateKey,
+  type TypedValue,
+  type Year,
+} from '@samla/shared';
 
 export type { Role };
 

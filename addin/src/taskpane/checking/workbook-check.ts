@@ -36,7 +36,8 @@ export function checkSnapshots(snapshots: readonly TableSnapshot[], year: Year, 
   const ordered = [...snapshots].sort((a, b) => (a.template === b.template ? 0 : a.template === 'activities' ? -1 : 1));
   const templates: TemplateCheck[] = [];
   for (const snapshot of ordered) {
-    const activityIds = snapshot.template === 'expenses' ? activityIdsOf(templates.find((check) => check.snapshot.template === 'activities')?.validation) : undefined;
+    const activityIds =
+      snapshot.template === 'expenses' ? activityIdsOf(templates.find((check) => check.snapshot.template === 'activities')?.validation) : undefined;
     const validation = validateSheet(snapshot.template, snapshot.values, {
       year,
       settings: LUJ_INITIATIVE,

@@ -65,7 +65,16 @@ export function SamlaPane({ port, signIn, apiBase = BUILD_SETTINGS.apiBase, fetc
   const token = useRef<string | undefined>(undefined);
   const languageRef = useRef(language);
   languageRef.current = language;
-  const api = useMemo(() => new SamlaApi(apiBase, () => token.current, () => languageRef.current, fetcher), [apiBase, fetcher]);
+  const api = useMemo(
+    () =>
+      new SamlaApi(
+        apiBase,
+        () => token.current,
+        () => languageRef.current,
+        fetcher,
+      ),
+    [apiBase, fetcher],
+  );
   const t = (key: PaneStringKey, params: Record<string, string | number> = {}) => paneText(language, key, params);
   const templateLabels = (keys: readonly TemplateKey[]) => keys.map((key) => templateDefinition(key).label[language]).join(', ');
 
@@ -83,7 +92,9 @@ export function SamlaPane({ port, signIn, apiBase = BUILD_SETTINGS.apiBase, fetc
 
   // Samla's own failures in the pane's words; MSAL's errors (consent, popup blocked) say best what they are.
   const signInFailed = (error: unknown) =>
-    t('errorSignIn', { message: error instanceof ApiError || error instanceof NetworkError || !(error instanceof Error) ? errorText(error, language) : error.message });
+    t('errorSignIn', {
+      message: error instanceof ApiError || error instanceof NetworkError || !(error instanceof Error) ? errorText(error, language) : error.message,
+    });
 
   async function completeSignIn(newToken: string): Promise<undefined> {
     token.current = newToken;
@@ -96,7 +107,11 @@ export function SamlaPane({ port, signIn, apiBase = BUILD_SETTINGS.apiBase, fetc
   const devSignIn = (role: Role, devBoard: BoardCode | undefined) =>
     act(t('signingIn'), async () => completeSignIn(await api.devToken(role, devBoard)), signInFailed);
   const microsoftSignIn = () =>
-    act(t('signingIn'), async () => completeSignIn(await microsoftAccessToken(BUILD_SETTINGS.authClientId, BUILD_SETTINGS.authScope, BUILD_SETTINGS.authTenantId)), signInFailed);
+    act(
+      t('signingIn'),
+      async () => completeSignIn(await microsoftAccessToken(BUILD_SETTINGS.authClientId, BUILD_SETTINGS.authScope, BUILD_SETTINGS.authTenantId)),
+      signInFailed,
+    );
 
   function signOut(): void {
     token.current = undefined;
@@ -188,7 +203,11 @@ export function SamlaPane({ port, signIn, apiBase = BUILD_SETTINGS.apiBase, fetc
         <div role="status" aria-live="polite" className="samla-status">
           {busy && <Spinner size="tiny" label={busy} />}
           {notice && (
-            <MessageBar intent={notice.tone === 'error' ? 'error' : notice.tone === 'success' ? 'success' : 'info'} className="samla-notice" data-tone={notice.tone}>
+            <MessageBar
+              intent={notice.tone === 'error' ? 'error' : notice.tone === 'success' ? 'success' : 'info'}
+              className="samla-notice"
+              data-tone={notice.tone}
+            >
               <MessageBarBody>{notice.text}</MessageBarBody>
             </MessageBar>
           )}

@@ -43,9 +43,7 @@ export function SignInPanel({ language, mode, busy, onDevSignIn, onMicrosoftSign
           ))}
         </Select>
       </Field>
-      {role === 'staff' && (
-        <BoardSelect id="samla-dev-board" label={t('boardLabel')} value={board} onChange={setBoard} />
-      )}
+      {role === 'staff' && <BoardSelect id="samla-dev-board" label={t('boardLabel')} value={board} onChange={setBoard} />}
       <Button appearance="primary" disabled={busy} onClick={() => onDevSignIn(role, role === 'staff' ? board : undefined)}>
         {busy ? t('signingIn') : t('devSignIn')}
       </Button>

@@ -196,7 +196,12 @@ export class ExcelWorkbook implements WorkbookPort {
       const batch = new BudgetedBatch(context, this.budget);
       for (const area of areas) {
         if (area.rows < 2) continue;
-        await batch.add(0, () => context.workbook.worksheets.getItem(area.sheet).getRange(areaAddress({ ...area, row: area.row + 1, rows: area.rows - 1 })).format.fill.clear());
+        await batch.add(0, () =>
+          context.workbook.worksheets
+            .getItem(area.sheet)
+            .getRange(areaAddress({ ...area, row: area.row + 1, rows: area.rows - 1 }))
+            .format.fill.clear(),
+        );
       }
       // Errors last, so a cell with both shows the error's colour.
       for (const severity of ['warning', 'error'] as const) {
