@@ -10,7 +10,7 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const zlib = require('node:zlib');
+const { zipSync } = require('fflate');
 const { spawnSync } = require('node:child_process');
 
 const root = path.resolve(__dirname, '..');
@@ -163,20 +163,7 @@ function checkLoads(packageDir) {
   return Number(run.stdout.trim().split('\n').pop());
 }
 
-// ---- zip (deflate, UTF-8 names, fixed timestamps so that the same input gives the same archive) ----
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(buffer) {
-  if (typeof zlib.crc32 === 'function') return zlib.crc32(buffer);
-  let crc = 0xffffffff;
-  for (const byte of buffer) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
+// ---- zip: fflate, UTF-8 names, fixed timestamps so that the same input gives the same archive ----
 
 function filesUnder(dir, base = dir) {
   return fs
@@ -189,68 +176,19 @@ function filesUnder(dir, base = dir) {
     });
 }
 
-const DOS_TIME = 0;
-const DOS_DATE = (1 << 5) | 1; // 1980-01-01
-
-/** Version needed, flags (UTF-8 names), method, time, date, CRC, sizes and name length, from `at` on; no extra field. */
-function writeCommonFields(header, at, { method, crc, compressedSize, size, nameLength }) {
-  header.writeUInt16LE(20, at);
-  header.writeUInt16LE(0x0800, at + 2);
-  header.writeUInt16LE(method, at + 4);
-  header.writeUInt16LE(DOS_TIME, at + 6);
-  header.writeUInt16LE(DOS_DATE, at + 8);
-  header.writeUInt32LE(crc, at + 10);
-  header.writeUInt32LE(compressedSize, at + 14);
-  header.writeUInt32LE(size, at + 18);
-  header.writeUInt16LE(nameLength, at + 22);
-  header.writeUInt16LE(0, at + 24);
-}
+/** 1980-01-01, the earliest time a zip can hold (fflate writes DOS time from local fields). */
+const FIXED_TIME = new Date(1980, 0, 1);
+/** Unix, so that the file modes in the external attributes count. */
+const MADE_ON_UNIX = 3;
 
 function writeZip(sourceDir, zipFile) {
   const files = filesUnder(sourceDir);
-  if (files.length >= 0xffff) throw new Error(`${files.length} files are more than a zip without zip64 holds`);
-  const fd = fs.openSync(zipFile, 'w');
-  const central = [];
-  let offset = 0;
-  try {
-    for (const { full, name } of files) {
-      const data = fs.readFileSync(full);
-      const deflated = zlib.deflateRawSync(data, { level: 6 });
-      const stored = deflated.length >= data.length;
-      const body = stored ? data : deflated;
-      const nameBytes = Buffer.from(name, 'utf8');
-      const crc = crc32(data);
-      const mode = fs.statSync(full).mode & 0o777;
-      // The local header and the central directory entry share these fields; the central one has them 2 bytes on.
-      const common = { method: stored ? 0 : 8, crc, compressedSize: body.length, size: data.length, nameLength: nameBytes.length };
-      const local = Buffer.alloc(30);
-      local.writeUInt32LE(0x04034b50, 0);
-      writeCommonFields(local, 4, common);
-      fs.writeSync(fd, local);
-      fs.writeSync(fd, nameBytes);
-      fs.writeSync(fd, body);
-      const entry = Buffer.alloc(46);
-      entry.writeUInt32LE(0x02014b50, 0);
-      entry.writeUInt16LE((3 << 8) | 20, 4); // made on Unix, so the permissions below count
-      writeCommonFields(entry, 6, common);
-      entry.writeUInt32LE(((0o100000 | mode) << 16) >>> 0, 38);
-      entry.writeUInt32LE(offset, 42);
-      central.push(entry, nameBytes);
-      offset += local.length + nameBytes.length + body.length;
-      if (offset > 0xffffffff) throw new Error('the package is larger than a zip without zip64 holds');
-    }
-    const directory = Buffer.concat(central);
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(files.length, 8);
-    end.writeUInt16LE(files.length, 10);
-    end.writeUInt32LE(directory.length, 12);
-    end.writeUInt32LE(offset, 16);
-    fs.writeSync(fd, directory);
-    fs.writeSync(fd, end);
-  } finally {
-    fs.closeSync(fd);
+  const entries = {};
+  for (const { full, name } of files) {
+    const mode = fs.statSync(full).mode & 0o777;
+    entries[name] = [fs.readFileSync(full), { level: 6, mtime: FIXED_TIME, os: MADE_ON_UNIX, attrs: ((0o100000 | mode) << 16) >>> 0 }];
   }
+  fs.writeFileSync(zipFile, zipSync(entries));
   return files.length;
 }
 

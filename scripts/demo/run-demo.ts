@@ -61,7 +61,9 @@ async function inPool<T>(items: readonly T[], limit: number, run: (item: T) => P
   );
 }
 
-function accepted(answer: SubmissionAnswer, what: string): SubmissionAnswer {
+type Receipt = Extract<SubmissionAnswer, { status: 201 }>;
+
+function accepted(answer: SubmissionAnswer, what: string): Receipt {
   if (answer.status === 201) return answer;
   const first = answer.body.errors?.[0];
   throw new DemoError(`${what} avvisades oväntat (${answer.status}): ${first?.message ?? answer.body.detail ?? ''}`);
@@ -69,8 +71,8 @@ function accepted(answer: SubmissionAnswer, what: string): SubmissionAnswer {
 
 const warnings = (count: number): string => (count === 1 ? '1 varning' : `${count} varningar`);
 
-const describe = (label: string, answer: SubmissionAnswer): string =>
-  `${label} ${answer.body.rows} rader${answer.body.warnings?.length ? `, ${warnings(answer.body.warnings.length)}` : ''} (v${answer.body.version}${answer.replayed ? ', redan inskickad' : ''})`;
+const describe = (label: string, answer: Receipt): string =>
+  `${label} ${answer.body.rows} rader${answer.body.warnings.length ? `, ${warnings(answer.body.warnings.length)}` : ''} (v${answer.body.version}${answer.replayed ? ', redan inskickad' : ''})`;
 
 /** One board's year, sent as its staff would: activities first, then the expenses that link to them. */
 async function submitBoard(client: SamlaClient, submission: BoardSubmission): Promise<BoardOutcome> {
@@ -79,10 +81,10 @@ async function submitBoard(client: SamlaClient, submission: BoardSubmission): Pr
   if (!submission.activities) return { ...outcome, line: `lämnar inget för ${year}` };
   const token = await client.token('staff', board, submission.staffName);
   const parts: string[] = [];
-  const count = (answer: SubmissionAnswer) => {
+  const count = (answer: Receipt) => {
     outcome.accepted += 1;
     outcome.replayed += answer.replayed ? 1 : 0;
-    outcome.warnings += answer.body.warnings?.length ?? 0;
+    outcome.warnings += answer.body.warnings.length;
   };
   const activities = accepted(await client.submit(token, { board, year, template: 'activities' }, submission.activities), `Aktiviteter för ${board} ${year}`);
   count(activities);

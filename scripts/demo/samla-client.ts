@@ -1,28 +1,26 @@
 import { createHash } from 'node:crypto';
-import type { FundsMovement, ReportKind, TemplateKey, Year } from '@samla/shared';
-import type { Role } from '../../functions/src/auth/caller';
+import {
+  currentSubmissionsSchema,
+  devTokenAnswerSchema,
+  healthSchema,
+  parseAnswer,
+  problemSchema,
+  submissionReceiptSchema,
+  type FundsMovement,
+  type ReportKind,
+  type TemplateKey,
+  type Year,
+} from '@samla/shared';
+import { z } from 'zod';
+import type { Role } from '@samla/shared';
 
 /** A failure the demo explains in words and stops on. */
 export class DemoError extends Error {}
 
-/** The API's answer to a submission: the receipt (201) or the refusal (422) with its issues. */
-export interface SubmissionAnswer {
-  readonly status: number;
-  readonly replayed: boolean;
-  readonly body: {
-    version?: number;
-    rows?: number;
-    warnings?: unknown[];
-    title?: string;
-    detail?: string;
-    errors?: { cell: string; message: string; severity: string }[];
-  };
-}
-
-interface Problem {
-  title?: string;
-  detail?: string;
-}
+/** The API's answer to a submission: the receipt (201) or the refusal (422) with its issues, per the shared contract. */
+export type SubmissionAnswer =
+  | { readonly status: 201; readonly replayed: boolean; readonly body: z.infer<typeof submissionReceiptSchema> }
+  | { readonly status: 422; readonly replayed: boolean; readonly body: z.infer<typeof problemSchema> };
 
 /** Samla's HTTP API as the demo uses it: the dev sign-in, submissions, requisitions and the reports. */
 export class SamlaClient {
@@ -43,9 +41,9 @@ export class SamlaClient {
   private async expectOk(response: Response, what: string): Promise<Response> {
     if (response.ok) return response;
     const text = await response.text();
-    let problem: Problem = {};
+    let problem: { title?: string; detail?: string };
     try {
-      problem = JSON.parse(text) as Problem;
+      problem = problemSchema.parse(JSON.parse(text));
     } catch {
       problem = { detail: text.slice(0, 200) };
     }
@@ -55,8 +53,11 @@ export class SamlaClient {
   /** Checks that the API is up and its storage answers, and that dev sign-in is on. */
   async health(): Promise<void> {
     const response = await this.request('GET', 'health');
-    const body = (await response.json().catch(() => ({}))) as { status?: string; storage?: { detail?: string } };
-    if (!response.ok || body.status !== 'ok') throw new DemoError(`Samlas API på ${this.baseUrl} är inte friskt: ${body.storage?.detail ?? response.status}.`);
+    const body = healthSchema.safeParse(await response.json().catch(() => undefined));
+    if (!response.ok || !body.success || body.data.status !== 'ok') {
+      const detail = body.success ? body.data.storage?.detail : undefined;
+      throw new DemoError(`Samlas API på ${this.baseUrl} är inte friskt: ${detail ?? response.status}.`);
+    }
   }
 
   async token(role: Role, board?: string, name?: string): Promise<string> {
@@ -64,7 +65,7 @@ export class SamlaClient {
       await this.request('POST', 'dev/token', { json: { role, ...(board ? { board } : {}), ...(name ? { name } : {}) } }),
       'Utvecklarinloggningen (SAMLA_AUTH=dev)',
     );
-    return ((await response.json()) as { token: string }).token;
+    return parseAnswer(devTokenAnswerSchema, await response.json(), 'utvecklarinloggningen').token;
   }
 
   /**
@@ -77,23 +78,20 @@ export class SamlaClient {
     const response = await this.request('POST', 'submissions', { token, json, headers: { 'Idempotency-Key': key } });
     if (response.status !== 201 && response.status !== 422)
       await this.expectOk(response, `Inskickningen för ${target.board} ${target.year} ${target.template}`);
-    return {
-      status: response.status,
-      replayed: response.headers.get('idempotent-replayed') === 'true',
-      body: (await response.json()) as SubmissionAnswer['body'],
-    };
+    const replayed = response.headers.get('idempotent-replayed') === 'true';
+    const body: unknown = await response.json();
+    return response.status === 201
+      ? { status: 201, replayed, body: parseAnswer(submissionReceiptSchema, body, 'inskickningen') }
+      : { status: 422, replayed, body: parseAnswer(problemSchema, body, 'inskickningens fel') };
   }
 
   async putFunds(token: string, year: Year, movements: readonly FundsMovement[]): Promise<void> {
     await this.expectOk(await this.request('PUT', `requisitions/${year}`, { token, json: { movements } }), `Rekvisitionerna för ${year}`);
   }
 
-  async submissions(
-    token: string,
-    year: Year,
-  ): Promise<{ submissions: { board: string; template: TemplateKey; version: number; rowCount: number }[]; boardsWithoutSubmission: string[] }> {
+  async submissions(token: string, year: Year): Promise<z.infer<typeof currentSubmissionsSchema>> {
     const response = await this.expectOk(await this.request('GET', `submissions?year=${year}`, { token }), `Listan över inskickningar ${year}`);
-    return (await response.json()) as Awaited<ReturnType<SamlaClient['submissions']>>;
+    return parseAnswer(currentSubmissionsSchema, await response.json(), `listan över inskickningar ${year}`);
   }
 
   async report(token: string, kind: ReportKind, year?: Year): Promise<Buffer> {

@@ -19,3 +19,4 @@ export * from './validation/issue-list';
 export * from './validation/row-rules';
 export * from './validation/validate-template';
 export * from './reports';
+export * from './http/api-answers';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { startLocalHost, type LocalHost } from '../../functions/src/dev-host/local-host';
 import { startAzurite, type AzuriteTables } from './azurite';
 
-import type { Role } from '@samla/shared';
+import { devTokenAnswerSchema, parseAnswer, type Role } from '@samla/shared';
 
 export type { Role };
 
@@ -61,7 +61,7 @@ export async function startSamlaApi(env: Record<string, string> = {}, log: (leve
     async token(role, board) {
       const response = await call('POST', 'dev/token', { json: { role, ...(board ? { board } : {}) } });
       if (!response.ok) throw new Error(`dev sign-in failed: ${response.status} ${await response.text()}`);
-      return ((await response.json()) as { token: string }).token;
+      return parseAnswer(devTokenAnswerSchema, await response.json(), 'dev token').token;
     },
     async stop() {
       await host.stop();

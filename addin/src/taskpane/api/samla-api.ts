@@ -1,33 +1,30 @@
 import {
+  devTokenAnswerSchema,
+  meSchema,
+  parseAnswer,
+  problemSchema,
   reportFileName,
+  submissionHistorySchema,
+  submissionReceiptSchema,
   type BoardCode,
   type Issue,
   type Language,
+  type Me,
+  type Problem,
   type ReportKind,
-  type ReportSubmission,
   type Role,
+  type SubmissionReceiptAnswer,
+  type SubmissionVersionAnswer,
   type TemplateKey,
   type TypedValue,
   type Year,
 } from '@samla/shared';
+import type { z } from 'zod';
 
-export type { Role };
-
-export interface Me {
-  readonly role: Role;
-  readonly board?: BoardCode;
-  readonly name: string;
-}
+export type { Me, Problem, Role };
 
 /** An issue as the server words it, at the template's canonical layout (row n of `rows` is sheet row n + 1). */
 export type ServerIssue = Issue;
-
-/** An RFC 9457 problem document, as every Samla error comes. */
-export interface Problem {
-  readonly title: string;
-  readonly detail?: string;
-  readonly errors?: readonly ServerIssue[];
-}
 
 export interface SubmissionBody {
   readonly board: BoardCode;
@@ -36,11 +33,8 @@ export interface SubmissionBody {
   readonly rows: readonly Readonly<Record<string, TypedValue | undefined>>[];
 }
 
-export interface StoredSubmission {
-  readonly version: number;
-  readonly rows: number;
-  readonly warnings: readonly ServerIssue[];
-}
+/** The server's receipt for a stored submission (the shared contract's shape). */
+export type StoredSubmission = SubmissionReceiptAnswer;
 
 /** The server answered with an error; `problem` says what, in words. */
 export class ApiError extends Error {
@@ -72,10 +66,10 @@ export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 async function problemOf(response: Response): Promise<Problem> {
   const text = await response.text().catch(() => '');
   try {
-    const parsed = JSON.parse(text) as Partial<Problem>;
-    if (typeof parsed.title === 'string') return parsed as Problem;
+    const parsed = problemSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data;
   } catch {
-    // Not a problem document (a proxy's error page, say): fall through to the status line.
+    // Not JSON (a proxy's error page, say): fall through to the status line.
   }
   return { title: `${response.status} ${response.statusText}`.trim(), ...(text && text.length < 300 ? { detail: text } : {}) };
 }
@@ -104,31 +98,32 @@ export class SamlaApi {
     return response;
   }
 
-  private async json<T>(path: string, init: RequestInit = {}): Promise<T> {
+  /** The answer parsed against the shared contract: a shape the pane does not know is an error, never a cast. */
+  private async json<S extends z.ZodType>(schema: S, what: string, path: string, init: RequestInit = {}): Promise<z.infer<S>> {
     const response = await this.call(path, init);
-    return (await response.json()) as T;
+    return parseAnswer(schema, await response.json(), what);
   }
 
   async devToken(role: Role, board?: BoardCode): Promise<string> {
     const body = JSON.stringify(board ? { role, board } : { role });
-    const answer = await this.json<{ token: string }>('/dev/token', { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
+    const answer = await this.json(devTokenAnswerSchema, 'inloggning', '/dev/token', { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
     return answer.token;
   }
 
   me(): Promise<Me> {
-    return this.json<Me>('/me');
+    return this.json(meSchema, 'vem du är', '/me');
   }
 
   submit(body: SubmissionBody, idempotencyKey: string): Promise<StoredSubmission> {
-    return this.json<StoredSubmission>('/submissions', {
+    return this.json(submissionReceiptSchema, 'inskickning', '/submissions', {
       method: 'POST',
       body: JSON.stringify(body),
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
     });
   }
 
-  async history(board: BoardCode, year: Year, template: TemplateKey): Promise<ReportSubmission[]> {
-    const answer = await this.json<{ versions: ReportSubmission[] }>(`/submissions/${encodeURIComponent(board)}/${year}/${template}`);
+  async history(board: BoardCode, year: Year, template: TemplateKey): Promise<SubmissionVersionAnswer[]> {
+    const answer = await this.json(submissionHistorySchema, 'historik', `/submissions/${encodeURIComponent(board)}/${year}/${template}`);
     return answer.versions;
   }
 

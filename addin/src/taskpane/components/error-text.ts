@@ -1,4 +1,4 @@
-import type { Language } from '@samla/shared';
+import { UnexpectedAnswerError, type Language } from '@samla/shared';
 import { ApiError, NetworkError } from '../api/samla-api';
 import { paneText } from '../i18n/pane-strings';
 
@@ -13,6 +13,7 @@ export function errorText(error: unknown, language: Language): string {
     if (error.status === 403) return `${paneText(language, 'errorForbidden')} ${title}`;
     return paneText(language, 'errorServer', { title });
   }
+  if (error instanceof UnexpectedAnswerError) return paneText(language, 'errorUnexpectedAnswer', { what: error.what });
   const message = error instanceof Error ? error.message : String(error);
   return paneText(language, 'errorWorkbook', { message });
 }

@@ -54,6 +54,8 @@ const sv = {
   errorForbidden: 'Du har inte behörighet till detta.',
   errorServer: 'Servern svarade: {title}',
   errorWorkbook: 'Excel kunde inte utföra åtgärden: {message}',
+  errorUnexpectedAnswer:
+    'Samlas server svarade på ett sätt som tilläggets version inte känner igen ({what}). Ladda om tillägget; hjälper det inte, kontakta support.',
   busy: 'Arbetar…',
 } as const;
 
@@ -113,6 +115,8 @@ const en: PaneStrings = {
   errorForbidden: 'You are not allowed to do this.',
   errorServer: 'The server answered: {title}',
   errorWorkbook: 'Excel could not do this: {message}',
+  errorUnexpectedAnswer:
+    "Samla's server answered in a way this version of the add-in does not recognise ({what}). Reload the add-in; if that does not help, contact support.",
   busy: 'Working…',
 };
 
