@@ -20,3 +20,4 @@ export * from './validation/row-rules';
 export * from './validation/validate-template';
 export * from './reports';
 export * from './http/api-answers';
+export * from './round/reporting-round';
