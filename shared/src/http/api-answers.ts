@@ -140,3 +140,74 @@ export class UnexpectedAnswerError extends Error {
     this.name = 'UnexpectedAnswerError';
   }
 }
+
+// ---- The reporting round (design.md, "The reporting round") ----
+
+const roundStateSchema = z.enum(['missing', 'submitted', 'returned', 'accepted']);
+
+/** A coordinator's comment on one cell: `row` is the sheet row in the template's own layout, `column` the key. */
+export const cellCommentSchema = z.looseObject({ row: z.number().int().min(2), column: z.string().min(1), comment: z.string() });
+
+/** One change of a round's state, as kept: who, when, the comment. */
+export const roundEventSchema = z.looseObject({
+  kind: z.enum(['submitted', 'returned', 'accepted', 'reopened']),
+  at: z.string(),
+  by: z.string(),
+  version: z.number().int().positive().optional(),
+  comment: z.string().optional(),
+  nothingToReport: z.boolean().optional(),
+  cells: z.array(cellCommentSchema).optional(),
+});
+
+/**
+ * The stored per-version summary the overview reads instead of rows: counts, and the template's own figures
+ * (activities: participants by sex; expenses: costs by funding, in kronor).
+ */
+export const versionSummarySchema = z.looseObject({
+  rows: z.number().int().nonnegative(),
+  warnings: z.number().int().nonnegative(),
+  figures: z.record(z.string(), z.number()),
+});
+
+/** One board's template in a year's round. */
+export const roundEntrySchema = z.looseObject({
+  board: boardCode,
+  template: templateKey,
+  state: roundStateSchema,
+  late: z.boolean(),
+  nothingToReport: z.boolean(),
+  version: z.number().int().positive().optional(),
+  submittedAt: z.string().optional(),
+  submittedBy: z.string().optional(),
+  summary: versionSummarySchema.optional(),
+  lastEvent: roundEventSchema.optional(),
+  cells: z.array(cellCommentSchema),
+});
+export type RoundEntry = z.infer<typeof roundEntrySchema>;
+
+/** `GET /api/rounds/{year}`: every board (staff: their own) × template, with the due day. */
+export const roundAnswerSchema = z.looseObject({
+  year: z.number().int(),
+  dueDate: z.string(),
+  entries: z.array(roundEntrySchema),
+});
+export type RoundAnswer = z.infer<typeof roundAnswerSchema>;
+
+/** `GET /api/submissions/{board}/{year}/{template}/{version}`: that version's rows and warnings. */
+export const versionAnswerSchema = z.looseObject({
+  version: submissionVersionSchema,
+  rows: z.array(z.record(z.string(), z.unknown())),
+  warnings: z.array(issueSchema),
+  events: z.array(roundEventSchema).optional(),
+});
+
+/** `201` of `POST /api/submissions` with `sheets`: both templates stored, or neither; `unchanged` when identical to current. */
+export const sheetsReceiptSchema = z.looseObject({
+  receipts: z.array(submissionReceiptSchema.extend({ unchanged: z.boolean().optional() })),
+});
+
+/** `GET /api/initiative`: the initiative's settings, which every client reads instead of compiling them in. */
+export const initiativeAnswerSchema = z.looseObject({
+  settings: z.looseObject({ key: z.string(), shortName: z.string(), years: z.array(z.looseObject({ year: z.number().int() })) }),
+  dueDates: z.array(z.looseObject({ year: z.number().int(), due: z.string() })),
+});
