@@ -2,11 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { addinBenchmark } from './addin-bench';
 import type { Benchmark } from './bench-harness';
 import { mergeBenchmark } from './merge-bench';
+import { readBenchmark } from './read-bench';
 import { reportBenchmark } from './report-bench';
 import { validateBenchmark } from './validate-bench';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-const BENCHMARKS: readonly Benchmark[] = [validateBenchmark, mergeBenchmark, reportBenchmark, addinBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [validateBenchmark, mergeBenchmark, readBenchmark, reportBenchmark, addinBenchmark];
 const CHILD_FLAG = '--in-this-process';
 
 /** Runs one benchmark here and prints its JSON line. */
