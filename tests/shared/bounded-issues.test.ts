@@ -21,7 +21,7 @@ describe('a bounded answer about a submission with many bad rows', () => {
   });
 
   it('counts the issues of the rules and of the cells alike, and finds a duplicate far down', () => {
-    const many = rows.map((row) => ({ ...row, amount: -5, voucher: 'V1' }));
+    const many: Record<string, unknown>[] = rows.map((row) => ({ ...row, amount: -5, voucher: 'V1' }));
     many.push(expense({ expenseId: 'K-3' }));
     const validation = validateRecords('expenses', many, context2013);
     expect(validation.issues).toHaveLength(1000);
