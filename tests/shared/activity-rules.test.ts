@@ -15,8 +15,14 @@ describe('activity rows', () => {
     expect(findings([activity({ activityId: undefined })])).toEqual(['error required Aktiviteter!A2']);
   });
 
-  it.each(['A/1', 'A\\1', 'A#1', 'A?1', 'A\u00011'])('rejects the forbidden character in the ID %p', (activityId) => {
+  it.each(['A/1', 'A\\1', 'A#1', 'A?1'])('rejects the forbidden character in the ID %p', (activityId) => {
     expect(findings([activity({ activityId })])).toEqual(['error invalid-id Aktiviteter!A2']);
+  });
+
+  it('rejects a control character in the ID: one XML cannot hold, and one it can but nobody sees', () => {
+    expect(findings([activity({ activityId: 'A\u00011' })])).toEqual(['error xml-invalid-character Aktiviteter!A2']);
+    expect(findings([activity({ activityId: 'A\u007f1' })])).toEqual(['error invisible-in-id Aktiviteter!A2']);
+    expect(findings([activity({ activityId: 'A\u00851' })])).toEqual(['error invisible-in-id Aktiviteter!A2']);
   });
 
   it('limits an ID to 40 characters', () => {

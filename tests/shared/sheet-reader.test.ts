@@ -97,7 +97,8 @@ describe('reading sheet values', () => {
       serial,
       serial + 0.75,
       new Date(Date.UTC(2013, 2, 5)),
-      new Date('2013-03-05T00:00:00+01:00'),
+      new Date('2013-03-05T18:00:00Z'),
+      new Date('2013-03-05T23:59:59.999Z'),
       '2013-03-05',
       '2013-3-5',
       '2013-03-05T00:00:00',
@@ -118,7 +119,8 @@ describe('reading sheet values', () => {
     expect(parseNumber('1\u202f234,5')).toBe(1234.5);
     expect(parseNumber('−250,00')).toBe(-250);
     expect(parseNumber('1234.50')).toBe(1234.5);
-    expect(parseNumber('1.234,50')).toBeUndefined();
+    expect(parseNumber('1.234,50')).toBe(1234.5);
+    expect(parseNumber('12.500')).toBeUndefined();
     expect(parseNumber('12 kr')).toBeUndefined();
     expect(parseNumber(true)).toBeUndefined();
   });

@@ -1,6 +1,8 @@
 import type { Column, ListColumn, NumberColumn } from '../templates/column-definition';
 import { YES_NO } from '../templates/list-definitions';
 import type { IssueCode, IssueParams } from '../validation/issue-codes';
+import { invisibleIdCharacter, reservedIdCharacter, showableText, xmlInvalidCharacter } from './cell-characters';
+import { hasAtMostDecimals, parseNumberText, spreadsheetNumber } from './number-text';
 
 /** Why one cell could not be read as its column's type. */
 export class CellProblem {
@@ -13,16 +15,14 @@ export class CellProblem {
 /** A cell's value once read: the typed value, `undefined` when empty, or the problem. */
 export type CellReading = string | number | boolean | undefined | CellProblem;
 
-const SPACES = /[\s\u00a0\u202f]/g;
-const NUMBER_TEXT = /^[+-]?\d+(?:[.,]\d+)?$/;
 const ISO_DATE_TEXT = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-// Control characters are exactly what this pattern is for.
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN_IN_ID = /[/\\#?\u0000-\u001f\u007f-\u009f]/;
 const MS_PER_DAY = 86_400_000;
 /** Excel's 1900 date system: serial 25569 is 1970-01-01 (serials from 61 on, after Excel's fictitious 1900-02-29). */
 const UNIX_EPOCH_SERIAL = 25_569;
 const MAX_SERIAL = 2_958_465;
+/** 1900-01-01 and 9999-12-31 23:59:59.999 UTC: the days a spreadsheet can show. */
+const FIRST_DATE_MS = Date.UTC(1900, 0, 1);
+const LAST_DATE_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 /**
  * A raw cell may already be a `CellProblem` when the program that read the file knows the cell can't be read
@@ -32,10 +32,23 @@ export function isEmptyCell(raw: unknown): boolean {
   return raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
 }
 
-/** How a raw cell looks in a message: short, and never a whole essay. */
+/** A value that can stand in a cell: text, a number, a date or yes/no. Anything else is refused without reading it. */
+export type CellValue = string | number | boolean | Date;
+
+/** Whether a raw value is one a cell can hold; objects and arrays are not, whatever their `toString` says. */
+export function isCellValue(raw: unknown): raw is CellValue {
+  const type = typeof raw;
+  return type === 'string' || type === 'number' || type === 'boolean' || raw instanceof Date;
+}
+
+/**
+ * How a raw cell looks in a message: short, never an essay, with invisible and XML-invalid characters written as
+ * `[U+FFFF]`. An object or array is named by its kind; its `toString` is never called.
+ */
 export function showValue(raw: unknown): string {
-  const text = raw instanceof Date ? (Number.isNaN(raw.getTime()) ? 'ogiltigt datum' : raw.toISOString()) : String(raw);
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? 'ogiltigt datum' : raw.toISOString();
+  if (!isCellValue(raw)) return Array.isArray(raw) ? '[…]' : '{…}';
+  return showableText(String(raw));
 }
 
 function pad(value: number, length: number): string {
@@ -65,43 +78,57 @@ export function serialFromIsoDate(iso: string): number {
   return Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1) / MS_PER_DAY + UNIX_EPOCH_SERIAL;
 }
 
-function readDate(raw: unknown): CellReading {
+/**
+ * A date cell means the calendar day it shows. A serial's fraction and a `Date`'s time of day (in UTC, the zone
+ * ExcelJS and the upload reader give a cell's serial in) are dropped, never rounded: 2014-12-31 13:00 is 2014-12-31.
+ * ISO text keeps its date part, with or without a time.
+ */
+function readDate(raw: CellValue): CellReading {
   if (typeof raw === 'number') {
     return isoDateFromSerial(raw) ?? new CellProblem('invalid-date', { value: showValue(raw) });
   }
   if (raw instanceof Date) {
     const time = raw.getTime();
-    // Dates from spreadsheets mean a calendar day; a local midnight rounds to its own day.
-    return Number.isNaN(time) ? new CellProblem('invalid-date', { value: showValue(raw) }) : isoFromEpochDays(Math.round(time / MS_PER_DAY));
+    if (!(time >= FIRST_DATE_MS && time <= LAST_DATE_MS)) return new CellProblem('invalid-date', { value: showValue(raw) });
+    return isoFromEpochDays(Math.floor(time / MS_PER_DAY));
   }
-  const text = String(raw).trim();
-  const match = ISO_DATE_TEXT.exec(text);
+  const match = typeof raw === 'string' ? ISO_DATE_TEXT.exec(raw.trim()) : null;
   const iso = match ? isoFromParts(Number(match[1]), Number(match[2]), Number(match[3])) : undefined;
   return iso ?? new CellProblem('invalid-date', { value: showValue(raw) });
 }
 
-/** A number from a cell: numbers as they are, text as written in Sweden (`1 234,50`) or with a point. */
+/**
+ * A number from a cell: finite numbers as a spreadsheet means them (15 significant digits), text by the rules of
+ * `parseNumberText` (`1 234,50`, `1234.5`). Undefined for anything else, and for text that could mean two numbers.
+ */
 export function parseNumber(raw: unknown): number | undefined {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
+  if (typeof raw === 'number') return Number.isFinite(raw) ? spreadsheetNumber(raw) : undefined;
   if (typeof raw !== 'string') return undefined;
-  const text = raw.replace(SPACES, '').replace('\u2212', '-');
-  if (!NUMBER_TEXT.test(text)) return undefined;
-  return Number(text.replace(',', '.'));
+  const parsed = parseNumberText(raw);
+  return parsed?.kind === 'number' ? parsed.value : undefined;
 }
 
-function hasAtMostDecimals(value: number, decimals: number): boolean {
-  const scaled = value * 10 ** decimals;
-  return Math.abs(scaled - Math.round(scaled)) < 1e-6;
+/** A bound as people read it: 100 000, 10 000 000. */
+function showBound(bound: number): string {
+  return String(bound).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 }
 
-function readNumber(column: NumberColumn, raw: unknown): CellReading {
-  const value = parseNumber(raw);
-  if (value === undefined) return new CellProblem('invalid-number', { value: showValue(raw) });
+function readNumber(column: NumberColumn, raw: CellValue): CellReading {
+  let value: number;
+  let decimals: number | undefined;
+  if (typeof raw === 'number' && Number.isFinite(raw)) value = spreadsheetNumber(raw);
+  else {
+    const parsed = typeof raw === 'string' ? parseNumberText(raw) : undefined;
+    if (parsed?.kind === 'ambiguous') return new CellProblem('ambiguous-number', { value: showValue(raw), ...parsed });
+    if (parsed === undefined) return new CellProblem('invalid-number', { value: showValue(raw) });
+    value = parsed.value;
+    decimals = parsed.decimals;
+  }
   if (column.integer && !Number.isInteger(value)) return new CellProblem('not-whole-number', { value });
-  if (column.min !== undefined && value < column.min) return new CellProblem('below-minimum', { value, min: column.min });
-  if (column.max !== undefined && value > column.max) return new CellProblem('above-maximum', { value, max: column.max });
+  if (column.min !== undefined && value < column.min) return new CellProblem('below-minimum', { value, min: showBound(column.min) });
+  if (column.max !== undefined && value > column.max) return new CellProblem('above-maximum', { value, max: showBound(column.max) });
   if (column.nonZero && value === 0) return new CellProblem('zero-amount', { value });
-  if (column.maxDecimals !== undefined && !hasAtMostDecimals(value, column.maxDecimals)) {
+  if (column.maxDecimals !== undefined && !(decimals === undefined ? hasAtMostDecimals(value, column.maxDecimals) : decimals <= column.maxDecimals)) {
     return new CellProblem('too-many-decimals', { value, max: column.maxDecimals });
   }
   return value;
@@ -111,22 +138,43 @@ function readNumber(column: NumberColumn, raw: unknown): CellReading {
 const TRUE_TEXTS = new Set([YES_NO.yes.sv, YES_NO.yes.en, 'true', 'sant'].map((text) => text.toLowerCase()));
 const FALSE_TEXTS = new Set([YES_NO.no.sv, YES_NO.no.en, 'false', 'falskt'].map((text) => text.toLowerCase()));
 
-function readBoolean(raw: unknown): CellReading {
+function readBoolean(raw: CellValue): CellReading {
   if (typeof raw === 'boolean') return raw;
   if (raw === 1 || raw === 0) return raw === 1;
-  const text = String(raw).trim().toLowerCase();
+  const text = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
   if (TRUE_TEXTS.has(text)) return true;
   if (FALSE_TEXTS.has(text)) return false;
   return new CellProblem('invalid-boolean', { value: showValue(raw) });
 }
 
-function readText(raw: unknown): string {
-  if (raw instanceof Date) return readDate(raw) as string;
-  return String(raw).trim();
+/**
+ * A cell as text: text trimmed of surrounding white space (JavaScript's `trim`), a number in its shortest spelling, a
+ * date as its ISO day. Refused: a character XML 1.0 can't hold (anywhere in the cell, counted from its first character),
+ * an integer too large to be exact (JSON.parse has already rounded it: send such a number as text), and ±Infinity/NaN.
+ */
+function readText(raw: CellValue): CellReading {
+  if (raw instanceof Date) return readDate(raw);
+  if (typeof raw === 'number' && !(Number.isFinite(raw) && (Number.isSafeInteger(raw) || !Number.isInteger(raw)))) {
+    return new CellProblem('imprecise-number', { value: showValue(raw) });
+  }
+  const text = String(raw);
+  const invalid = xmlInvalidCharacter(text);
+  if (invalid) return new CellProblem('xml-invalid-character', { ...invalid, value: showValue(text) });
+  return text.trim();
 }
 
-function checkLength(text: string, max: number): CellReading {
-  return text.length > max ? new CellProblem('too-long', { length: text.length, max }) : text;
+function checkLength(reading: CellReading, max: number): CellReading {
+  return typeof reading === 'string' && reading.length > max ? new CellProblem('too-long', { length: reading.length, max }) : reading;
+}
+
+function readId(raw: CellValue, max: number): CellReading {
+  const text = readText(raw);
+  if (typeof text !== 'string') return text;
+  const reserved = reservedIdCharacter(text);
+  if (reserved) return new CellProblem('invalid-id', { ...reserved, value: showValue(text) });
+  const invisible = invisibleIdCharacter(text);
+  if (invisible) return new CellProblem('invisible-in-id', { ...invisible, value: showValue(text) });
+  return checkLength(text, max);
 }
 
 const listLookups = new WeakMap<ListColumn, Map<string, string>>();
@@ -148,32 +196,36 @@ export function listChoices(column: ListColumn, language: 'sv' | 'en'): string {
   return column.list.options.map((option) => option.label[language]).join(', ');
 }
 
-function readList(column: ListColumn, raw: unknown): CellReading {
-  const key = listLookup(column).get(String(raw).trim().toLowerCase());
+function readList(column: ListColumn, raw: CellValue): CellReading {
+  const text = readText(raw);
+  if (typeof text !== 'string') return text;
+  const key = listLookup(column).get(text.toLowerCase());
   return key ?? new CellProblem('invalid-list-value', { value: showValue(raw), list: column.key });
 }
 
-function readUrl(raw: unknown, max: number): CellReading {
+const WEB_ADDRESS = /^https?:\/\//i;
+
+function readUrl(raw: CellValue, max: number): CellReading {
   const text = readText(raw);
+  if (typeof text !== 'string') return text;
   if (text.length > max) return new CellProblem('too-long', { length: text.length, max });
-  if (!/^https?:\/\//i.test(text) || !URL.canParse(text)) return new CellProblem('invalid-url', { value: showValue(text) });
+  if (!WEB_ADDRESS.test(text) || !URL.canParse(text)) return new CellProblem('invalid-url', { value: showValue(text) });
   return text;
 }
 
 /**
- * Reads one non-empty cell as its column's type. Never throws: what can't be read is a `CellProblem`.
+ * Reads one non-empty cell as its column's type: exactly what the user meant, or a `CellProblem` saying why not.
+ * Never throws, never calls an object's `toString`, never recurses: an object or array is refused as such.
  * Empty cells are the caller's: they are `undefined`, and required-ness is a rule of its own.
  */
 export function readCell(column: Column, raw: unknown): CellReading {
   if (raw instanceof CellProblem) return raw;
+  if (!isCellValue(raw)) return new CellProblem('invalid-value-type', { kind: Array.isArray(raw) ? 'array' : 'object' });
   switch (column.type) {
     case 'text':
       return checkLength(readText(raw), column.maxLength);
-    case 'id': {
-      const text = readText(raw);
-      if (FORBIDDEN_IN_ID.test(text)) return new CellProblem('invalid-id', { value: showValue(text) });
-      return checkLength(text, column.maxLength);
-    }
+    case 'id':
+      return readId(raw, column.maxLength);
     case 'list':
       return readList(column, raw);
     case 'date':

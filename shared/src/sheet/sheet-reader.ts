@@ -2,9 +2,9 @@ import { DEFAULT_LANGUAGE, type Language } from '../language';
 import type { Column } from '../templates/column-definition';
 import type { AnyTemplate } from '../templates/templates';
 import type { Issue } from '../validation/issue';
-import { IssueList } from '../validation/issue-list';
+import { addTallies, IssueList, type IssueTally } from '../validation/issue-list';
 import { cellAddress, type CellPosition } from './cell-address';
-import { CellProblem, isEmptyCell, readCell } from './cell-values';
+import { CellProblem, isCellValue, isEmptyCell, readCell, showValue } from './cell-values';
 
 export type TypedValue = string | number | boolean;
 
@@ -27,7 +27,10 @@ export interface SheetLayout {
 export interface SheetReading {
   readonly layout: SheetLayout;
   readonly rows: LocatedRow[];
+  /** The first issues found (at most `MAX_ISSUES` per list read), in the order found. */
   readonly issues: Issue[];
+  /** Every issue found, by code, including those not kept in `issues`. */
+  readonly tally: IssueTally;
 }
 
 export interface ReadOptions {
@@ -45,10 +48,7 @@ interface PlacedColumn {
 }
 
 function normalizeHeader(header: unknown): string {
-  return String(header ?? '')
-    .trim()
-    .replace(/\s+/g, ' ')
-    .toLowerCase();
+  return (isCellValue(header) ? String(header) : '').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 const headerLookups = new WeakMap<AnyTemplate, Map<string, Column>>();
@@ -78,7 +78,7 @@ function placeColumns(template: AnyTemplate, header: readonly unknown[], origin:
     if (isEmptyCell(text)) return;
     const column = lookup.get(normalizeHeader(text));
     if (!column) {
-      issues.add('unknown-column', origin.row, null, sheetColumn, { header: String(text).trim() });
+      issues.add('unknown-column', origin.row, null, sheetColumn, { header: showValue(typeof text === 'string' ? text.trim() : text) });
       return;
     }
     const earlier = placed.get(column.key);
@@ -139,7 +139,7 @@ export function readSheet(template: AnyTemplate, values: readonly (readonly unkn
   const layout: SheetLayout = { sheet: issues.sheet, headerRow: origin.row, columns };
   if (!header || header.every(isEmptyCell)) {
     issues.add('no-header', origin.row, null, origin.column);
-    return { layout, rows: [], issues: issues.issues };
+    return { layout, rows: [], issues: issues.issues, tally: issues.tally };
   }
   const placed = placeColumns(template, header, origin, issues);
   for (const { column, sheetColumn } of placed) columns.set(column.key, sheetColumn);
@@ -148,7 +148,7 @@ export function readSheet(template: AnyTemplate, values: readonly (readonly unkn
     const row = readRow(values[index] ?? [], placed, origin.row + index, issues);
     if (row) rows.push(row);
   }
-  return { layout, rows, issues: issues.issues };
+  return { layout, rows, issues: issues.issues, tally: issues.tally };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -158,21 +158,24 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /**
  * Reads rows given as JSON objects keyed by column key (the API's body) with the same rules as a sheet.
  * Row n of the list is sheet row n + 1 of the template's own layout (header on row 1, columns in order).
+ * Only a record's own properties are read; a row that is not an object is an error at its first cell.
  */
 export function readRecords(template: AnyTemplate, records: readonly unknown[], options: Omit<ReadOptions, 'origin'> = {}): SheetReading {
   const keys = template.columns.map((column) => column.key);
   const extraKeys = new Set<string>();
   const matrix: unknown[][] = [keys];
-  for (const record of records) {
+  const issues = new IssueList(options.sheet ?? template.sheetName, options.language ?? DEFAULT_LANGUAGE);
+  for (const [index, record] of records.entries()) {
     if (!isRecord(record)) {
+      issues.add('row-not-an-object', index + 2, null, 1);
       matrix.push([]);
       continue;
     }
     for (const key of Object.keys(record)) if (!keys.includes(key)) extraKeys.add(key);
-    matrix.push(keys.map((key) => record[key]));
+    matrix.push(keys.map((key) => (Object.hasOwn(record, key) ? record[key] : undefined)));
   }
   const reading = readSheet(template, matrix, options);
-  const issues = new IssueList(reading.layout.sheet, options.language ?? DEFAULT_LANGUAGE);
-  for (const key of extraKeys) issues.add('unknown-column', 1, null, keys.length + 1, { header: key });
-  return { ...reading, issues: [...issues.issues, ...reading.issues] };
+  const header = new IssueList(reading.layout.sheet, options.language ?? DEFAULT_LANGUAGE);
+  for (const key of extraKeys) header.add('unknown-column', 1, null, keys.length + 1, { header: showValue(key) });
+  return { ...reading, issues: [...header.issues, ...reading.issues, ...issues.issues], tally: addTallies(header.tally, reading.tally, issues.tally) };
 }

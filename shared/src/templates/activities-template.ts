@@ -2,7 +2,14 @@ import { NUMBER_FORMATS } from './formats';
 import { defineTemplate, type RowOf } from './column-definition';
 import { ACTIVITY_STATUSES, ACTIVITY_TYPES, STRANDS, TARGET_GROUPS } from './list-definitions';
 
-const participants = { type: 'number', integer: true, min: 0, numFmt: NUMBER_FORMATS.count, required: false, width: 12 } as const;
+/**
+ * The most participants one activity can count in one column. The 21 boards have some 5 000 staff in all, and the
+ * largest events of the initiative gather hundreds; 100 000 is far above any real count and catches a typo (an extra
+ * digit or two, a pasted total) and every number that is not a count (1.797e308, a rounded 9007199254740993).
+ */
+export const MAX_PARTICIPANTS = 100_000;
+
+const participants = { type: 'number', integer: true, min: 0, max: MAX_PARTICIPANTS, numFmt: NUMBER_FORMATS.count, required: false, width: 12 } as const;
 
 /** Aktiviteter: one row per activity. */
 export const ACTIVITIES_TEMPLATE = defineTemplate({

@@ -2,6 +2,13 @@ import { NUMBER_FORMATS } from './formats';
 import { defineTemplate, type RowOf } from './column-definition';
 import { EXPENSE_CATEGORIES, FUNDING_SOURCES } from './list-definitions';
 
+/**
+ * The largest amount one cost line can hold, either sign, in kronor. The largest yearly grant ceiling of the
+ * initiative is 3 100 000 kr and its whole budget 4 500 000 kr; a single line over 10 000 000 kr is a typo. The bound
+ * also keeps every amount exact to the öre as a double (exact up to 2^53 öre, about 90 000 000 000 000 kr).
+ */
+export const MAX_AMOUNT = 10_000_000;
+
 /** Kostnader: one row per cost line. */
 export const EXPENSES_TEMPLATE = defineTemplate({
   key: 'expenses',
@@ -21,6 +28,8 @@ export const EXPENSES_TEMPLATE = defineTemplate({
       type: 'number',
       integer: false,
       maxDecimals: 2,
+      min: -MAX_AMOUNT,
+      max: MAX_AMOUNT,
       nonZero: true,
       numFmt: NUMBER_FORMATS.amount,
       required: true,

@@ -49,8 +49,36 @@ export const ISSUE_CODES = {
   ),
   'invalid-id': define(
     'error',
-    (p) => `”${p.value}” innehåller tecken som inte är tillåtna i ett ID (/ \\ # ? eller styrtecken). Använd bokstäver, siffror och bindestreck.`,
-    (p) => `"${p.value}" contains characters not allowed in an ID (/ \\ # ? or control characters). Use letters, digits and hyphens.`,
+    (p) =>
+      `”${p.value}” har tecknet ${p.character} (tecken ${p.position}). Tecknen / \\ # ? är inte tillåtna i ett ID eftersom det blir en del av adresser och filnamn. Använd bokstäver, siffror och bindestreck.`,
+    (p) =>
+      `"${p.value}" holds the character ${p.character} (character ${p.position}). The characters / \\ # ? are not allowed in an ID because it becomes part of addresses and file names. Use letters, digits and hyphens.`,
+  ),
+  'invisible-in-id': define(
+    'error',
+    (p) =>
+      `”${p.value}” har ett osynligt tecken, styrtecken eller specialmellanslag (${p.codePoint}) i tecken ${p.position}. Ett ID får bara ha synliga tecken: skriv om det med bokstäver, siffror och bindestreck.`,
+    (p) =>
+      `"${p.value}" holds an invisible, control or special space character (${p.codePoint}) at character ${p.position}. An ID may hold visible characters only: type it again with letters, digits and hyphens.`,
+  ),
+  'xml-invalid-character': define(
+    'error',
+    (p) =>
+      `texten har ett tecken som inte kan sparas i en Excel-fil (${p.codePoint}, ett styrtecken eller ogiltigt tecken) i tecken ${p.position}: ”${p.value}”. Ta bort tecknet; skriv texten på nytt om den är inklistrad.`,
+    (p) =>
+      `the text holds a character that cannot be saved in an Excel file (${p.codePoint}, a control or invalid character) at character ${p.position}: "${p.value}". Remove the character; type the text again if it was pasted.`,
+  ),
+  'invalid-value-type': define(
+    'error',
+    (p) =>
+      `cellen innehåller ${p.kind === 'array' ? 'en lista' : 'ett objekt'}, men ett värde ska vara text, ett tal, ett datum eller ja/nej. Skicka ett enkelt värde, t.ex. "Rubrik", 12 eller "2014-03-12".`,
+    (p) =>
+      `the cell holds ${p.kind === 'array' ? 'a list' : 'an object'}, but a value must be text, a number, a date or yes/no. Send a plain value, e.g. "Title", 12 or "2014-03-12".`,
+  ),
+  'row-not-an-object': define(
+    'error',
+    () => 'raden är inte ett objekt med kolumnernas nycklar och läses inte. Skicka raden som t.ex. {"expenseId": "K-1", "amount": 1200}.',
+    () => 'the row is not an object keyed by column and is not read. Send the row as e.g. {"expenseId": "K-1", "amount": 1200}.',
   ),
   'invalid-list-value': define(
     'error',
@@ -66,6 +94,18 @@ export const ISSUE_CODES = {
     'error',
     (p) => `”${p.value}” är inget tal. Skriv bara siffror, t.ex. 1 234,50.`,
     (p) => `"${p.value}" is not a number. Write digits only, e.g. 1234.50.`,
+  ),
+  'ambiguous-number': define(
+    'error',
+    (p) =>
+      `”${p.value}” kan betyda två olika tal, ${p.asThousands} eller ${p.asDecimal}, och läses därför inte. Skriv ${p.asThousandsPlain} eller ${p.asThousands} (mellanslag mellan tusental) om du menar ${p.asThousands}, eller ${p.asDecimal} om du menar ${p.asDecimal}.`,
+    (p) =>
+      `"${p.value}" could mean two numbers, ${p.asThousands} or ${p.asDecimal} (decimal comma), so it is not read. Write ${p.asThousandsPlain} or ${p.asThousands} (a space between thousands) for ${p.asThousands}, or ${p.asDecimal} for ${p.asDecimal}.`,
+  ),
+  'imprecise-number': define(
+    'error',
+    (p) => `talet ${p.value} är för stort för att läsas exakt (eller inget tal). Skicka värdet som text inom citattecken, t.ex. "${p.value}".`,
+    (p) => `the number ${p.value} is too large to be read exactly (or not a number). Send the value as text in quotes, e.g. "${p.value}".`,
   ),
   'not-whole-number': define(
     'error',

@@ -4,8 +4,9 @@ import type { Column, TemplateKey } from '../templates/column-definition';
 import { TEMPLATES, type AnyTemplate, type TemplateRows } from '../templates/templates';
 import { ACTIVITY_RULES } from './activity-rules';
 import { activityLinkRule, EXPENSE_RULES } from './expense-rules';
-import { hasErrors, type Issue } from './issue';
-import { IssueList } from './issue-list';
+import type { Issue, Severity } from './issue';
+import type { IssueCode } from './issue-codes';
+import { addTallies, issueCounts, IssueList, MAX_ISSUES, tallyHasErrors } from './issue-list';
 import { normalizeId, type ReportIssue, type RowRule, type ValidationContext } from './row-rules';
 
 export interface TemplateValidation<T extends TemplateKey = TemplateKey> {
@@ -13,8 +14,13 @@ export interface TemplateValidation<T extends TemplateKey = TemplateKey> {
   readonly layout: SheetLayout;
   /** Every row read, with the values that could be read. */
   readonly rows: readonly LocatedRow[];
-  /** Every issue, in sheet order: row by row, left to right. */
+  /** The first issues in sheet order (row by row, left to right): at most `MAX_ISSUES`. */
   readonly issues: readonly Issue[];
+  /** How many issues of each code were found, including those left out of `issues`: errors first. */
+  readonly issueCounts: readonly { code: IssueCode; severity: Severity; count: number }[];
+  /** How many issues were found but left out of `issues` (0 when all are there). */
+  readonly omittedIssues: number;
+  /** No error was found, kept or omitted. */
   readonly valid: boolean;
 }
 
@@ -23,20 +29,17 @@ function rulesFor(template: TemplateKey, context: ValidationContext): readonly R
   return context.activityIds === undefined ? EXPENSE_RULES : [...EXPENSE_RULES, activityLinkRule(context.activityIds)];
 }
 
-function checkUniqueIds(
-  template: AnyTemplate,
-  rows: readonly LocatedRow[],
-  report: (row: LocatedRow, params: { value: string; first: number; row: number }) => void,
-): void {
+/** A rule across rows: each row's ID must be new, compared without regard to case. */
+function uniqueIdRule(template: AnyTemplate): RowRule {
   const firstRow = new Map<string, number>();
-  for (const row of rows) {
+  return (row, _context, report) => {
     const id = row.values[template.idColumn];
-    if (typeof id !== 'string') continue;
+    if (typeof id !== 'string') return;
     const key = normalizeId(id);
     const first = firstRow.get(key);
     if (first === undefined) firstRow.set(key, row.sheetRow);
-    else report(row, { value: id, first, row: row.sheetRow });
-  }
+    else report('duplicate-id', template.idColumn, { value: id, first, row: row.sheetRow });
+  };
 }
 
 function sheetOrder(layout: SheetLayout, columnsByKey: ReadonlyMap<string, Column>) {
@@ -54,19 +57,19 @@ function applyRules<T extends TemplateKey>(template: T, reading: SheetReading, c
   const list = new IssueList(layout.sheet, context.language ?? DEFAULT_LANGUAGE);
   const columnsByKey = new Map<string, Column>(definition.columns.map((column) => [column.key, column]));
   const firstColumn = Math.min(...layout.columns.values(), Number.MAX_SAFE_INTEGER);
-  const reportAt = (row: LocatedRow, code: Parameters<IssueList['add']>[0], key: string, params = {}): void => {
-    list.add(code, row.sheetRow, columnsByKey.get(key) ?? null, layout.columns.get(key) ?? firstColumn, params);
-  };
-  const rules = rulesFor(template, context);
+  const rules = [...rulesFor(template, context), uniqueIdRule(definition)];
   for (const row of reading.rows) {
-    const report: ReportIssue = (code, key, params) => {
-      if (!row.unreadable?.includes(key)) reportAt(row, code, key, params);
+    const report: ReportIssue = (code, key, params = {}) => {
+      if (!row.unreadable?.includes(key)) list.add(code, row.sheetRow, columnsByKey.get(key) ?? null, layout.columns.get(key) ?? firstColumn, params);
     };
     for (const rule of rules) rule(row, context, report);
   }
-  checkUniqueIds(definition, reading.rows, (row, params) => reportAt(row, 'duplicate-id', definition.idColumn, params));
-  const issues = [...reading.issues, ...list.issues].sort(sheetOrder(layout, columnsByKey));
-  return { template, layout, rows: reading.rows, issues, valid: !hasErrors(issues) };
+  // Each list holds its first issues in row order, so the first MAX_ISSUES of both in sheet order are among them.
+  const issues = [...reading.issues, ...list.issues].sort(sheetOrder(layout, columnsByKey)).slice(0, MAX_ISSUES);
+  const tally = addTallies(reading.tally, list.tally);
+  const counts = issueCounts(tally);
+  const found = counts.reduce((sum, entry) => sum + entry.count, 0);
+  return { template, layout, rows: reading.rows, issues, issueCounts: counts, omittedIssues: found - issues.length, valid: !tallyHasErrors(tally) };
 }
 
 /** Reads and judges a sheet's values (header row first) against a template's definition and rules. */
