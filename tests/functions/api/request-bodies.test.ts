@@ -6,6 +6,9 @@ import { openTables } from '../../../functions/src/storage/table-clients';
 import { TableSubmissionStore } from '../../../functions/src/storage/table-submission-store';
 import { startSamlaApi, type SamlaApi } from '../../support/samla-api';
 
+// 64 MB of spaces, 60 KB packed: made before the API starts (packing blocks this process, which also hosts the API).
+const BOMB = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20), { level: 9 });
+
 let api: SamlaApi;
 let staffI: string;
 
@@ -98,7 +101,7 @@ describe('JSON bodies in the encodings real clients send', () => {
   ])('decodes Content-Encoding %s (j03)', async (name, compress) => {
     const answer = await send('validate', compress(Buffer.from(body(), 'utf8')), {
       'Content-Type': 'application/json',
-      'Content-Encoding': name.split(' ')[0]!,
+      'Content-Encoding': name.split(' ')[0] ?? name,
     });
     expect(answer.status).toBe(200);
     expect(answer.json).toMatchObject({ valid: true, rows: 1 });
@@ -118,9 +121,8 @@ describe('JSON bodies in the encodings real clients send', () => {
   });
 
   it('caps the unpacked size while unpacking: a small gzip bomb is a 413, not 100 MB in memory', async () => {
-    const bomb = gzipSync(Buffer.alloc(200 * 1024 * 1024, 0x20), { level: 9 });
-    expect(bomb.length).toBeLessThan(1024 * 1024);
-    const answer = await send('validate', bomb, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+    expect(BOMB.length).toBeLessThan(1024 * 1024);
+    const answer = await send('validate', BOMB, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
     expect(answer.status).toBe(413);
     expect(answer.json.title).toBe('För stor begäran');
   });
