@@ -9,8 +9,9 @@ import type { SubmissionStore } from './storage/submission-store';
 import { TableFundsStore, type FundsStore } from './storage/funds-store';
 import { TableYearLockStore, type YearLockStore } from './storage/year-lock-store';
 import { assertYearOpen } from './submissions/locked-year';
+import { afterReady } from './storage/ready-store';
 import { storageHealth, type StorageHealth } from './storage/storage-health';
-import { openTables } from './storage/table-clients';
+import { ensureTables, tableClients } from './storage/table-clients';
 import { TableSubmissionStore } from './storage/table-submission-store';
 
 /** Everything a handler needs, built once per process from the environment. */
@@ -45,22 +46,28 @@ function readSettings(env: NodeJS.ProcessEnv) {
   }
 }
 
+/**
+ * The services, without touching storage: the tables are made ready on the first call that needs them (and tried
+ * again on the next call after a failure), so `/me`, `/templates`, `/validate` and `/dev/token` answer while storage
+ * is down, also right after a cold start. Every storage call has a deadline (SAMLA_STORAGE_DEADLINE_MS).
+ */
 export async function createServices(env: NodeJS.ProcessEnv): Promise<Services> {
   const { settings, auth, storage } = readSettings(env);
   const authentication = await openAuthentication(auth);
-  // Storage that doesn't answer yet is the world failing, not the settings: the route wrapper answers 503 for it.
-  const tables = await openTables(storage);
-  const locks = new TableYearLockStore(tables.yearLocks);
+  const tables = tableClients(storage);
+  const ready = () => ensureTables(tables);
+  const now = () => new Date();
+  const locks = afterReady(ready, new TableYearLockStore(tables.yearLocks));
   return {
     settings,
     authentication,
-    store: new TableSubmissionStore(tables),
-    idempotency: new TableIdempotencyStore(tables.idempotency),
-    funds: new TableFundsStore(tables.funds),
+    store: afterReady(ready, new TableSubmissionStore(tables, { now })),
+    idempotency: afterReady(ready, new TableIdempotencyStore(tables.idempotency)),
+    funds: afterReady(ready, new TableFundsStore(tables.funds)),
     locks,
-    now: () => new Date(),
+    now,
     assertYearOpen: (year) => assertYearOpen(locks, year),
-    storageHealth: () => storageHealth(tables),
+    storageHealth: () => storageHealth(tables, ready),
   };
 }
 

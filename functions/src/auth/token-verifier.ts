@@ -15,11 +15,15 @@ function jwtVerifier(key: Key, issuer: string, audience: string | string[], boar
   return {
     async verify(token) {
       try {
-        const { payload } = await jwtVerify(token, key as JWTVerifyGetKey, { issuer, audience, algorithms: ['RS256', 'ES256'] });
+        // A token without `exp` would be good forever: RFC 7519 makes it optional, Samla requires it.
+        const { payload } = await jwtVerify(token, key as JWTVerifyGetKey, { issuer, audience, algorithms: ['RS256', 'ES256'], requiredClaims: ['exp'] });
         return callerFromClaims(payload, boardClaim);
       } catch (error) {
         if (error instanceof TokenRejected) throw error;
         if (error instanceof errors.JWTExpired) throw new TokenRejected('token har gått ut; logga in igen');
+        if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp') {
+          throw new TokenRejected('token saknar giltighetstid (exp) och godtas inte; logga in igen för att få en ny');
+        }
         if (error instanceof errors.JOSEError) throw new TokenRejected(`token kunde inte verifieras (${error.code})`);
         throw error;
       }

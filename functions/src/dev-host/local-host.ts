@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { HttpRequest, HttpResponse, InvocationContext, type HttpResponseInit, type LogLevel } from '@azure/functions';
+import { assertWellFormedAddress } from '../http/define-route';
 import { HttpProblem, problemResponse } from '../http/problem';
 import { ROUTES } from '../routes';
 import { resetServices } from '../services';
@@ -64,6 +65,15 @@ function readRequestBody(incoming: IncomingMessage): Promise<Buffer> {
   });
 }
 
+/** The request's address; a Host header that is no host name does not make it unreadable. */
+function requestUrl(incoming: IncomingMessage): URL {
+  try {
+    return new URL(incoming.url ?? '/', `http://${incoming.headers.host ?? '127.0.0.1'}`);
+  } catch {
+    return new URL(incoming.url ?? '/', 'http://127.0.0.1');
+  }
+}
+
 function headersOf(incoming: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(incoming.headers)) {
@@ -100,7 +110,9 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   const log = options.log ?? consoleLog;
   const server = createServer((incoming, outgoing) => {
     void (async () => {
-      const url = new URL(incoming.url ?? '/', `http://${incoming.headers.host ?? '127.0.0.1'}`);
+      const url = requestUrl(incoming);
+      // As the Functions host does: an address it can't decode is refused before any route sees it.
+      assertWellFormedAddress(url.toString());
       const relative = url.pathname.startsWith(`/${prefix}/`) ? url.pathname.slice(prefix.length + 2) : undefined;
       const found = relative === undefined ? undefined : match(incoming.method ?? 'GET', relative);
       if (found === undefined || found === 'method-not-allowed') {
@@ -126,6 +138,8 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       await send(outgoing, await found.route.handler(request, context));
     })().catch(async (error: unknown) => {
       const problem = error instanceof HttpProblem ? error : new HttpProblem(500, 'Internt fel', 'Utvecklingsvärden kunde inte besvara anropet.');
+      if (!(error instanceof HttpProblem))
+        log('error', JSON.stringify({ event: 'dev-host-error', error: error instanceof Error ? error.message : String(error) }));
       if (!outgoing.headersSent) await send(outgoing, problemResponse(problem)).catch(() => outgoing.destroy());
     });
   });

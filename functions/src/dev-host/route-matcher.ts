@@ -16,6 +16,15 @@ function templatePattern(template: string): RegExp {
   return new RegExp(`^${segments.join('/')}/?$`, 'i');
 }
 
+/** A path segment decoded; a malformed one is passed on as written (the route answers 400 for its address). */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** Finds the route for a method and a path below the route prefix, as the Functions host does. */
 export function routeMatcher(routes: readonly Route[]): (method: string, path: string) => RouteMatch | 'method-not-allowed' | undefined {
   const compiled = routes.map((route) => ({ route, pattern: templatePattern(route.route) }));
@@ -26,7 +35,7 @@ export function routeMatcher(routes: readonly Route[]): (method: string, path: s
       if (!match) continue;
       pathMatched = true;
       if (!route.methods.includes(method.toUpperCase() as Route['methods'][number])) continue;
-      const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([name, value]) => [name, decodeURIComponent(value ?? '')]));
+      const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([name, value]) => [name, decodeSegment(value ?? '')]));
       return { route, params };
     }
     return pathMatched ? 'method-not-allowed' : undefined;

@@ -93,6 +93,9 @@ const lock = defineRoute('lockYear', ['PUT'], 'locks/{year}', async (request, se
   const note = await optionalNote(request);
   const current = await services.locks.state(year);
   if (current?.locked) return json(200, current);
+  // Every gate of the year closes before the lock is recorded: once this answers, no submission still running
+  // can become current in the year (the pointer moves only with the gate's ETag read at its start).
+  await services.store.setYearGate(year, true);
   return json(200, await services.locks.lock(year, caller.name, services.now().toISOString(), note));
 });
 
@@ -104,6 +107,8 @@ const unlock = defineRoute('unlockYear', ['DELETE'], 'locks/{year}', async (requ
   const note = await optionalNote(request);
   const current = await services.locks.state(year);
   if (!current?.locked) throw problems.conflict(`År ${year} är inte låst.`);
+  // The gates open first: until the unlock is recorded, the recorded lock still refuses new submissions.
+  await services.store.setYearGate(year, false);
   return json(200, await services.locks.unlock(year, caller.name, services.now().toISOString(), note));
 });
 

@@ -4,17 +4,22 @@ import { defineRoute, json } from '../http/define-route';
 import { requestLanguage } from '../http/language';
 import { parseInput, queryObject, readJsonBody } from '../http/request-body';
 import type { Route } from '../http/route';
+import { boundIssues } from '../submissions/bounded-issues';
 import { withIdempotency } from '../submissions/idempotent-submission';
 import { judgeRecords, receiptResponse, storeJudged } from '../submissions/submission-intake';
 import { submissionBodySchema, submissionRouteSchema, yearQuerySchema } from '../submissions/submission-request';
 
-/** `POST /api/validate`: the server's judgement of rows; writes nothing. */
+/**
+ * `POST /api/validate`: the server's judgement of rows; writes nothing, and needs no storage: when storage does not
+ * answer, expenses are judged without the check of their links to activities, and a warning says so.
+ */
 const validate = defineRoute('validate', ['POST'], 'validate', async (request, services) => {
   const caller = await authenticate(request, services.authentication);
   const { rows, ...target } = await readJsonBody(request, submissionBodySchema(services.settings));
   requireBoardAccess(caller, target.board, 'read');
-  const validation = await judgeRecords(services, target, rows, requestLanguage(request));
-  return json(200, { ...target, valid: validation.valid, rows: validation.rows.length, issues: validation.issues });
+  const validation = await judgeRecords(services, target, rows, requestLanguage(request), undefined, { linksWhenStorageDown: 'warn' });
+  const { errors: issues, issueCounts, omittedIssues } = boundIssues(validation.issues);
+  return json(200, { ...target, valid: validation.valid, rows: validation.rows.length, issues, issueCounts, omittedIssues });
 });
 
 /** `POST /api/submissions`: judges and stores a board's rows as a new current version. */
@@ -24,8 +29,9 @@ const submit = defineRoute('submit', ['POST'], 'submissions', async (request, se
     const { rows, ...target } = parseInput(submissionBodySchema(services.settings), body.json(), 'Begärans innehåll har fel form.');
     requireBoardAccess(caller, target.board, 'write');
     await services.assertYearOpen(target.year);
-    const validation = await judgeRecords(services, target, rows, requestLanguage(request));
-    return receiptResponse(await storeJudged(services, caller, target, validation, context), target);
+    const language = requestLanguage(request);
+    const validation = await judgeRecords(services, target, rows, language);
+    return receiptResponse(await storeJudged(services, caller, target, validation, context, { language }), target);
   });
 });
 

@@ -1,24 +1,15 @@
 import type { HttpMethod, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { getServices, type Services } from '../services';
-import { HttpProblem, problemResponse } from './problem';
+import { isStorageUnavailable } from '../storage/table-errors';
+import { quotable } from './body-decoding';
+import { HttpProblem, problemResponse, problems } from './problem';
 import type { Route } from './route';
 
 export type SamlaHandler = (request: HttpRequest, services: Services, context: InvocationContext) => Promise<HttpResponseInit>;
 
-/** Errors of the world, not of the request: storage unreachable. */
-function isUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  const status = (error as { statusCode?: unknown } | null)?.statusCode;
-  return (
-    (typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|REQUEST_SEND_ERROR)$/.test(code)) ||
-    status === 503 ||
-    status === 500
-  );
-}
-
 function failure(error: unknown, context: InvocationContext): HttpProblem {
   if (error instanceof HttpProblem) return error;
-  if (isUnavailable(error)) {
+  if (isStorageUnavailable(error)) {
     context.warn(JSON.stringify({ event: 'storage-unavailable', invocationId: context.invocationId, error: String((error as Error).message ?? error) }));
     return new HttpProblem(
       503,
@@ -39,6 +30,32 @@ function failure(error: unknown, context: InvocationContext): HttpProblem {
 }
 
 /**
+ * Refuses an address whose percent-encoding is malformed (`%ZZ`, a lone `%`, or bytes that are not UTF-8 such as
+ * `%C3%28`), in the path or the query: RFC 3986 §2.1. The message quotes only the offending ASCII sequence.
+ */
+export function assertWellFormedAddress(url: string): void {
+  const { pathname, search } = new URL(url);
+  for (const part of [pathname, search]) {
+    const malformed = /%(?![0-9A-Fa-f]{2})[^%]{0,2}/.exec(part)?.[0];
+    let undecodable = malformed !== undefined;
+    if (!undecodable) {
+      try {
+        decodeURIComponent(part);
+      } catch {
+        undecodable = true;
+      }
+    }
+    if (undecodable) {
+      const shown = malformed !== undefined ? ` (${quotable(malformed, 3)})` : '';
+      throw problems.badRequest(
+        `Adressen innehåller en felaktig procentkodning${shown}. Ett % ska följas av två hexadecimala siffror som tillsammans bildar UTF-8; skriv %25 för ett procenttecken.`,
+        { reason: 'malformed-percent-encoding' },
+      );
+    }
+  }
+}
+
+/**
  * One route: the handler gets the app's services, every failure becomes a problem document (never a stack
  * trace), and every request is logged as one structured line with its invocation id.
  */
@@ -51,6 +68,7 @@ export function defineRoute(name: string, methods: HttpMethod[], route: string, 
       const started = Date.now();
       let response: HttpResponseInit;
       try {
+        assertWellFormedAddress(request.url);
         response = await handler(request, await getServices(), context);
       } catch (error) {
         response = problemResponse(failure(error, context), new URL(request.url).pathname);

@@ -1,5 +1,6 @@
 import type { HttpRequest } from '@azure/functions';
 import { z } from 'zod';
+import { decodeContentEncoding, decodeText, quotable } from './body-decoding';
 import { problems } from './problem';
 
 /** The most a JSON request body may hold: far above 50 000 rows of a template, far below what would hurt. */
@@ -10,14 +11,17 @@ function declaredLength(request: HttpRequest): number | undefined {
   return header && /^\d+$/.test(header) ? Number(header) : undefined;
 }
 
-/** Reads the body as bytes, refusing more than `maxBytes` before and after reading. */
+/**
+ * Reads the body as bytes, refusing more than `maxBytes` before and after reading, and undoes its
+ * `Content-Encoding` (gzip, deflate, br) within the same `maxBytes`.
+ */
 export async function readBodyBytes(request: HttpRequest, maxBytes: number): Promise<Buffer> {
   const declared = declaredLength(request);
   const tooLarge = () => problems.payloadTooLarge(`Begäran är större än ${Math.floor(maxBytes / 1024 / 1024)} MB.`);
   if (declared !== undefined && declared > maxBytes) throw tooLarge();
   const bytes = Buffer.from(await request.arrayBuffer());
   if (bytes.length > maxBytes) throw tooLarge();
-  return bytes;
+  return decodeContentEncoding(bytes, request.headers.get('content-encoding'), maxBytes);
 }
 
 /** The zod issues of a request body, as RFC 9457's `invalid-params` with a JSON path each. */
@@ -29,23 +33,79 @@ function invalidParams(error: z.ZodError): { name: string; reason: string }[] {
 export function requireJsonContent(request: HttpRequest): void {
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
-    throw problems.unsupportedMediaType(`Skicka JSON med Content-Type: application/json (fick ”${contentType || 'ingen'}”).`);
+    throw problems.unsupportedMediaType(`Skicka JSON med Content-Type: application/json (fick ”${contentType ? quotable(contentType, 80) : 'ingen'}”).`);
   }
 }
 
-/** JSON from a body's bytes; 400 saying where it breaks when it is malformed. */
-export function parseJsonBytes(bytes: Buffer): unknown {
-  try {
-    return JSON.parse(bytes.toString('utf8'));
-  } catch (error) {
-    throw problems.badRequest(`Begärans JSON kunde inte läsas: ${(error as Error).message}.`);
+/** The deepest nesting of arrays and objects a body may have: a submission needs 3 (body, rows, row). */
+export const MAX_JSON_DEPTH = 64;
+
+/** How deep arrays and objects nest in JSON text (strings skipped); stops counting once past `limit`. */
+function nestingDepth(text: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c)
+        index++; // backslash: skip the escaped character
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x5b || code === 0x7b) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (deepest > limit) return deepest;
+    } else if (code === 0x5d || code === 0x7d) depth--;
   }
+  return deepest;
+}
+
+/** A character as a message may show it: itself when printable, always its code point (never a raw control character). */
+export function describeCharacter(character: string): string {
+  const codePoint = character.codePointAt(0) ?? 0;
+  const hex = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+  return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(character) ? `”${character}” (${hex})` : hex;
+}
+
+/** JSON.parse's complaint, in words that quote no part of the body but the one character it stopped at. */
+function jsonProblem(error: Error, text: string): string {
+  if (/Unexpected end of JSON input/.test(error.message)) return 'JSON-texten tar slut för tidigt: något saknas i slutet';
+  const position = /at position (\d+)/.exec(error.message)?.[1];
+  const at = position !== undefined ? Number(position) : undefined;
+  const character = at !== undefined ? String.fromCodePoint(text.codePointAt(at) ?? 0) : /Unexpected token '(.)'/su.exec(error.message)?.[1];
+  const where = at !== undefined ? ` vid tecken ${at + 1}` : '';
+  if (character === undefined || at === text.length) return `texten är inte giltig JSON${where}`;
+  const inString = /control character in string/i.test(error.message) ? ' i en text (styrtecken ska skrivas som \\uXXXX)' : '';
+  return `ett oväntat tecken ${describeCharacter(character)}${where}${inString}`;
+}
+
+/** JSON from text; 400 saying where it breaks when it is malformed, and when it nests deeper than MAX_JSON_DEPTH. */
+export function parseJsonText(text: string): unknown {
+  if (nestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw problems.badRequest(
+      `Begärans JSON är nästlad i fler än ${MAX_JSON_DEPTH} nivåer av listor och objekt. En inskickning har formen { board, year, template, rows: [ { kolumn: värde } ] }.`,
+      { reason: 'json-too-deep' },
+    );
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw problems.badRequest(`Begärans JSON kunde inte läsas: ${jsonProblem(error as Error, text)}. Kontrollera att innehållet är giltig JSON.`, {
+      reason: 'malformed-json',
+    });
+  }
+}
+
+/** JSON from a body's bytes, in the charset its Content-Type declares (UTF-8 by default, a BOM ignored). */
+export function parseJsonBytes(bytes: Buffer, contentType: string | null = null): unknown {
+  return parseJsonText(decodeText(bytes, contentType));
 }
 
 /** Parses a JSON body against a schema: 415 for another content type, 413 when too large, 400 when malformed. */
 export async function readJsonBody<S extends z.ZodType>(request: HttpRequest, schema: S, maxBytes = MAX_JSON_BYTES): Promise<z.infer<S>> {
   requireJsonContent(request);
-  const json = parseJsonBytes(await readBodyBytes(request, maxBytes));
+  const json = parseJsonBytes(await readBodyBytes(request, maxBytes), request.headers.get('content-type'));
   return parseInput(schema, json, 'Begärans innehåll har fel form.');
 }
 

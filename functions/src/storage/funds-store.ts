@@ -21,16 +21,41 @@ export interface FundsStore {
 }
 
 interface FundsProperties extends Record<string, string | number | boolean> {
-  /** The movements as JSON: a list fits one property, and the year's list is always replaced whole. */
+  /** The movements as JSON, its first part: the year's list is always replaced whole. */
   movements: string;
+  /** How many parts the JSON is split in (`movements`, `movements1`, …); absent in revisions stored as one part. */
+  movementsParts: number;
   recordedBy: string;
   recordedAt: string;
+}
+
+/**
+ * Characters per part: a string property holds at most 64 KiB as UTF-16, so 30 000 characters always fit.
+ * 500 movements (the most the API takes) need about 40 000 characters; an entity holds 1 MiB, so 16 parts would do.
+ */
+export const MOVEMENTS_PART_CHARS = 30_000;
+
+function movementsProperties(movements: readonly FundsMovement[]): Record<string, string | number> {
+  const text = JSON.stringify(movements);
+  const count = Math.max(1, Math.ceil(text.length / MOVEMENTS_PART_CHARS));
+  const properties: Record<string, string | number> = { movementsParts: count };
+  for (let part = 0; part < count; part++) {
+    properties[part === 0 ? 'movements' : `movements${part}`] = text.slice(part * MOVEMENTS_PART_CHARS, (part + 1) * MOVEMENTS_PART_CHARS);
+  }
+  return properties;
+}
+
+function movementsOf(record: Revision<FundsProperties>): FundsMovement[] {
+  const count = typeof record.movementsParts === 'number' ? record.movementsParts : 1;
+  let text = record.movements;
+  for (let part = 1; part < count; part++) text += String(record[`movements${part}`] ?? '');
+  return JSON.parse(text) as FundsMovement[];
 }
 
 function fromRevision(record: Revision<FundsProperties>): RecordedFunds {
   return {
     year: record.year,
-    movements: JSON.parse(record.movements) as FundsMovement[],
+    movements: movementsOf(record),
     revision: record.revision,
     recordedBy: record.recordedBy,
     recordedAt: record.recordedAt,
@@ -51,7 +76,8 @@ export class TableFundsStore implements FundsStore {
   }
 
   async replace(year: Year, movements: readonly FundsMovement[], recordedBy: string, recordedAt: string): Promise<RecordedFunds> {
-    return fromRevision(await this.log.write(year, { movements: JSON.stringify(movements), recordedBy, recordedAt }));
+    const properties = { ...movementsProperties(movements), recordedBy, recordedAt } as FundsProperties;
+    return fromRevision(await this.log.write(year, properties));
   }
 
   async history(year: Year): Promise<RecordedFunds[]> {

@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { TableClient, TableEntityResult } from '@azure/data-tables';
 import { statusOf } from './table-errors';
 
@@ -43,15 +44,26 @@ interface KeyEntity {
   completedAt?: string;
   status?: number;
   headers?: string;
-  /** The body in parts of at most BODY_PART characters (a string property holds at most 64 KiB). */
+  /** Earlier format: the body as text in parts of at most 30 000 characters. */
   bodyParts?: number;
+  /** The body gzipped, in binary chunks of at most CHUNK_BYTES: how many. */
+  bodyChunks?: number;
+  /** When the chunks did not fit this entity: how many part entities (RowKey `<key>!pN`) hold them. */
+  bodyEntities?: number;
   [bodyPart: `body${number}`]: string;
+  [bodyChunk: `bodyZ${number}`]: Uint8Array;
 }
 
-const BODY_PART = 30_000;
-/** An entity holds at most 1 MiB; text is stored as UTF-16. */
-const MAX_BODY_PARTS = 14;
+/** A binary property holds at most 64 KiB. */
+const CHUNK_BYTES = 60_000;
+/** Chunks per entity: an entity holds at most 1 MiB (Azurite counts the base64 text: 12 × 80 000 characters fit). */
+const CHUNKS_PER_ENTITY = 12;
+/** Beyond this (60 MB gzipped) an answer is not kept; nothing Samla answers comes near it. */
+const MAX_CHUNKS = 1000;
 const CLAIM_ATTEMPTS = 5;
+
+/** The RowKey of a part entity: `!` never occurs in an escaped key (tableKey escapes it), so no key can collide. */
+const partRowKey = (rowKey: string, part: number): string => `${rowKey}!p${part}`;
 
 /** Idempotency keys in their own table: PartitionKey the caller's scope, RowKey the key, both escaped. */
 export class TableIdempotencyStore implements IdempotencyStore {
@@ -79,7 +91,7 @@ export class TableIdempotencyStore implements IdempotencyStore {
       }
       const existing = await this.read(scope, key);
       if (!existing) continue; // released in between: try to claim again
-      if (existing.state === 'completed') return completedClaim(existing);
+      if (existing.state === 'completed') return this.completedClaim(existing, address.partitionKey, address.rowKey);
       if (!this.isStale(existing)) return { state: 'in-flight', requestHash: existing.requestHash, claimedAt: existing.claimedAt };
       try {
         await this.table.updateEntity(claim, 'Replace', { etag: existing.etag });
@@ -92,25 +104,48 @@ export class TableIdempotencyStore implements IdempotencyStore {
     throw new Error(`Could not claim idempotency key after ${CLAIM_ATTEMPTS} attempts`);
   }
 
+  /**
+   * Remembers the answer, whatever its size: the body gzipped and split into binary chunks of 60 000 bytes, in the
+   * key's entity when they fit (up to 12), else in part entities written before the key is marked completed, so
+   * that a completed key always has its whole answer and a replay is byte for byte the first answer.
+   */
   async complete(scope: string, key: string, response: RememberedResponse): Promise<void> {
-    const parts = splitBody(response.body);
-    if (!parts) {
-      // Too large to keep: only a long list of refusals gets this big, and running it again stores nothing.
+    const zipped = gzipSync(Buffer.from(response.body, 'utf8'));
+    const chunks: Uint8Array[] = [];
+    for (let start = 0; start < zipped.length || chunks.length === 0; start += CHUNK_BYTES) chunks.push(zipped.subarray(start, start + CHUNK_BYTES));
+    if (chunks.length > MAX_CHUNKS) {
+      // Too large to keep: running it again is the only honest replay.
       await this.release(scope, key);
       return;
     }
+    const partitionKey = tableKey(scope);
+    const rowKey = tableKey(key);
     const completed: Partial<KeyEntity> & { partitionKey: string; rowKey: string } = {
-      partitionKey: tableKey(scope),
-      rowKey: tableKey(key),
+      partitionKey,
+      rowKey,
       state: 'completed',
       completedAt: this.now().toISOString(),
       status: response.status,
       headers: JSON.stringify(response.headers),
-      bodyParts: parts.length,
+      bodyChunks: chunks.length,
     };
-    parts.forEach((part, index) => {
-      completed[`body${index}`] = part;
-    });
+    if (chunks.length <= CHUNKS_PER_ENTITY) {
+      chunks.forEach((chunk, index) => {
+        completed[`bodyZ${index}`] = chunk;
+      });
+    } else {
+      const parts = Math.ceil(chunks.length / CHUNKS_PER_ENTITY);
+      completed.bodyEntities = parts;
+      await Promise.all(
+        Array.from({ length: parts }, (_, part) => {
+          const entity: Record<string, unknown> & { partitionKey: string; rowKey: string } = { partitionKey, rowKey: partRowKey(rowKey, part) };
+          chunks.slice(part * CHUNKS_PER_ENTITY, (part + 1) * CHUNKS_PER_ENTITY).forEach((chunk, index) => {
+            entity[`bodyZ${index}`] = chunk;
+          });
+          return this.table.upsertEntity(entity, 'Replace');
+        }),
+      );
+    }
     try {
       // Merge keeps the claim's request hash; the claim must still exist (etag '*').
       await this.table.updateEntity(completed, 'Merge', { etag: '*' });
@@ -140,29 +175,48 @@ export class TableIdempotencyStore implements IdempotencyStore {
     }
   }
 
+  /** The remembered answer of a completed key, from its own chunks, its part entities, or text parts (earlier format). */
+  private async completedClaim(entity: KeyEntity, partitionKey: string, rowKey: string): Promise<IdempotencyClaim> {
+    let body: string;
+    if (entity.bodyChunks === undefined) {
+      body = Array.from({ length: entity.bodyParts ?? 0 }, (_, index) => entity[`body${index}`] ?? '').join('');
+    } else {
+      const chunks: Buffer[] = [];
+      if (entity.bodyEntities === undefined) chunks.push(...chunksOf(entity, entity.bodyChunks));
+      else {
+        const parts = await Promise.all(
+          Array.from({ length: entity.bodyEntities }, (_, part) => this.table.getEntity<Record<string, unknown>>(partitionKey, partRowKey(rowKey, part))),
+        );
+        parts.forEach((part, index) => {
+          const inPart = Math.min(CHUNKS_PER_ENTITY, (entity.bodyChunks ?? 0) - index * CHUNKS_PER_ENTITY);
+          chunks.push(...chunksOf(part, inPart));
+        });
+      }
+      body = gunzipSync(Buffer.concat(chunks)).toString('utf8');
+    }
+    return {
+      state: 'completed',
+      requestHash: entity.requestHash,
+      completedAt: entity.completedAt ?? entity.claimedAt,
+      response: {
+        status: entity.status ?? 200,
+        headers: entity.headers ? (JSON.parse(entity.headers) as Record<string, string>) : {},
+        body,
+      },
+    };
+  }
+
   private isStale(entity: KeyEntity): boolean {
     return this.now().getTime() - Date.parse(entity.claimedAt) > this.staleAfterMs;
   }
 }
 
-function completedClaim(entity: KeyEntity): IdempotencyClaim {
-  const parts = Array.from({ length: entity.bodyParts ?? 0 }, (_, index) => entity[`body${index}`] ?? '');
-  return {
-    state: 'completed',
-    requestHash: entity.requestHash,
-    completedAt: entity.completedAt ?? entity.claimedAt,
-    response: {
-      status: entity.status ?? 200,
-      headers: entity.headers ? (JSON.parse(entity.headers) as Record<string, string>) : {},
-      body: parts.join(''),
-    },
-  };
-}
-
-function splitBody(body: string): string[] | undefined {
-  const count = Math.max(1, Math.ceil(body.length / BODY_PART));
-  if (count > MAX_BODY_PARTS) return undefined;
-  return Array.from({ length: count }, (_, index) => body.slice(index * BODY_PART, (index + 1) * BODY_PART));
+function chunksOf(entity: object, count: number): Buffer[] {
+  return Array.from({ length: count }, (_, index) => {
+    const chunk = (entity as Record<string, unknown>)[`bodyZ${index}`];
+    if (!(chunk instanceof Uint8Array)) throw new Error(`Idempotency answer chunk ${index} is missing`);
+    return Buffer.from(chunk);
+  });
 }
 
 /**

@@ -13,7 +13,10 @@ export interface NewSubmission<T extends TemplateKey = TemplateKey> {
   readonly rows: readonly TemplateRows[T][];
   readonly submittedBy: string;
   readonly warningCount: number;
-  /** The time to record; the store never reads the clock itself when given one. */
+  /**
+   * The time to record (benchmarks and tests give a fixed one). Without it the store records when the version
+   * became current: its clock read just before the pointer moves, after every row is written.
+   */
   readonly submittedAt?: string;
 }
 
@@ -41,6 +44,17 @@ export class ConcurrentSubmissionError extends Error {
 }
 
 /**
+ * Thrown when the year was locked (its gate closed) before this submission could become current: the submission
+ * is not current and never will be; the HTTP edge answers 409.
+ */
+export class YearLockedError extends Error {
+  constructor(readonly year: Year) {
+    super(`Year ${year} was locked before the submission became current`);
+    this.name = 'YearLockedError';
+  }
+}
+
+/**
  * Versioned submissions in Azure Table Storage: rows in a partition of their own per version,
  * made current by moving one pointer entity with If-Match.
  */
@@ -55,4 +69,11 @@ export interface SubmissionStore {
   currentVersions(year: Year): Promise<SubmissionVersion[]>;
   /** Every board's current rows for a year: one query for the pointers, one per current partition, in parallel. */
   nation(year: Year): Promise<NationYear>;
+  /**
+   * Closes (or opens) the year's gate in every board's and template's partition: once this has returned with
+   * `locked: true`, no submission, however long it has been running, becomes current in the year (the pointer
+   * moves only with the gate's ETag as read at the submission's start). Call it before recording a lock, and
+   * before recording an unlock.
+   */
+  setYearGate(year: Year, locked: boolean): Promise<void>;
 }

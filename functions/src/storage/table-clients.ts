@@ -1,6 +1,6 @@
 import { TableClient, type TableServiceClientOptions } from '@azure/data-tables';
 import { DefaultAzureCredential } from '@azure/identity';
-import type { StorageSettings } from './storage-settings';
+import { DEFAULT_STORAGE_DEADLINE_MS, type StorageSettings } from './storage-settings';
 
 /** The tables Samla keeps, each named `<prefix><suffix>`. */
 export const TABLE_SUFFIXES = {
@@ -24,14 +24,42 @@ export interface TableClientOptions {
   readonly retryOptions?: TableServiceClientOptions['retryOptions'];
 }
 
+type PipelinePolicy = NonNullable<TableServiceClientOptions['additionalPolicies']>[number]['policy'];
+
+/**
+ * A deadline on every storage call, retries included: the call's abort signal fires after `ms`, so a storage that
+ * accepts the connection and never answers (a frozen process, a black-holed port) is an `AbortError`, which the
+ * HTTP edge answers with 503, instead of a request that hangs. A signal the caller gave still aborts it earlier.
+ */
+export function deadlinePolicy(ms: number): PipelinePolicy {
+  return {
+    name: 'samlaStorageDeadline',
+    sendRequest(request, next) {
+      const deadline = AbortSignal.timeout(ms);
+      // The SDK's AbortSignalLike is the platform's AbortSignal in Node.
+      const given = request.abortSignal as AbortSignal | undefined;
+      request.abortSignal = given ? AbortSignal.any([given, deadline]) : deadline;
+      return next(request);
+    },
+  };
+}
+
 /** Tables created (or found) in this process, by endpoint and name: each is created once. */
 const ensured = new Map<string, Promise<void>>();
 
 /** The table clients for the settings, with every table created if it is missing (once per process). */
 export async function openTables(settings: StorageSettings, options: TableClientOptions = {}): Promise<SamlaTables> {
   const tables = tableClients(settings, options);
-  await Promise.all(Object.values(tables).map(ensureTable));
+  await ensureTables(tables);
   return tables;
+}
+
+/**
+ * Creates the tables that are missing (once per process; a failure is forgotten, so the next call tries again).
+ * The app calls it before its first storage call, never at start: routes that need no storage work without it.
+ */
+export async function ensureTables(tables: SamlaTables): Promise<void> {
+  await Promise.all(Object.values(tables).map(ensureTable));
 }
 
 /** The table clients for the settings, without touching the service. */
@@ -47,7 +75,10 @@ export function tableClients(settings: StorageSettings, options: TableClientOpti
 }
 
 function clientFactory(settings: StorageSettings, options: TableClientOptions): (table: string) => TableClient {
-  const clientOptions: TableServiceClientOptions = { retryOptions: options.retryOptions };
+  const clientOptions: TableServiceClientOptions = {
+    retryOptions: options.retryOptions,
+    additionalPolicies: [{ policy: deadlinePolicy(settings.deadlineMs ?? DEFAULT_STORAGE_DEADLINE_MS), position: 'perCall' }],
+  };
   if (settings.kind === 'connection-string') {
     const { connectionString } = settings;
     // Plain http only for the emulator on this machine; a real account is always reached over https.

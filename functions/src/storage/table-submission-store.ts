@@ -1,8 +1,9 @@
 import { odata, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
-import { BOARD_CODES, isBoardCode, isTemplateKey, type BoardCode, type TemplateKey, type TemplateRows, type Year } from '@samla/shared';
+import { BOARD_CODES, isBoardCode, isTemplateKey, TEMPLATE_KEYS, type BoardCode, type TemplateKey, type TemplateRows, type Year } from '@samla/shared';
 import { columnKeys, entityToRow, rowBatches, rowEntities, rowsPartitionKey, versionKey } from './row-entities';
 import {
   ConcurrentSubmissionError,
+  YearLockedError,
   type BoardRows,
   type NationYear,
   type NewSubmission,
@@ -27,13 +28,16 @@ export interface TableSubmissionStoreOptions {
  * Submissions table, PartitionKey `year|template|board` (year first, so one range query finds a year):
  *   RowKey `counter`  the last version number handed out (reserved before any row is written);
  *   RowKey `current`  the pointer: the version readers follow, with its audit fields;
- *   RowKey `vNNNNNN`  the audit entry of each version that became current, kept forever.
+ *   RowKey `vNNNNNN`  the audit entry of each version that became current, kept forever;
+ *   RowKey `gate`     whether the year is locked; the pointer moves only with the gate's ETag read at the start,
+ *                     so a lock (which rewrites every gate of the year first) stops submissions still running.
  * The pointer and the new audit entry are written in one transaction, so a version is in the history exactly
  * when it became current. A version whose attempt failed leaves a gap in the numbers and an orphan rows
  * partition that nothing reads.
  */
 const COUNTER = 'counter';
 const CURRENT = 'current';
+const GATE = 'gate';
 const RESERVE_ATTEMPTS = 50;
 
 interface VersionProperties {
@@ -49,6 +53,7 @@ interface VersionProperties {
 }
 
 type PointerEntity = TableEntityResult<VersionProperties & { rowsPartition: string }>;
+type GateEntity = TableEntityResult<{ locked: boolean }>;
 
 /** The Table Storage implementation of SubmissionStore (see design.md, "Storage"). */
 export class TableSubmissionStore implements SubmissionStore {
@@ -69,8 +74,9 @@ export class TableSubmissionStore implements SubmissionStore {
     const { board, year, template } = submission;
     assertKeys(board, year, template);
     const partition = submissionsPartitionKey(year, template, board);
-    // The pointer is read first: whoever moves it after this read makes this submission lose.
-    const { pointer, counter } = await this.readPointerAndCounter(partition);
+    // The pointer and the gate are read first: whoever moves or closes them after this read makes this submission lose.
+    const { pointer, counter, gate } = await this.readPointerAndCounter(partition);
+    if (gate?.locked) throw new YearLockedError(year);
     const version = await this.reserveVersion(partition, counter);
     const { entities, contentHash } = rowEntities(submission, version);
     await this.writeBatches(rowBatches(entities));
@@ -80,14 +86,22 @@ export class TableSubmissionStore implements SubmissionStore {
       board,
       template,
       version,
+      // When the version becomes current: every row is written, the pointer moves next.
       submittedAt: submission.submittedAt ?? this.now().toISOString(),
       submittedBy: submission.submittedBy,
       rowCount: entities.length,
       warningCount: submission.warningCount,
       contentHash,
     };
-    await this.movePointer(partition, pointer, stored);
+    await this.movePointer(partition, pointer, gate, stored);
     return toVersion(stored);
+  }
+
+  async setYearGate(year: Year, locked: boolean): Promise<void> {
+    assertKeys(BOARD_CODES[0], year, 'activities');
+    const partitions = TEMPLATE_KEYS.flatMap((template) => BOARD_CODES.map((board) => submissionsPartitionKey(year, template, board)));
+    // An unconditional replace: every gate gets a new ETag, so a submission that read the old one can't move its pointer.
+    await Promise.all(partitions.map((partitionKey) => this.tables.submissions.upsertEntity({ partitionKey, rowKey: GATE, locked }, 'Replace')));
   }
 
   async current<T extends TemplateKey>(board: BoardCode, year: Year, template: T): Promise<BoardRows<T> | undefined> {
@@ -142,17 +156,30 @@ export class TableSubmissionStore implements SubmissionStore {
     }
   }
 
-  private async readPointerAndCounter(partition: string): Promise<{ pointer?: PointerEntity; counter?: TableEntityResult<{ lastVersion: number }> }> {
+  private async readPointerAndCounter(
+    partition: string,
+  ): Promise<{ pointer?: PointerEntity; counter?: TableEntityResult<{ lastVersion: number }>; gate?: GateEntity }> {
     let pointer: PointerEntity | undefined;
     let counter: TableEntityResult<{ lastVersion: number }> | undefined;
+    let gate: GateEntity | undefined;
     const entities = this.tables.submissions.listEntities<Record<string, unknown>>({
-      queryOptions: { filter: odata`PartitionKey eq ${partition} and (RowKey eq ${CURRENT} or RowKey eq ${COUNTER})` },
+      queryOptions: { filter: odata`PartitionKey eq ${partition} and (RowKey eq ${CURRENT} or RowKey eq ${COUNTER} or RowKey eq ${GATE})` },
     });
     for await (const entity of entities) {
       if (entity.rowKey === CURRENT) pointer = entity as unknown as PointerEntity;
+      else if (entity.rowKey === GATE) gate = entity as unknown as GateEntity;
       else counter = entity as unknown as TableEntityResult<{ lastVersion: number }>;
     }
-    return { pointer, counter };
+    return { pointer, counter, gate };
+  }
+
+  private async readGate(partition: string): Promise<GateEntity | undefined> {
+    try {
+      return await this.tables.submissions.getEntity<{ locked: boolean }>(partition, GATE);
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw error;
+    }
   }
 
   /** Hands out the next version number: the counter moves with If-Match, so no two attempts get the same one. */
@@ -204,8 +231,11 @@ export class TableSubmissionStore implements SubmissionStore {
     await Promise.all(Array.from({ length: workers }, worker));
   }
 
-  /** Makes the version current and records it in the history, in one transaction guarded by the pointer's ETag. */
-  private async movePointer(partition: string, previous: PointerEntity | undefined, stored: VersionProperties): Promise<void> {
+  /**
+   * Makes the version current and records it in the history, in one transaction guarded by the pointer's ETag and
+   * the year gate's ETag as read at the start (a gate that was missing must still be missing).
+   */
+  private async movePointer(partition: string, previous: PointerEntity | undefined, gate: GateEntity | undefined, stored: VersionProperties): Promise<void> {
     const pointer = {
       partitionKey: partition,
       rowKey: CURRENT,
@@ -214,14 +244,17 @@ export class TableSubmissionStore implements SubmissionStore {
     };
     const audit = { partitionKey: partition, rowKey: versionKey(stored.version), ...stored };
     const pointerAction: TransactionAction = previous ? ['update', pointer, 'Replace', { etag: previous.etag }] : ['create', pointer];
+    const openGate = { partitionKey: partition, rowKey: GATE, locked: false };
+    const gateAction: TransactionAction = gate ? ['update', openGate, 'Replace', { etag: gate.etag }] : ['create', openGate];
     try {
-      await this.tables.submissions.submitTransaction([pointerAction, ['create', audit]]);
+      await this.tables.submissions.submitTransaction([pointerAction, ['create', audit], gateAction]);
     } catch (error) {
       const status = statusOf(error);
       if (status !== 409 && status !== 412) throw error;
       // A response lost on the network and retried by the SDK fails on our own write: then we did win.
-      const now = await this.readPointer(partition);
+      const [now, gateNow] = await Promise.all([this.readPointer(partition), this.readGate(partition)]);
       if (now?.version === stored.version) return;
+      if (gateNow?.locked) throw new YearLockedError(stored.year);
       throw new ConcurrentSubmissionError(stored.board as BoardCode, stored.year, stored.template as TemplateKey);
     }
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import type { Caller } from '../auth/caller';
 import { HttpProblem, problemResponse, problems } from '../http/problem';
+import { declaredCharset } from '../http/body-decoding';
 import { MAX_JSON_BYTES, parseJsonBytes, readBodyBytes, requireJsonContent } from '../http/request-body';
 import type { Services } from '../services';
 
@@ -13,8 +14,8 @@ export interface RequestBody {
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
-function bodyOf(bytes: Buffer): RequestBody {
-  return { bytes, json: () => parseJsonBytes(bytes) };
+function bodyOf(bytes: Buffer, contentType: string | null): RequestBody {
+  return { bytes, json: () => parseJsonBytes(bytes, contentType) };
 }
 
 function responseHeaders(response: HttpResponseInit): Record<string, string> {
@@ -43,11 +44,14 @@ export async function withIdempotency(
 ): Promise<HttpResponseInit> {
   if (options.json !== false) requireJsonContent(request);
   const bytes = await readBodyBytes(request, options.maxBytes ?? MAX_JSON_BYTES);
+  const contentType = request.headers.get('content-type');
   const key = request.headers.get('idempotency-key');
-  if (key === null) return run(bodyOf(bytes));
+  if (key === null) return run(bodyOf(bytes, contentType));
   if (!KEY_PATTERN.test(key)) throw problems.badRequest('Idempotency-Key ska vara 1–200 synliga ASCII-tecken.');
   const requestHash = createHash('sha256')
     .update(options.requestTag ?? '')
+    .update('\n')
+    .update(declaredCharset(contentType) ?? 'utf-8')
     .update('\n')
     .update(bytes)
     .digest('hex');
@@ -62,7 +66,7 @@ export async function withIdempotency(
   }
   let response: HttpResponseInit;
   try {
-    response = await run(bodyOf(bytes));
+    response = await run(bodyOf(bytes, contentType));
   } catch (error) {
     // A refusal of the content is the answer to remember; a failure of the world is not: release for a retry.
     if (error instanceof HttpProblem && error.status < 500 && error.status !== 409) {
@@ -70,7 +74,8 @@ export async function withIdempotency(
       await services.idempotency.complete(claimScope, key, remembered(answer));
       return answer;
     }
-    await services.idempotency.release(claimScope, key).catch(() => undefined);
+    // Not awaited: when storage stalls, the answer (a 503) must not wait for a second storage call to time out.
+    void services.idempotency.release(claimScope, key).catch(() => undefined);
     throw error;
   }
   await services.idempotency.complete(claimScope, key, remembered(response));

@@ -1,11 +1,17 @@
 import type { HttpResponseInit, InvocationContext } from '@azure/functions';
 import {
+  cellAddress,
+  DEFAULT_LANGUAGE,
+  type ActivityRow,
   countBySeverity,
+  issueText,
+  TEMPLATES,
   typedRows,
   validateRecords,
   validateSheet,
   type BoardCode,
   type CellPosition,
+  type Issue,
   type Language,
   type TemplateValidation,
   type Year,
@@ -14,13 +20,30 @@ import type { Caller } from '../auth/caller';
 import { json } from '../http/define-route';
 import { problems } from '../http/problem';
 import type { Services } from '../services';
-import { ConcurrentSubmissionError, type SubmissionStore } from '../storage/submission-store';
+import { withDeadline } from '../storage/storage-health';
+import { ConcurrentSubmissionError, YearLockedError, type SubmissionStore } from '../storage/submission-store';
+import { isStorageUnavailable } from '../storage/table-errors';
+import { boundIssues, countsSummary, omittedSentence, type IssueCount } from './bounded-issues';
+import { droppedActivityWarnings } from './dropped-activities';
+import { lockedWhileRunning } from './locked-year';
 import type { SubmissionTarget } from './submission-request';
 
 /** The activity IDs a board's current Aktiviteter hold for a year: what its expenses may link to. */
 export async function currentActivityIds(store: SubmissionStore, board: BoardCode, year: Year): Promise<string[]> {
   const current = await store.current(board, year, 'activities');
   return current ? current.rows.map((row) => row.activityId) : [];
+}
+
+/** How long /validate waits for the board's activities before it judges expenses without the link check. */
+const LINK_LOOKUP_MS = 2000;
+
+export interface JudgeOptions {
+  /**
+   * `/validate` only: when storage does not answer, judge expenses without checking their links to activities and
+   * say so in an `activity-links-unchecked` warning (the check is made again, for real, when they are submitted).
+   * A submission never does this: it needs the check, and answers 503 without it.
+   */
+  readonly linksWhenStorageDown?: 'refuse' | 'warn';
 }
 
 /**
@@ -33,9 +56,47 @@ export async function judgeRecords(
   records: readonly unknown[],
   language: Language,
   activityIds?: readonly string[],
+  options: JudgeOptions = {},
 ): Promise<TemplateValidation> {
-  const links = target.template === 'expenses' ? (activityIds ?? (await currentActivityIds(services.store, target.board, target.year))) : undefined;
-  return validateRecords(target.template, records, { year: target.year, settings: services.settings, language, ...(links ? { activityIds: links } : {}) });
+  let links = activityIds;
+  let unchecked = false;
+  if (target.template === 'expenses' && links === undefined) {
+    const lookup = currentActivityIds(services.store, target.board, target.year);
+    if (options.linksWhenStorageDown !== 'warn') links = await lookup;
+    else {
+      try {
+        links = await withDeadline(lookup, LINK_LOOKUP_MS);
+      } catch (error) {
+        if (!isStorageUnavailable(error)) throw error;
+        lookup.catch(() => undefined); // it ends on its own deadline; nobody waits for it
+        unchecked = true;
+      }
+    }
+  }
+  const validation = validateRecords(target.template, records, {
+    year: target.year,
+    settings: services.settings,
+    language,
+    ...(links ? { activityIds: links } : {}),
+  });
+  return unchecked ? { ...validation, issues: [uncheckedLinksIssue(validation, language), ...validation.issues] } : validation;
+}
+
+/** The warning that an expense sheet's links to activities were not checked, at its Aktivitets-ID header. */
+function uncheckedLinksIssue(validation: TemplateValidation, language: Language): Issue {
+  const { layout } = validation;
+  const cell = cellAddress(layout.sheet, layout.headerRow, layout.columns.get('activityId') ?? 1);
+  const label = TEMPLATES.expenses.columns.find((column) => column.key === 'activityId')?.label[language] ?? 'activityId';
+  const reason = language === 'sv' ? 'lagringen svarade inte' : 'storage did not answer';
+  return {
+    severity: 'warning',
+    code: 'activity-links-unchecked',
+    message: `${cell}, ${label}: ${issueText('activity-links-unchecked', { reason }, language)}`,
+    sheet: layout.sheet,
+    row: layout.headerRow,
+    column: 'activityId',
+    cell,
+  };
 }
 
 /** A sheet of an uploaded workbook, as the file has it. */
@@ -73,18 +134,39 @@ export function issuesSummary(validation: TemplateValidation): string {
 export interface SubmissionReceipt {
   readonly template: SubmissionTarget['template'];
   readonly version: number;
+  /** When the version became current (ISO 8601). */
   readonly submittedAt: string;
   readonly rows: number;
+  /** The first 1 000 warnings, in sheet order. */
   readonly warnings: TemplateValidation['issues'];
+  /** Every warning, counted per rule. */
+  readonly issueCounts: readonly IssueCount[];
+  /** Warnings counted but not listed. */
+  readonly omittedIssues: number;
 }
 
-/** Stores a judged submission as a new current version; 422 with every issue when it has errors, 409 when another won. */
+export interface StoreOptions {
+  /**
+   * The same step stores the board's Kostnader too (an uploaded file with both sheets): a new Aktiviteter is then
+   * not compared with the expenses current now, which the file replaces.
+   */
+  readonly expensesFollow?: boolean;
+  /** The language of warnings the store step adds. */
+  readonly language?: Language;
+}
+
+/**
+ * Stores a judged submission as a new current version; 422 with the first 1 000 issues and the count per rule when
+ * it has errors, 409 when another won or the year was locked while it ran. A new Aktiviteter version that leaves out
+ * activities the board's current Kostnader link to is stored with a warning naming both.
+ */
 export async function storeJudged(
   services: Services,
   caller: Caller,
   target: SubmissionTarget,
   validation: TemplateValidation,
   context: InvocationContext,
+  options: StoreOptions = {},
 ): Promise<SubmissionReceipt> {
   const log = (outcome: string, extra: Record<string, unknown> = {}) =>
     context.log(
@@ -102,20 +184,39 @@ export async function storeJudged(
   const rows = typedRows(validation);
   if (!rows) {
     log('rejected', { issues: validation.issues.length });
-    throw problems.unprocessable(`Inskickningen sparades inte: ${issuesSummary(validation)}. Rätta felen och skicka in igen.`, { errors: validation.issues });
+    const bounded = boundIssues(validation.issues);
+    throw problems.unprocessable(
+      `Inskickningen sparades inte: ${countsSummary(bounded.issueCounts)}. Rätta felen och skicka in igen.${omittedSentence(bounded)}`,
+      { ...bounded },
+    );
   }
-  const warnings = validation.issues.filter((issue) => issue.severity === 'warning');
+  const warnings = [...validation.issues.filter((issue) => issue.severity === 'warning')];
+  if (target.template === 'activities' && !options.expensesFollow) {
+    const expenses = await services.store.current(target.board, target.year, 'expenses');
+    if (expenses) {
+      // The template is activities, so the judged rows are activity rows.
+      const activities = rows as readonly ActivityRow[];
+      warnings.unshift(...droppedActivityWarnings(activities, expenses.rows, validation.layout, target.year, options.language ?? DEFAULT_LANGUAGE));
+    }
+  }
   try {
-    const version = await services.store.submit({
-      ...target,
-      rows,
-      submittedBy: caller.name,
-      warningCount: warnings.length,
-      submittedAt: services.now().toISOString(),
-    });
+    const version = await services.store.submit({ ...target, rows, submittedBy: caller.name, warningCount: warnings.length });
     log('stored', { version: version.version, rows: rows.length, warnings: warnings.length });
-    return { template: target.template, version: version.version, submittedAt: version.submittedAt, rows: rows.length, warnings };
+    const bounded = boundIssues(warnings);
+    return {
+      template: target.template,
+      version: version.version,
+      submittedAt: version.submittedAt,
+      rows: rows.length,
+      warnings: bounded.errors,
+      issueCounts: bounded.issueCounts,
+      omittedIssues: bounded.omittedIssues,
+    };
   } catch (error) {
+    if (error instanceof YearLockedError) {
+      log('locked');
+      throw await lockedWhileRunning(services.locks, target.year);
+    }
     if (!(error instanceof ConcurrentSubmissionError)) throw error;
     log('conflict');
     throw problems.conflict(

@@ -201,6 +201,20 @@ export const ISSUE_CODES = {
     () => 'ett genomfört lärande exempel saknar länk till Jämställ.nu. Ange länken när exemplet är publicerat.',
     () => 'a completed learning example has no link to Jämställ.nu. Give the link once it is published.',
   ),
+  'activity-links-unchecked': define(
+    'warning',
+    (p) =>
+      `kopplingarna till aktiviteter kunde inte kontrolleras (${p.reason}). Kontrollen görs när kostnaderna skickas in; rader med Aktivitets-ID kan då få fel om aktiviteten saknas.`,
+    (p) =>
+      `the links to activities could not be checked (${p.reason}). They are checked when the expenses are submitted; rows with an Activity ID may then get errors if the activity is missing.`,
+  ),
+  'activity-still-linked': define(
+    'warning',
+    (p) =>
+      `aktiviteten ”${p.value}” finns inte längre bland Aktiviteter, men länets inskickade kostnader för ${p.year} länkar till den (${p.cells}). Lägg tillbaka aktiviteten, eller ändra eller ta bort Aktivitets-ID på de kostnaderna och skicka in Kostnader igen.`,
+    (p) =>
+      `the activity "${p.value}" is no longer among the Activities, but the board's submitted expenses for ${p.year} link to it (${p.cells}). Put the activity back, or change or remove the Activity ID of those expenses and submit the Expenses again.`,
+  ),
 } as const satisfies Record<string, IssueDefinition>;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

@@ -20,10 +20,12 @@ describe('Entra ID sign-in', () => {
   const audience = 'api://samla';
   let server: Server;
   let verifier: TokenVerifier;
+  let signingKey: CryptoKey;
   let sign: (claims: Record<string, unknown>, options?: { issuer?: string; audience?: string; expires?: string }) => Promise<string>;
 
   beforeAll(async () => {
     const { privateKey, publicKey } = await generateKeyPair('RS256');
+    signingKey = privateKey;
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
     const keys = await serveKeys({ keys: [jwk] });
     server = keys.server;
@@ -62,6 +64,19 @@ describe('Entra ID sign-in', () => {
   it('rejects an expired token', async () => {
     const expired = await sign({ roles: ['Staff'], board: 'M' }, { expires: '-1m' });
     await expect(verifier.verify(expired)).rejects.toThrow(/gått ut/);
+  });
+
+  it('rejects a token without an expiry (exp), which would be good forever', async () => {
+    const forever = await new SignJWT({ roles: ['Staff'], board: 'M', oid: 'o-3' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setSubject('user-1')
+      .setIssuedAt()
+      .sign(signingKey);
+    await expect(verifier.verify(forever)).rejects.toThrow(/exp/);
+    // The same claims with an expiry are accepted: it is the missing exp that is refused.
+    await expect(verifier.verify(await sign({ roles: ['Staff'], board: 'M', oid: 'o-3' }))).resolves.toMatchObject({ role: 'staff' });
   });
 
   it('rejects a token signed with another key', async () => {

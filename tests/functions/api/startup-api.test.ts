@@ -14,13 +14,18 @@ describe('a function app starting', () => {
     }
   });
 
-  it('while storage is down answers that storage does not answer, and starts once it is back', async () => {
+  it('while storage is down from the start says so in health, serves what needs no storage, and works once storage is back', async () => {
     const api = await startSamlaApi();
     try {
       await api.azurite.stop();
       const down = await api.call('GET', 'health');
       expect(down.status).toBe(503);
-      expect(((await down.json()) as { title: string }).title).toBe('Lagringen svarar inte');
+      expect(await down.json()).toMatchObject({ status: 'degraded', storage: { ok: false, detail: expect.stringMatching(/lagringen svarar inte/) } });
+      const staff = await api.token('staff', 'I');
+      expect((await api.call('GET', 'me', { token: staff })).status).toBe(200);
+      const list = await api.call('GET', 'submissions?year=2013', { token: staff });
+      expect(list.status).toBe(503);
+      expect(((await list.json()) as { title: string }).title).toBe('Lagringen svarar inte');
       await api.azurite.restart();
       const up = await api.call('GET', 'health');
       expect(up.status).toBe(200);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { contentHash } from '../../../functions/src/storage/canonical-json';
 import { TableIdempotencyStore, tableKey, type IdempotencyStore } from '../../../functions/src/storage/idempotency-store';
 import type { NewSubmission, SubmissionStore } from '../../../functions/src/storage/submission-store';
@@ -80,6 +81,25 @@ describe('idempotency keys in Table Storage', () => {
     expect(await store.claim('c|s', 'a/b\\c#d?e%g', 'h')).toEqual({ state: 'claimed' });
   });
 
+  it.each([
+    [
+      'compressible, 4 MB',
+      () => JSON.stringify({ errors: Array.from({ length: 16_000 }, (_, row) => ({ row, message: `Aktiviteter!B${row + 2}: värdet är fel ${row}` })) }),
+    ],
+    ['hardly compressible, 3 MB (kept across part entities)', () => randomText(3 * 1024 * 1024)],
+    ['empty', () => ''],
+  ])('replays an answer of any size exactly: %s', async (_name, makeBody) => {
+    const store = await freshStore();
+    const body = makeBody();
+    await store.claim('c|s', 'big', 'h');
+    await store.complete('c|s', 'big', { status: 201, headers: { 'Content-Type': 'application/json' }, body });
+    const replay = await store.claim('c|s', 'big', 'h');
+    expect(replay.state).toBe('completed');
+    if (replay.state !== 'completed') return;
+    expect(replay.response.body.length).toBe(body.length);
+    expect(replay.response.body === body).toBe(true);
+  });
+
   it('escapes keys one-to-one, without / \\ # ? or control characters', () => {
     const forbidden = (key: string): boolean => [...key].some((c) => '/\\#?'.includes(c) || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
     for (const text of ['a/b', 'a\\b', 'a#b', 'a?b', 'a\u0001b', 'a%2Fb']) expect(forbidden(tableKey(text))).toBe(false);
@@ -109,6 +129,15 @@ describe('idempotency keys in Table Storage', () => {
     expect((await store.history('I', 2013, 'activities')).length).toBe(1);
   });
 });
+
+/** Text that gzip can hardly shrink: random letters, digits and Swedish letters. */
+function randomText(length: number): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyzåäöABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ0123456789 ';
+  const bytes = randomBytes(length);
+  let text = '';
+  for (const byte of bytes) text += alphabet[byte % alphabet.length];
+  return text;
+}
 
 /** What the HTTP edge does with a key, reduced to the two stores. */
 async function submitOnce(keys: IdempotencyStore, store: SubmissionStore, key: string, submission: NewSubmission): Promise<string> {

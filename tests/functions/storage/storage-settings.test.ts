@@ -10,6 +10,7 @@ describe('storage settings from the environment', () => {
       kind: 'connection-string',
       connectionString: AZURITE,
       tablePrefix: 'Samla',
+      deadlineMs: 4000,
     });
   });
 
@@ -18,7 +19,14 @@ describe('storage settings from the environment', () => {
       kind: 'account-url',
       accountUrl: 'https://samla.table.core.windows.net',
       tablePrefix: 'Test42',
+      deadlineMs: 4000,
     });
+  });
+
+  it('takes a storage deadline in milliseconds, within sensible bounds', () => {
+    expect(readStorageSettings({ SAMLA_STORAGE_CONNECTION_STRING: AZURITE, SAMLA_STORAGE_DEADLINE_MS: '1500' }).deadlineMs).toBe(1500);
+    expect(() => readStorageSettings({ SAMLA_STORAGE_CONNECTION_STRING: AZURITE, SAMLA_STORAGE_DEADLINE_MS: '0' })).toThrow(/SAMLA_STORAGE_DEADLINE_MS/);
+    expect(() => readStorageSettings({ SAMLA_STORAGE_CONNECTION_STRING: AZURITE, SAMLA_STORAGE_DEADLINE_MS: 'soon' })).toThrow(/SAMLA_STORAGE_DEADLINE_MS/);
   });
 
   it('refuses to start without storage, naming both variables', () => {
