@@ -20,25 +20,50 @@ export interface BoundedIssues {
   readonly omittedIssues: number;
 }
 
-/**
- * Bounds a list of issues for an answer (a 422 problem document, /validate, a receipt's warnings): 50 000 bad rows
- * give a short answer that still says how many of each kind there are.
- *
- * When shared's `TemplateValidation` carries `issueCounts` and `omittedIssues` itself (and keeps at most 1 000
- * issues), this becomes a reading of those fields.
- */
-export function boundIssues(issues: readonly Issue[], max = MAX_ANSWERED_ISSUES): BoundedIssues {
+/** Issues with their counts per rule: shared's `TemplateValidation` is one (it keeps at most `MAX_ISSUES`). */
+export interface IssueSource {
+  readonly issues: readonly Issue[];
+  readonly issueCounts: readonly IssueCount[];
+  readonly omittedIssues: number;
+}
+
+/** Issues that arrive without counts (the warnings the store step adds) as a source, every one of them counted. */
+export function countedIssues(issues: readonly Issue[]): IssueSource {
   const counts = new Map<string, { severity: Severity; count: number }>();
   for (const issue of issues) {
     const entry = counts.get(issue.code);
     if (entry) entry.count += 1;
     else counts.set(issue.code, { severity: issue.severity, count: 1 });
   }
-  return {
-    errors: issues.slice(0, max),
-    issueCounts: [...counts].map(([code, { severity, count }]) => ({ code, severity, count })),
-    omittedIssues: Math.max(0, issues.length - max),
-  };
+  return { issues, issueCounts: [...counts].map(([code, { severity, count }]) => ({ code, severity, count })), omittedIssues: 0 };
+}
+
+/** Only a source's warnings, with their counts (a receipt lists warnings; errors would have stopped it). */
+export function warningsOf(source: IssueSource): IssueSource {
+  const issues = source.issues.filter((issue) => issue.severity === 'warning');
+  const issueCounts = source.issueCounts.filter((entry) => entry.severity === 'warning');
+  const found = issueCounts.reduce((sum, entry) => sum + entry.count, 0);
+  return { issues, issueCounts, omittedIssues: found - issues.length };
+}
+
+/**
+ * One bounded answer from several sources (a file's two sheets, a validation and the store's warnings): the first
+ * `max` issues in the sources' order, every issue counted per rule, and how many were left out. 50 000 bad rows give a
+ * short answer that still says how many of each kind there are.
+ */
+export function boundIssues(sources: readonly IssueSource[], max = MAX_ANSWERED_ISSUES): BoundedIssues {
+  const counts = new Map<string, { severity: Severity; count: number }>();
+  for (const source of sources) {
+    for (const { code, severity, count } of source.issueCounts) {
+      const entry = counts.get(code);
+      if (entry) entry.count += count;
+      else counts.set(code, { severity, count });
+    }
+  }
+  const errors = sources.flatMap((source) => source.issues).slice(0, max);
+  const issueCounts = [...counts].map(([code, { severity, count }]) => ({ code, severity, count }));
+  const found = issueCounts.reduce((sum, entry) => sum + entry.count, 0);
+  return { errors, issueCounts, omittedIssues: found - errors.length };
 }
 
 /** "3 fel och 2 varningar", from the counts (so it is right also when issues were left out). */

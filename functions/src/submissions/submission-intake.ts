@@ -23,7 +23,7 @@ import type { Services } from '../services';
 import { withDeadline } from '../storage/storage-health';
 import { ConcurrentSubmissionError, YearLockedError, type SubmissionStore } from '../storage/submission-store';
 import { isStorageUnavailable } from '../storage/table-errors';
-import { boundIssues, countsSummary, omittedSentence, type IssueCount } from './bounded-issues';
+import { boundIssues, countedIssues, countsSummary, omittedSentence, warningsOf, type IssueCount } from './bounded-issues';
 import { droppedActivityWarnings } from './dropped-activities';
 import { lockedWhileRunning } from './locked-year';
 import type { SubmissionTarget } from './submission-request';
@@ -79,7 +79,13 @@ export async function judgeRecords(
     language,
     ...(links ? { activityIds: links } : {}),
   });
-  return unchecked ? { ...validation, issues: [uncheckedLinksIssue(validation, language), ...validation.issues] } : validation;
+  if (!unchecked) return validation;
+  const warning = uncheckedLinksIssue(validation, language);
+  return {
+    ...validation,
+    issues: [warning, ...validation.issues],
+    issueCounts: [...validation.issueCounts, { code: 'activity-links-unchecked', severity: 'warning', count: 1 }],
+  };
 }
 
 /** The warning that an expense sheet's links to activities were not checked, at its Aktivitets-ID header. */
@@ -184,25 +190,26 @@ export async function storeJudged(
   const rows = typedRows(validation);
   if (!rows) {
     log('rejected', { issues: validation.issues.length });
-    const bounded = boundIssues(validation.issues);
+    const bounded = boundIssues([validation]);
     throw problems.unprocessable(
       `Inskickningen sparades inte: ${countsSummary(bounded.issueCounts)}. Rätta felen och skicka in igen.${omittedSentence(bounded)}`,
       { ...bounded },
     );
   }
-  const warnings = [...validation.issues.filter((issue) => issue.severity === 'warning')];
+  const added: Issue[] = [];
   if (target.template === 'activities' && !options.expensesFollow) {
     const expenses = await services.store.current(target.board, target.year, 'expenses');
     if (expenses) {
       // The template is activities, so the judged rows are activity rows.
       const activities = rows as readonly ActivityRow[];
-      warnings.unshift(...droppedActivityWarnings(activities, expenses.rows, validation.layout, target.year, options.language ?? DEFAULT_LANGUAGE));
+      added.push(...droppedActivityWarnings(activities, expenses.rows, validation.layout, target.year, options.language ?? DEFAULT_LANGUAGE));
     }
   }
+  const bounded = boundIssues([countedIssues(added), warningsOf(validation)]);
+  const warningCount = bounded.errors.length + bounded.omittedIssues;
   try {
-    const version = await services.store.submit({ ...target, rows, submittedBy: caller.name, warningCount: warnings.length });
-    log('stored', { version: version.version, rows: rows.length, warnings: warnings.length });
-    const bounded = boundIssues(warnings);
+    const version = await services.store.submit({ ...target, rows, submittedBy: caller.name, warningCount });
+    log('stored', { version: version.version, rows: rows.length, warnings: warningCount });
     return {
       template: target.template,
       version: version.version,
