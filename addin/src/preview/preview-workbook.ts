@@ -1,6 +1,6 @@
 import { TEMPLATE_KEYS, columnLetters, templateDefinition, type TemplateKey } from '@samla/shared';
 import { templateLayout, type ColumnLayout } from '../taskpane/excel/template-layout';
-import type { CellMark, TableSnapshot, TemplatesResult, WorkbookPort } from '../taskpane/excel/workbook-port';
+import type { CellMark, OpenedReport, TableSnapshot, TemplatesResult, WorkbookPort } from '../taskpane/excel/workbook-port';
 
 /** One sheet of the in-browser workbook: text cells, header row first, laid out from A1. */
 export interface PreviewSheet {
@@ -115,11 +115,17 @@ export class PreviewWorkbook implements WorkbookPort {
     this.update({ activeSheet: sheet, selection: { sheet, address, serial: (this.state.selection?.serial ?? 0) + 1 } });
   }
 
-  async openWorkbook(base64: string, fileName: string): Promise<void> {
+  async clearMarks(): Promise<void> {
+    this.update({ marks: new Map() });
+  }
+
+  /** The preview has no Excel to open a workbook in: every report is downloaded at once. */
+  async openWorkbook(base64: string, fileName: string): Promise<OpenedReport> {
     const binary = atob(base64);
     const bytes = new Uint8Array(binary.length);
     for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
     this.download(bytes, fileName);
+    return 'opened';
   }
 }
 
