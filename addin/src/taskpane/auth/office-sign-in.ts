@@ -50,7 +50,6 @@ export interface DialogMessage {
 }
 
 export const NAA_SET = { name: 'NestedAppAuth', version: '1.1' } as const;
-export const DIALOG_SET = { name: 'DialogApi', version: '1.1' } as const;
 
 const officeHost: OfficeAuthHost = {
   supports: (name, version) => Office.context.requirements.isSetSupported(name, version),
@@ -153,8 +152,10 @@ export class MicrosoftSignIn {
   async accessToken(): Promise<string> {
     const client = await this.app();
     this.account ??= client.getActiveAccount() ?? client.getAllAccounts()[0];
+    // No account in the cache and no hint to find one by: only the user can sign in.
+    if (!this.account && !this.loginHint) throw new SignInRequiredError();
     try {
-      const result = this.account || !this.loginHint ? await client.acquireTokenSilent(this.request()) : await client.ssoSilent(this.request());
+      const result = this.account ? await client.acquireTokenSilent(this.request()) : await client.ssoSilent(this.request());
       return this.remember(result);
     } catch (error) {
       if (error instanceof InteractionRequiredAuthError || !this.account) throw new SignInRequiredError(error);
