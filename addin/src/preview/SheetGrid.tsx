@@ -120,10 +120,19 @@ function SheetTable({
           </tbody>
         </table>
       </div>
-      {sheet.columns.map(
+      <Choices sheet={sheet.name} columns={sheet.columns} />
+    </>
+  );
+}
+
+/** The dropdowns' choices; they change only with the columns, never with a keystroke. */
+const Choices = memo(function Choices({ sheet, columns }: { readonly sheet: string; readonly columns: readonly ColumnLayout[] }) {
+  return (
+    <>
+      {columns.map(
         (column) =>
           column.choices && (
-            <datalist key={column.key} id={`samla-list-${sheet.name}-${column.key}`}>
+            <datalist key={column.key} id={`samla-list-${sheet}-${column.key}`}>
               {column.choices.map((choice) => (
                 <option key={choice} value={choice} />
               ))}
@@ -132,7 +141,7 @@ function SheetTable({
       )}
     </>
   );
-}
+});
 
 interface GridRowProps {
   readonly workbook: PreviewWorkbook;
