@@ -23,6 +23,7 @@ function createConfig(options = {}) {
     entry: {
       taskpane: './src/taskpane/taskpane-entry.tsx',
       preview: './src/preview/preview-entry.tsx',
+      'auth-dialog': './src/taskpane/auth/auth-dialog.ts',
     },
     output: { path: path.join(__dirname, 'dist'), filename: '[name].[contenthash:8].js', clean: true },
     resolve: {
@@ -48,6 +49,8 @@ function createConfig(options = {}) {
       new webpack.DefinePlugin(buildDefinitions(mode)),
       new HtmlWebpackPlugin({ template: './src/taskpane/taskpane.html', filename: 'taskpane.html', chunks: ['taskpane'] }),
       new HtmlWebpackPlugin({ template: './src/preview/preview.html', filename: 'preview.html', chunks: ['preview'] }),
+      // The Office dialog API's sign-in page, where nested app authentication is missing (auth/office-sign-in.ts).
+      new HtmlWebpackPlugin({ template: './src/taskpane/auth/auth-dialog.html', filename: 'auth-dialog.html', chunks: ['auth-dialog'] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },

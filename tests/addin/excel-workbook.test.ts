@@ -1,14 +1,19 @@
-import { ACTIVITIES_TEMPLATE, EXPENSES_TEMPLATE, NUMBER_FORMATS } from '@samla/shared';
+import { ACTIVITIES_TEMPLATE, EXPENSES_TEMPLATE, NUMBER_FORMATS, serialFromIsoDate } from '@samla/shared';
 import { checkWorkbook } from '../../addin/src/taskpane/checking/workbook-check';
-import { ExcelWorkbook } from '../../addin/src/taskpane/excel/excel-workbook';
+import { ExcelWorkbook, SPARE_LISTS_SHEET } from '../../addin/src/taskpane/excel/excel-workbook';
+import { MARK_COLORS } from '../../addin/src/taskpane/excel/issue-marks';
 import { PAYLOAD_LIMIT_BYTES } from '../../addin/src/taskpane/excel/payload-budget';
+import { STAMP_NAME, parseStamp, stampFormula } from '../../addin/src/taskpane/excel/template-stamp';
 import { LISTS_SHEET } from '../../addin/src/taskpane/excel/template-layout';
-import { OfficeMockExcel } from './support/office-mock-excel';
+import { OfficeMockExcel, bodyOf } from './support/office-mock-excel';
 import { activityRows, expenseRows } from './support/template-rows';
+
+const ACTIVITY_HEADERS = ACTIVITIES_TEMPLATE.columns.map((column) => column.label.sv);
+const EXPENSE_HEADERS = EXPENSES_TEMPLATE.columns.map((column) => column.label.sv);
 
 function setUp(payloadLimit?: number, budget?: number) {
   const excel = new OfficeMockExcel(payloadLimit);
-  const workbook = new ExcelWorkbook(excel.run, excel.createWorkbook, budget);
+  const workbook = new ExcelWorkbook(excel.run, excel.createWorkbook, budget, excel.supports);
   return { excel, workbook };
 }
 
@@ -22,14 +27,13 @@ async function filledWorkbook(rows: number, wrongEvery = 0) {
 }
 
 describe('the Excel adapter, against office-addin-mock', () => {
-  it('inserts both templates as tables with Swedish headers, dropdowns, formats and a frozen header', async () => {
+  it('inserts both templates as stamped tables with Swedish headers, dropdowns, formats and a frozen header', async () => {
     const { excel, workbook } = setUp();
     const result = await workbook.ensureTemplates();
-    expect(result).toEqual({ created: ['activities', 'expenses'], found: [] });
-    const activities = excel.tables.get(ACTIVITIES_TEMPLATE.tableName);
-    expect(activities?.sheet).toBe('Aktiviteter');
-    expect(excel.valuesAt('Aktiviteter', 'A1:Q1')[0]).toEqual(ACTIVITIES_TEMPLATE.columns.map((column) => column.label.sv));
-    expect(excel.valuesAt('Kostnader', 'A1:I1')[0]).toEqual(EXPENSES_TEMPLATE.columns.map((column) => column.label.sv));
+    expect(result).toEqual({ created: ['activities', 'expenses'], found: [], upgraded: [], foreign: [] });
+    expect(excel.tables.get(ACTIVITIES_TEMPLATE.tableName)?.sheet).toBe('Aktiviteter');
+    expect(excel.valuesAt('Aktiviteter', 'A1:Q1')[0]).toEqual(ACTIVITY_HEADERS);
+    expect(excel.valuesAt('Kostnader', 'A1:I1')[0]).toEqual(EXPENSE_HEADERS);
     const sheet = excel.sheet('Kostnader');
     expect(sheet.frozenRows).toBe(1);
     expect(sheet.numberFormats.get('2,2')).toBe(NUMBER_FORMATS.date);
@@ -37,19 +41,65 @@ describe('the Excel adapter, against office-addin-mock', () => {
     expect([...sheet.validations.values()].every((source) => source.startsWith(`=${LISTS_SHEET}!`))).toBe(true);
     expect(sheet.validations.size).toBe(2);
     expect(excel.sheet(LISTS_SHEET).visibility).toBe('Hidden');
+    expect(parseStamp(sheet.names.get(STAMP_NAME.toLowerCase())?.formula)).toEqual({ kind: 'expenses', version: 1 });
+    expect(parseStamp(excel.sheet(LISTS_SHEET).names.get(STAMP_NAME.toLowerCase())?.formula)?.kind).toBe('lists');
     expect(excel.activeSheet).toBe('Aktiviteter');
-    expect(excel.syncs).toBe(2);
   });
 
   it('recognises templates that exist, and turns a sheet holding the data into the template table', async () => {
     const { excel, workbook } = setUp();
     excel.addSheet('Aktiviteter');
-    excel.write('Aktiviteter', 'A1', [ACTIVITIES_TEMPLATE.columns.map((column) => column.label.sv), ...activityRows(3)]);
-    expect(await workbook.ensureTemplates()).toEqual({ created: ['expenses'], found: ['activities'] });
+    excel.write('Aktiviteter', 'A1', [ACTIVITY_HEADERS, ...activityRows(3)]);
+    expect(await workbook.ensureTemplates()).toMatchObject({ created: ['expenses'], found: ['activities'] });
     expect(excel.tables.get(ACTIVITIES_TEMPLATE.tableName)?.area).toEqual({ row: 1, column: 1, rows: 4, columns: 17 });
+    expect(excel.sheet('Aktiviteter').validations.size).toBe(3 * 5);
     excel.resetCounts();
-    expect(await workbook.ensureTemplates()).toEqual({ created: [], found: ['activities', 'expenses'] });
-    expect(excel.syncs).toBe(2);
+    expect(await workbook.ensureTemplates()).toEqual({ created: [], found: ['activities', 'expenses'], upgraded: [], foreign: [] });
+  });
+
+  it('finds sheets and tables whatever the letter case, as Excel names them', async () => {
+    const { excel, workbook } = setUp();
+    excel.addSheet('aktiviteter');
+    excel.write('aktiviteter', 'A1', [ACTIVITY_HEADERS, ...activityRows(2)]);
+    expect(await workbook.ensureTemplates()).toMatchObject({ created: ['expenses'], found: ['activities'] });
+    expect(excel.table(ACTIVITIES_TEMPLATE.tableName).sheet).toBe('aktiviteter');
+    excel.table(EXPENSES_TEMPLATE.tableName).name = EXPENSES_TEMPLATE.tableName.toUpperCase();
+    const snapshots = await workbook.readTemplates();
+    expect(snapshots.map((snapshot) => [snapshot.template, snapshot.sheet])).toEqual([
+      ['activities', 'aktiviteter'],
+      ['expenses', 'Kostnader'],
+    ]);
+  });
+
+  it('never overwrites a Listor sheet of the user’s own: the dropdowns use a sheet of Samla’s', async () => {
+    const { excel, workbook } = setUp();
+    excel.addSheet('listor');
+    excel.write('listor', 'A1', [['Mina egna listor'], ['Visby'], ['Slite']]);
+    await workbook.ensureTemplates();
+    expect(excel.valuesAt('listor', 'A1:A3')).toEqual([['Mina egna listor'], ['Visby'], ['Slite']]);
+    expect(excel.sheet('listor').visibility).toBe('Visible');
+    expect(excel.sheet(SPARE_LISTS_SHEET).visibility).toBe('Hidden');
+    const sources = [...excel.sheet('Aktiviteter').validations.values()];
+    expect(sources.length).toBeGreaterThan(0);
+    expect(sources.every((source) => source.startsWith(`=${SPARE_LISTS_SHEET}!`))).toBe(true);
+    await workbook.ensureTemplates();
+    expect(excel.valuesAt('listor', 'A1:A3')).toEqual([['Mina egna listor'], ['Visby'], ['Slite']]);
+  });
+
+  it('leaves a sheet named like a template but holding something else, and names it', async () => {
+    const { excel, workbook } = setUp();
+    excel.addSheet('KOSTNADER');
+    excel.write('KOSTNADER', 'A1', [
+      ['Budget 2014', 'Belopp'],
+      ['Resor', 12000],
+    ]);
+    const result = await workbook.ensureTemplates();
+    expect(result.foreign).toEqual([{ template: 'expenses', sheet: 'KOSTNADER' }]);
+    expect(excel.valuesAt('KOSTNADER', 'A1:B2')).toEqual([
+      ['Budget 2014', 'Belopp'],
+      ['Resor', 12000],
+    ]);
+    expect([...excel.tables.values()].some((table) => table.sheet === 'KOSTNADER')).toBe(false);
   });
 
   it('reads each template as one 2-D array with its place in the sheet', async () => {
@@ -62,41 +112,177 @@ describe('the Excel adapter, against office-addin-mock', () => {
     expect(snapshots[1]?.values[2]).toEqual(excel.valuesAt('Kostnader', 'A3:I3')[0]);
   });
 
-  it.each([10, 1000, 10000])('validates %i rows per sheet in the same number of round trips, each under 5 MB', async (rows) => {
+  it('does not take Excel’s Total Row for a cost line', async () => {
+    const { excel, workbook } = await filledWorkbook(3);
+    excel.showTotalRow(EXPENSES_TEMPLATE.tableName, ['Summa', '', '', '', '', '', '=SUBTOTAL(109,[Belopp (kr exkl. moms)])', '', '']);
+    excel.write('Kostnader', 'G5', [[3751.5]]);
+    const check = await checkWorkbook(workbook, 2013, 'sv');
+    expect(check.errors).toBe(0);
+    const expenses = check.templates.find((template) => template.snapshot.template === 'expenses');
+    expect(expenses?.validation.rows.map((row) => row.values.expenseId)).toEqual(['K-1', 'K-2', 'K-3']);
+  });
+
+  it('reads a table whose header row is hidden by its column names, not its first data row as headers', async () => {
+    const { excel, workbook } = await filledWorkbook(3);
+    excel.hideHeaderRow(ACTIVITIES_TEMPLATE.tableName);
+    const check = await checkWorkbook(workbook, 2013, 'sv');
+    expect(check.issues).toEqual([]);
+    const activities = check.templates.find((template) => template.snapshot.template === 'activities');
+    expect(activities?.validation.rows.map((row) => [row.sheetRow, row.values.activityId])).toEqual([
+      [2, 'A-1'],
+      [3, 'A-2'],
+      [4, 'A-3'],
+    ]);
+  });
+
+  it('checks hidden and filtered-out rows too, at their own sheet rows', async () => {
+    const { excel, workbook } = await filledWorkbook(6, 3);
+    excel.sheet('Kostnader').hiddenRows.add(4);
+    const check = await checkWorkbook(workbook, 2013, 'sv');
+    expect(check.issues.filter((issue) => issue.sheet === 'Kostnader').map((issue) => issue.cell)).toEqual(['Kostnader!G4', 'Kostnader!G7']);
+  });
+
+  it('keeps a column the user added to the table: a warning, not read, and left with its own formats', async () => {
+    const { excel, workbook } = await filledWorkbook(2);
+    excel.addUserColumn(EXPENSES_TEMPLATE.tableName, 'Min anteckning', ['ring Anna', 'klart']);
+    const check = await checkWorkbook(workbook, 2013, 'sv');
+    expect(check.errors).toBe(0);
+    expect(check.issues.map((issue) => [issue.code, issue.cell])).toEqual([['unknown-column', 'Kostnader!J1']]);
+    expect(excel.sheet('Kostnader').numberFormats.has('2,10')).toBe(false);
+    expect(excel.valuesAt('Kostnader', 'J2:J3')).toEqual([['ring Anna'], ['klart']]);
+  });
+
+  it.each([
+    ['Excel on the web (use1904DateSystem)', true],
+    ['other hosts (DATE(1904;1;1) instead)', false],
+  ])('reads the calendar day a 1904 workbook shows, on %s', async (_host, online) => {
+    const { excel, workbook } = await filledWorkbook(1);
+    if (online) excel.supportedSets.add('ExcelApiOnline 1.1');
+    excel.date1904 = true;
+    const shown = serialFromIsoDate('2013-03-12') - 1462;
+    excel.write('Aktiviteter', 'E2:F2', [[shown, shown + 0.75]]);
+    excel.write('Kostnader', 'B2', [[shown + 0.99]]);
+    const check = await checkWorkbook(workbook, 2013, 'sv');
+    expect(check.issues).toEqual([]);
+    const [activities, expenses] = check.templates;
+    expect(activities?.validation.rows[0]?.values).toMatchObject({ startDate: '2013-03-12', endDate: '2013-03-12' });
+    expect(expenses?.validation.rows[0]?.values.date).toBe('2013-03-12');
+  });
+
+  it('reads a 1900 workbook’s serials as they are', async () => {
+    const { excel, workbook } = await filledWorkbook(1);
+    excel.write('Kostnader', 'B2', [[serialFromIsoDate('2013-12-31') + 0.6]]);
+    const check = await checkWorkbook(workbook, 2013, 'sv');
+    expect(check.templates[1]?.validation.rows[0]?.values.date).toBe('2013-12-31');
+  });
+
+  it.each([10, 1000, 10000])('validates %i rows per sheet in few round trips, each under 5 MB', async (rows) => {
     const { excel, workbook } = await filledWorkbook(rows, 10);
     const check = await checkWorkbook(workbook, 2013, 'sv');
     expect(check.errors).toBe(2 * (rows / 10));
-    expect(excel.syncs).toBe(5);
+    expect(excel.syncs).toBeLessThanOrEqual(rows === 10000 ? 10 : 8);
     expect(excel.maxPayloadBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
   });
 
-  it('marks the faulty cells and clears the marks on the next run', async () => {
+  it('marks faulty cells with conditional formats of its own, never with the user’s fills, and clears them on the next run', async () => {
     const { excel, workbook } = await filledWorkbook(10, 5);
+    const sheet = excel.sheet('Kostnader');
+    sheet.fills.set('6,7', '#FFFF00');
+    sheet.fills.set('2,1', '#C6EFCE');
+    sheet.conditionalFormats.push({ id: 'user', type: 'CellValue', cells: new Set(['3,7']), formula: '>1000', fill: '#00FF00', stopIfTrue: false });
     const first = await checkWorkbook(workbook, 2013, 'sv');
     expect(first.issues.map((issue) => issue.cell)).toEqual(['Aktiviteter!F6', 'Aktiviteter!F11', 'Kostnader!G6', 'Kostnader!G11']);
-    const fills = excel.sheet('Kostnader').fills;
-    expect(fills.get('6,7')).toBe('#FDE7E9');
-    expect(fills.size).toBe(2);
+    expect(excel.conditionalFillAt('Kostnader', 'G6')).toBe(MARK_COLORS.error);
+    expect(excel.conditionalFillAt('Kostnader', 'G5')).toBeUndefined();
     excel.write('Kostnader', 'G6', [[99]]);
     excel.write('Kostnader', 'G11', [[99]]);
     const second = await checkWorkbook(workbook, 2013, 'sv');
     expect(second.issues.map((issue) => issue.cell)).toEqual(['Aktiviteter!F6', 'Aktiviteter!F11']);
-    expect(fills.size).toBe(0);
+    expect(excel.conditionalFillAt('Kostnader', 'G6')).toBeUndefined();
+    expect(sheet.conditionalFormats.map((format) => format.id)).toEqual(['user']);
+    expect([...sheet.fills]).toEqual([
+      ['6,7', '#FFFF00'],
+      ['2,1', '#C6EFCE'],
+    ]);
+  });
+
+  it('shows the error colour where a cell has both an error and a warning', async () => {
+    const { excel, workbook } = await filledWorkbook(2);
+    await workbook.readTemplates();
+    await workbook.markCells([
+      { sheet: 'Kostnader', address: 'C2', severity: 'warning' },
+      { sheet: 'Kostnader', address: 'C2', severity: 'error' },
+      { sheet: 'Kostnader', address: 'D2', severity: 'warning' },
+    ]);
+    expect(excel.conditionalFillAt('Kostnader', 'C2')).toBe(MARK_COLORS.error);
+    expect(excel.conditionalFillAt('Kostnader', 'D2')).toBe(MARK_COLORS.warning);
+  });
+
+  it('removes every mark of Samla’s with one call, and nothing of the user’s', async () => {
+    const { excel, workbook } = await filledWorkbook(10, 5);
+    excel.sheet('Aktiviteter').fills.set('6,6', '#FFC7CE');
+    await checkWorkbook(workbook, 2013, 'sv');
+    expect(excel.sheet('Aktiviteter').conditionalFormats.length).toBeGreaterThan(0);
+    const fresh = new ExcelWorkbook(excel.run, excel.createWorkbook, undefined, excel.supports);
+    await fresh.clearMarks();
+    expect(excel.sheet('Aktiviteter').conditionalFormats).toEqual([]);
+    expect(excel.sheet('Kostnader').conditionalFormats).toEqual([]);
+    expect(excel.sheet('Aktiviteter').fills.get('6,6')).toBe('#FFC7CE');
+  });
+
+  it('lays the dropdowns and formats again on every data row at each check: pasting removes them', async () => {
+    const { excel, workbook } = await filledWorkbook(5);
+    excel.paste('Kostnader', 'A2', expenseRows(5));
+    const sheet = excel.sheet('Kostnader');
+    expect(sheet.validations.has('4,3')).toBe(false);
+    expect(sheet.numberFormats.get('4,7')).toBe('General');
+    const check = await checkWorkbook(workbook, 2013, 'sv');
+    expect(check.errors).toBe(0);
+    const body = bodyOf(excel.table(EXPENSES_TEMPLATE.tableName));
+    for (let row = body.row; row < body.row + body.rows; row += 1) {
+      expect(sheet.validations.get(`${row},3`)).toMatch(/^=Listor!/);
+      expect(sheet.validations.get(`${row},9`)).toMatch(/^=Listor!/);
+      expect(sheet.numberFormats.get(`${row},2`)).toBe(NUMBER_FORMATS.date);
+      expect(sheet.numberFormats.get(`${row},7`)).toBe(NUMBER_FORMATS.amount);
+    }
+  });
+
+  it('upgrades a template made before stamps in place: headers, new columns, dropdowns and formats, rows kept', async () => {
+    const { excel, workbook } = setUp();
+    excel.addSheet('Kostnader');
+    const oldHeaders = EXPENSE_HEADERS.filter((header) => header !== 'Leverantör').map((header) => (header === 'Beskrivning' ? 'beskrivning' : header));
+    const oldRows = expenseRows(3).map((row) => row.filter((_value, index) => EXPENSE_HEADERS[index] !== 'Leverantör'));
+    excel.write('Kostnader', 'A1', [oldHeaders, ...oldRows]);
+    excel.addTable('Kostnader', 'A1:H4', EXPENSES_TEMPLATE.tableName);
+    const result = await workbook.ensureTemplates();
+    expect(result.upgraded).toEqual(['expenses']);
+    const table = excel.table(EXPENSES_TEMPLATE.tableName);
+    expect(table.columnNames).toEqual([...oldHeaders.map((header) => (header === 'beskrivning' ? 'Beskrivning' : header)), 'Leverantör']);
+    expect(excel.valuesAt('Kostnader', 'A2:A4')).toEqual([['K-1'], ['K-2'], ['K-3']]);
+    expect(excel.sheet('Kostnader').numberFormats.get('3,6')).toBe(NUMBER_FORMATS.amount);
+    expect(parseStamp(excel.sheet('Kostnader').names.get(STAMP_NAME.toLowerCase())?.formula)).toEqual({ kind: 'expenses', version: 1 });
+    expect((await workbook.ensureTemplates()).found).toEqual(['activities', 'expenses']);
+  });
+
+  it('upgrades a template stamped with an older version, replacing the stamp', async () => {
+    const { excel, workbook } = await filledWorkbook(2);
+    excel.sheet('Aktiviteter').names.set(STAMP_NAME.toLowerCase(), { name: STAMP_NAME, formula: stampFormula('activities', 0) });
+    expect((await workbook.ensureTemplates()).upgraded).toEqual(['activities']);
+    expect(excel.sheet('Aktiviteter').names.get(STAMP_NAME.toLowerCase())?.formula).toBe(stampFormula('activities'));
   });
 
   it('halves a read that Excel finds too large, and still reads every row', async () => {
-    const { excel } = await filledWorkbook(200);
-    const small = new ExcelWorkbook(excel.run, excel.createWorkbook);
-    Object.assign(excel, { payloadLimit: 20_000 });
-    const snapshots = await small.readTemplates();
+    const { excel, workbook } = await filledWorkbook(200);
+    excel.responseLimit = 20_000;
+    const snapshots = await workbook.readTemplates();
     expect(snapshots.map((snapshot) => snapshot.values.length)).toEqual([201, 201]);
     expect(snapshots[0]?.values[200]?.[0]).toBe('A-200');
-    expect(excel.syncRecords.filter((record) => record.responseBytes <= 20_000).length).toBeGreaterThan(4);
+    expect(excel.syncRecords.filter((record) => record.responseBytes > 0 && record.responseBytes <= 20_000).length).toBeGreaterThan(4);
   });
 
   it('reads a large table in chunks that each stay within the budget', async () => {
     const { excel } = await filledWorkbook(3000);
-    const budgeted = new ExcelWorkbook(excel.run, excel.createWorkbook, 256 * 1024);
+    const budgeted = new ExcelWorkbook(excel.run, excel.createWorkbook, 256 * 1024, excel.supports);
     const snapshots = await budgeted.readTemplates();
     expect(snapshots[0]?.values.length).toBe(3001);
     expect(excel.syncs).toBeGreaterThan(4);
@@ -107,7 +293,16 @@ describe('the Excel adapter, against office-addin-mock', () => {
     const { excel, workbook } = await filledWorkbook(3);
     await workbook.selectCell('Kostnader', 'G3');
     expect([excel.activeSheet, excel.selected]).toEqual(['Kostnader', 'Kostnader!G3:G3']);
-    await workbook.openWorkbook('UEsDBA==', 'Samla-status-2013.xlsx');
+    expect(await workbook.openWorkbook('UEsDBA==', 'Samla-status-2013.xlsx')).toBe('opened');
     expect(excel.createdWorkbooks).toEqual(['UEsDBA==']);
+  });
+
+  it('offers a report over the request limit as a download instead of failing', async () => {
+    const { excel, workbook } = setUp();
+    const big = 'A'.repeat(6 * 1024 * 1024);
+    expect(await workbook.openWorkbook(big, 'Samla-final-2013-2014.xlsx')).toBe('download');
+    const trusting = new ExcelWorkbook(excel.run, excel.createWorkbook, 10 * 1024 * 1024, excel.supports);
+    expect(await trusting.openWorkbook(big, 'Samla-final-2013-2014.xlsx')).toBe('download');
+    expect(excel.createdWorkbooks).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
-import { TEMPLATE_KEYS, columnLetters, templateDefinition, type TemplateKey } from '@samla/shared';
+import { TEMPLATE_KEYS, columnLetters, parseCellAddress, templateDefinition, type TemplateKey } from '@samla/shared';
+import Papa from 'papaparse';
 import { templateLayout, type ColumnLayout } from '../taskpane/excel/template-layout';
-import type { CellMark, TableSnapshot, TemplatesResult, WorkbookPort } from '../taskpane/excel/workbook-port';
+import type { CellMark, OpenedReport, TableSnapshot, TemplatesResult, WorkbookPort } from '../taskpane/excel/workbook-port';
 
 /** One sheet of the in-browser workbook: text cells, header row first, laid out from A1. */
 export interface PreviewSheet {
@@ -10,11 +11,14 @@ export interface PreviewSheet {
   readonly cells: readonly (readonly string[])[];
 }
 
+/** One row's marks: 1-based column → severity. */
+export type RowMarks = ReadonlyMap<number, CellMark['severity']>;
+
 export interface PreviewState {
   readonly sheets: readonly PreviewSheet[];
   readonly activeSheet?: string;
-  /** `Sheet!A1` → severity of the mark on that cell. */
-  readonly marks: ReadonlyMap<string, CellMark['severity']>;
+  /** Sheet → 1-based row → that row's marks: a row without marks has none, so only marked rows are drawn again. */
+  readonly rowMarks: ReadonlyMap<string, ReadonlyMap<number, RowMarks>>;
   readonly selection?: { readonly sheet: string; readonly address: string; readonly serial: number };
 }
 
@@ -37,7 +41,7 @@ function browserDownload(bytes: Uint8Array, fileName: string): void {
 
 /** The browser preview's workbook: the two template sheets as an editable grid, behind the same port as Excel. */
 export class PreviewWorkbook implements WorkbookPort {
-  private state: PreviewState = { sheets: [], marks: new Map() };
+  private state: PreviewState = { sheets: [], rowMarks: new Map() };
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly download: DownloadFile = browserDownload) {}
@@ -64,6 +68,27 @@ export class PreviewWorkbook implements WorkbookPort {
       ...sheet,
       cells: sheet.cells.map((cells, index) => (index === row - 1 ? cells.map((cell, at) => (at === column - 1 ? text : cell)) : cells)),
     }));
+  }
+
+  /**
+   * Pastes rows of text (as copied from Excel) with their first cell at `row`, `column` (1-based), in one change:
+   * rows are added below as needed, cells beyond the last column and the header row are left alone.
+   */
+  pasteCells(sheetName: string, row: number, column: number, rows: readonly (readonly string[])[]): void {
+    this.replaceSheet(sheetName, (sheet) => {
+      const cells = [...sheet.cells];
+      rows.forEach((values, offset) => {
+        const index = row - 1 + offset;
+        if (index < 1) return;
+        while (cells.length <= index) cells.push(sheet.columns.map(() => ''));
+        const next = [...(cells[index] ?? [])];
+        values.forEach((text, at) => {
+          if (column - 1 + at < next.length) next[column - 1 + at] = text;
+        });
+        cells[index] = next;
+      });
+      return { ...sheet, cells };
+    });
   }
 
   addRows(sheetName: string, count = 1): void {
@@ -103,27 +128,49 @@ export class PreviewWorkbook implements WorkbookPort {
   }
 
   async markCells(marks: readonly CellMark[]): Promise<void> {
-    const next = new Map<string, CellMark['severity']>();
+    const next = new Map<string, Map<number, Map<number, CellMark['severity']>>>();
     for (const mark of marks) {
-      const key = `${mark.sheet}!${mark.address}`;
-      if (next.get(key) !== 'error') next.set(key, mark.severity);
+      const position = parseCellAddress(mark.address)?.position;
+      if (!position) continue;
+      const sheet = next.get(mark.sheet) ?? new Map<number, Map<number, CellMark['severity']>>();
+      const row = sheet.get(position.row) ?? new Map<number, CellMark['severity']>();
+      if (row.get(position.column) !== 'error') row.set(position.column, mark.severity);
+      sheet.set(position.row, row);
+      next.set(mark.sheet, sheet);
     }
-    this.update({ marks: next });
+    this.update({ rowMarks: next });
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {
     this.update({ activeSheet: sheet, selection: { sheet, address, serial: (this.state.selection?.serial ?? 0) + 1 } });
   }
 
-  async openWorkbook(base64: string, fileName: string): Promise<void> {
+  async clearMarks(): Promise<void> {
+    this.update({ rowMarks: new Map() });
+  }
+
+  /** The preview has no Excel to open a workbook in: every report is downloaded at once. */
+  async openWorkbook(base64: string, fileName: string): Promise<OpenedReport> {
     const binary = atob(base64);
     const bytes = new Uint8Array(binary.length);
     for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
     this.download(bytes, fileName);
+    return 'opened';
   }
 }
 
 /** A cell's A1 address within its sheet. */
 export function cellName(row: number, column: number): string {
   return `${columnLetters(column)}${row}`;
+}
+
+/**
+ * Rows of cells from the clipboard as Excel puts them there: tab-separated, one line per row, a cell holding a tab,
+ * a line break or a quote in double quotes (read with Papa Parse); the final line break ends the last row.
+ */
+export function parseClipboardRows(text: string): string[][] {
+  const trimmed = text.replace(/\r?\n$/, '');
+  if (trimmed === '') return [['']];
+  const parsed = Papa.parse<string[]>(trimmed, { delimiter: '\t', newline: text.includes('\r\n') ? '\r\n' : '\n', quoteChar: '"' });
+  return parsed.data;
 }

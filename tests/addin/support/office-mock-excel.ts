@@ -1,12 +1,15 @@
 /// <reference types="office-js" />
 /**
- * A workbook for the Excel adapter to talk to outside Excel: ranges are office-addin-mock objects (so a value
- * read before `context.sync()` is an error, as in Excel), backed by cell data here. It counts every
- * `context.sync()` and measures each batch's payload as Excel on the web would (JSON of the values sent and
- * received), refusing one over the 5 MB limit the way Excel does.
+ * A workbook for the Excel adapter to talk to outside Excel, behaving as Microsoft's Office.js documentation says:
+ * ranges are office-addin-mock objects and every other loaded property is readable only after `context.sync()`
+ * (reading one earlier throws, as in Excel); sheet, table and name look-ups are case-insensitive; a table has a data
+ * body apart from its header row (which can be hidden) and its Total Row; a null object says so only after a sync;
+ * `Workbook.use1904DateSystem` exists only where `ExcelApiOnline 1.1` is supported; conditional formats have an
+ * order of priority. It counts every `context.sync()` and measures each batch's payload as Excel on the web would
+ * (JSON of the values sent and received), refusing one over the 5 MB limit the way Excel does.
  */
 import { OfficeMockObject } from 'office-addin-mock';
-import { columnLetters, parseCellAddress } from '@samla/shared';
+import { columnLetters, parseCellAddress, serialFromIsoDate } from '@samla/shared';
 
 export const EXCEL_WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
@@ -20,17 +23,37 @@ interface Area {
 export interface MockTable {
   name: string;
   sheet: string;
+  /** The table's whole range, as `table.getRange()` gives it: header row (when shown), data body, Total Row (when shown). */
   area: Area;
+  columnNames: string[];
+  showHeaders: boolean;
+  showTotals: boolean;
   style?: string;
 }
 
+export interface MockConditionalFormat {
+  readonly id: string;
+  readonly type: string;
+  readonly cells: ReadonlySet<string>;
+  formula: string;
+  fill: string;
+  stopIfTrue: boolean;
+}
+
 export interface MockSheet {
-  readonly name: string;
+  name: string;
   readonly cells: Map<string, unknown>;
   readonly numberFormats: Map<string, string>;
+  /** The user's own fills, by cell. */
   readonly fills: Map<string, string>;
+  /** Each cell's dropdown source. */
   readonly validations: Map<string, string>;
   readonly columnWidths: Map<number, number>;
+  /** Highest priority first. */
+  readonly conditionalFormats: MockConditionalFormat[];
+  /** Sheet-scoped defined names, by lower-case name. */
+  readonly names: Map<string, { name: string; formula: string }>;
+  readonly hiddenRows: Set<number>;
   visibility: string;
   frozenRows: number;
 }
@@ -68,8 +91,14 @@ function cellsOf(area: Area): [number, number][] {
   return cells;
 }
 
+/** The data body of a table: its range without the header row and the Total Row. */
+export function bodyOf(table: MockTable): Area {
+  const top = table.showHeaders ? 1 : 0;
+  return { ...table.area, row: table.area.row + top, rows: table.area.rows - top - (table.showTotals ? 1 : 0) };
+}
+
 /** An Excel error as Office.js raises it: an Error with a `code`. */
-class MockExcelError extends Error {
+export class MockExcelError extends Error {
   constructor(
     readonly code: string,
     message: string,
@@ -78,17 +107,28 @@ class MockExcelError extends Error {
   }
 }
 
+type Methods = Record<string, unknown>;
+
 export class OfficeMockExcel {
   readonly sheets = new Map<string, MockSheet>();
   readonly tables = new Map<string, MockTable>();
   readonly syncRecords: SyncRecord[] = [];
+  /** Requirement sets the host supports beyond the manifest's, as `"ExcelApiOnline 1.1"`. */
+  readonly supportedSets = new Set<string>();
+  /** Whether the workbook uses the 1904 date system (Excel for Mac's old default; LibreOffice can write it). */
+  date1904 = false;
   activeSheet?: string;
   selected?: string;
   createdWorkbooks: string[] = [];
   private pendingRequest = 0;
   private pendingLoads: { sheet: MockSheet; area: Area }[] = [];
+  private pendingResolves: (() => void)[] = [];
   private batchMocks: OfficeMockObject[] = [];
   private internal = false;
+  private nextFormatId = 1;
+
+  /** The response limit, when a test wants it lower than the request limit. */
+  responseLimit?: number;
 
   constructor(readonly payloadLimit = EXCEL_WEB_PAYLOAD_LIMIT) {}
 
@@ -104,6 +144,12 @@ export class OfficeMockExcel {
     this.syncRecords.length = 0;
   }
 
+  /** `Office.context.requirements.isSetSupported` for this host: ExcelApi up to 1.9 (the manifest's), plus `supportedSets`. */
+  readonly supports = (name: string, version: string): boolean => {
+    if (name === 'ExcelApi') return Number(version.split('.')[1]) <= 9;
+    return this.supportedSets.has(`${name} ${version}`);
+  };
+
   /** `Excel.run` against this workbook. */
   readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     // Why the cast: the mock implements only the part of the object model Samla's adapter uses.
@@ -111,11 +157,20 @@ export class OfficeMockExcel {
   };
 
   readonly createWorkbook = async (base64: string): Promise<void> => {
+    if (base64.length > this.payloadLimit) throw new MockExcelError('RequestPayloadSizeLimitExceeded', 'The request payload exceeds the limit');
     this.createdWorkbooks.push(base64);
   };
 
+  findSheet(name: string): MockSheet | undefined {
+    return [...this.sheets.values()].find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
+  }
+
+  findTable(name: string): MockTable | undefined {
+    return [...this.tables.values()].find((table) => table.name.toLowerCase() === name.toLowerCase());
+  }
+
   addSheet(name: string): MockSheet {
-    if (this.sheets.has(name)) throw new MockExcelError('ItemAlreadyExists', `A sheet named ${name} exists`);
+    if (this.findSheet(name)) throw new MockExcelError('ItemAlreadyExists', `A sheet named ${name} exists`);
     const sheet: MockSheet = {
       name,
       cells: new Map(),
@@ -123,6 +178,9 @@ export class OfficeMockExcel {
       fills: new Map(),
       validations: new Map(),
       columnWidths: new Map(),
+      conditionalFormats: [],
+      names: new Map(),
+      hiddenRows: new Set(),
       visibility: 'Visible',
       frozenRows: 0,
     };
@@ -131,26 +189,83 @@ export class OfficeMockExcel {
   }
 
   sheet(name: string): MockSheet {
-    const sheet = this.sheets.get(name);
+    const sheet = this.findSheet(name);
     if (!sheet) throw new MockExcelError('ItemNotFound', `No sheet named ${name}`);
     return sheet;
   }
 
-  /** Writes a 2-D array at a cell, as a user pasting it would. */
+  table(name: string): MockTable {
+    const table = this.findTable(name);
+    if (!table) throw new MockExcelError('ItemNotFound', `No table ${name}`);
+    return table;
+  }
+
+  /** Writes a 2-D array at a cell, as a user typing it would. */
   write(sheetName: string, topLeft: string, values: readonly (readonly unknown[])[]): void {
     const sheet = this.sheet(sheetName);
     const start = parseArea(topLeft);
     values.forEach((row, rowIndex) => row.forEach((value, columnIndex) => this.setCell(sheet, start.row + rowIndex, start.column + columnIndex, value)));
   }
 
-  /** Types rows into a table from its first data row on, growing it as Excel does. */
+  /** Pastes cells copied from another workbook: the values arrive, and the cells' formats and dropdowns are replaced. */
+  paste(sheetName: string, topLeft: string, values: readonly (readonly unknown[])[]): void {
+    this.write(sheetName, topLeft, values);
+    const sheet = this.sheet(sheetName);
+    const start = parseArea(topLeft);
+    for (const [row, column] of cellsOf({ ...start, rows: values.length, columns: values[0]?.length ?? 1 })) {
+      sheet.numberFormats.set(key(row, column), 'General');
+      sheet.validations.delete(key(row, column));
+    }
+  }
+
+  /** Types rows into a table from its first data row on, growing it as Excel does (the Total Row moves down). */
   fillTable(tableName: string, rows: readonly (readonly unknown[])[]): void {
-    const table = this.tables.get(tableName);
-    if (!table) throw new Error(`No table ${tableName}`);
+    const table = this.table(tableName);
     const sheet = this.sheet(table.sheet);
-    const top = table.area.row + 1;
-    rows.forEach((row, rowIndex) => row.forEach((value, columnIndex) => this.setCell(sheet, top + rowIndex, table.area.column + columnIndex, value)));
-    table.area = { ...table.area, rows: Math.max(table.area.rows, rows.length + 1) };
+    const body = bodyOf(table);
+    const totals = table.showTotals ? this.valuesAt(sheet.name, areaText({ ...body, row: body.row + body.rows, rows: 1 })) : undefined;
+    rows.forEach((row, rowIndex) => row.forEach((value, columnIndex) => this.setCell(sheet, body.row + rowIndex, table.area.column + columnIndex, value)));
+    const grown = Math.max(body.rows, rows.length);
+    table.area = { ...table.area, rows: table.area.rows - body.rows + grown };
+    if (totals) this.write(sheet.name, `${columnLetters(table.area.column)}${body.row + grown}`, totals);
+  }
+
+  /** Makes a table over an area whose first row is the header, as Insert → Table does. */
+  addTable(sheetName: string, address: string, name: string): MockTable {
+    const area = parseArea(address);
+    const header = this.valuesAt(sheetName, areaText({ ...area, rows: 1 }))[0] ?? [];
+    const table: MockTable = { name, sheet: this.sheet(sheetName).name, area, columnNames: header.map(String), showHeaders: true, showTotals: false };
+    this.tables.set(name, table);
+    return table;
+  }
+
+  /** Switches on Excel's Total Row (Table Design → Total Row) with these cells, e.g. `['Summa', …, '=SUBTOTAL(109,…)']`. */
+  showTotalRow(tableName: string, totals: readonly unknown[]): void {
+    const table = this.table(tableName);
+    const body = bodyOf(table);
+    this.write(table.sheet, `${columnLetters(table.area.column)}${body.row + body.rows}`, [totals]);
+    table.area = { ...table.area, rows: table.area.rows + 1 };
+    table.showTotals = true;
+  }
+
+  /** Switches off the header row (Table Design → Header Row): the row leaves the table; the column names stay. */
+  hideHeaderRow(tableName: string): void {
+    const table = this.table(tableName);
+    const sheet = this.sheet(table.sheet);
+    for (let column = table.area.column; column < table.area.column + table.area.columns; column += 1) sheet.cells.delete(key(table.area.row, column));
+    table.area = { ...table.area, row: table.area.row + 1, rows: table.area.rows - 1 };
+    table.showHeaders = false;
+  }
+
+  /** Types a header right of the table: Excel widens the table with a column of the user's own. */
+  addUserColumn(tableName: string, header: string, values: readonly unknown[]): void {
+    const table = this.table(tableName);
+    const column = table.area.column + table.area.columns;
+    const body = bodyOf(table);
+    if (table.showHeaders) this.write(table.sheet, `${columnLetters(column)}${table.area.row}`, [[header]]);
+    values.forEach((value, index) => this.write(table.sheet, `${columnLetters(column)}${body.row + index}`, [[value]]));
+    table.area = { ...table.area, columns: table.area.columns + 1 };
+    table.columnNames.push(header);
   }
 
   valuesAt(sheetName: string, address: string): unknown[][] {
@@ -159,6 +274,12 @@ export class OfficeMockExcel {
     return Array.from({ length: area.rows }, (_, row) =>
       Array.from({ length: area.columns }, (_unused, column) => sheet.cells.get(key(area.row + row, area.column + column)) ?? ''),
     );
+  }
+
+  /** The fill Excel shows at a cell for Samla-style conditional formats: the first format by priority that covers it. */
+  conditionalFillAt(sheetName: string, address: string): string | undefined {
+    const { row, column } = parseArea(address);
+    return this.sheet(sheetName).conditionalFormats.find((format) => format.cells.has(key(row, column)))?.fill;
   }
 
   private setCell(sheet: MockSheet, row: number, column: number, value: unknown): void {
@@ -189,18 +310,50 @@ export class OfficeMockExcel {
     const responseBytes = this.pendingLoads.reduce((sum, load) => sum + bytes(this.valuesAt(load.sheet.name, areaText(load.area))), 0);
     const record = { requestBytes: this.pendingRequest, responseBytes };
     const mocks = this.batchMocks;
+    const resolves = this.pendingResolves;
     this.pendingRequest = 0;
     this.pendingLoads = [];
     this.batchMocks = [];
+    this.pendingResolves = [];
     this.syncRecords.push(record);
     if (record.requestBytes > this.payloadLimit) throw new MockExcelError('RequestPayloadSizeLimitExceeded', 'The request payload exceeds the limit');
-    if (record.responseBytes > this.payloadLimit) throw new MockExcelError('ResponsePayloadSizeLimitExceeded', 'The response payload exceeds the limit');
+    if (record.responseBytes > (this.responseLimit ?? this.payloadLimit))
+      throw new MockExcelError('ResponsePayloadSizeLimitExceeded', 'The response payload exceeds the limit');
+    for (const resolve of resolves) resolve();
     this.internal = true;
     try {
       for (const mock of mocks) await mock.sync();
     } finally {
       this.internal = false;
     }
+  }
+
+  /**
+   * A client object whose methods work at once and whose properties are read only after `load()` and a sync, as in
+   * Office.js: `read` gives the properties (`isNullObject` among them) at the sync.
+   */
+  private deferred<T extends Methods>(read: () => Methods, methods: T, loadedNow = false): T {
+    let loaded: Methods | undefined = loadedNow ? read() : undefined;
+    let requested = false;
+    const proxy: T = new Proxy(methods, {
+      get: (target, property) => {
+        if (property === 'load') {
+          return () => {
+            if (!requested) this.pendingResolves.push(() => (loaded = read()));
+            requested = true;
+            return proxy;
+          };
+        }
+        const descriptor = typeof property === 'string' ? Object.getOwnPropertyDescriptor(target, property) : undefined;
+        const writeOnly = descriptor?.set !== undefined && descriptor.get === undefined;
+        if (typeof property !== 'string' || (property in target && !writeOnly)) return Reflect.get(target, property);
+        if (property === 'then' || property === 'toJSON') return undefined;
+        if (!loaded) throw new MockExcelError('PropertyNotLoaded', `The property ${property} was read before load() and context.sync()`);
+        return loaded[property];
+      },
+      set: (target, property, value) => Reflect.set(target, property, value),
+    });
+    return proxy;
   }
 
   /** Wraps an office-addin-mock object so that writes reach the cells; `fixed` answers without a load. */
@@ -243,6 +396,61 @@ export class OfficeMockExcel {
     });
   }
 
+  private conditionalFormats(sheet: MockSheet, areas: readonly Area[] | undefined) {
+    const covers = (format: MockConditionalFormat) => !areas || areas.some((area) => cellsOf(area).some(([row, column]) => format.cells.has(key(row, column))));
+    return this.deferred(() => ({ items: sheet.conditionalFormats.filter(covers).map((format) => this.conditionalFormat(sheet, format, true)) }), {
+      add: (type: string) => {
+        if (!areas) throw new MockExcelError('InvalidArgument', 'Add a conditional format to a range, not to the whole sheet');
+        const format: MockConditionalFormat = {
+          id: `cf${this.nextFormatId++}`,
+          type,
+          cells: new Set(areas.flatMap((area) => cellsOf(area).map(([row, column]) => key(row, column)))),
+          formula: '',
+          fill: '',
+          stopIfTrue: false,
+        };
+        sheet.conditionalFormats.push(format);
+        return this.conditionalFormat(sheet, format);
+      },
+    });
+  }
+
+  private conditionalFormat(sheet: MockSheet, format: MockConditionalFormat, loaded = false) {
+    const rule = this.deferred(() => ({ formula: format.formula }), {
+      set formula(value: string) {
+        format.formula = value;
+      },
+    });
+    return this.deferred(
+      () => ({ id: format.id, type: format.type }),
+      {
+        custom: {
+          rule,
+          format: {
+            fill: {
+              set color(value: string) {
+                format.fill = value;
+              },
+            },
+          },
+        },
+        set priority(value: number) {
+          const list = sheet.conditionalFormats;
+          list.splice(list.indexOf(format), 1);
+          list.splice(value, 0, format);
+        },
+        set stopIfTrue(value: boolean) {
+          format.stopIfTrue = value;
+        },
+        delete: () => {
+          const index = sheet.conditionalFormats.indexOf(format);
+          if (index >= 0) sheet.conditionalFormats.splice(index, 1);
+        },
+      },
+      loaded,
+    );
+  }
+
   private rangeMock(sheet: MockSheet, area: Area, isNullObject = false): OfficeMockObject {
     const fillCells = (color: string | undefined) => {
       for (const [row, column] of cellsOf(area)) {
@@ -257,7 +465,13 @@ export class OfficeMockExcel {
       values: isNullObject ? [] : this.valuesAt(sheet.name, areaText(area)),
       numberFormat: [],
       format: { columnWidth: 0, fill: { color: '', clear: () => fillCells(undefined) } },
-      dataValidation: { rule: {}, errorAlert: {}, clear: () => sheet.validations.delete(areaText(area)) },
+      dataValidation: {
+        rule: {},
+        errorAlert: {},
+        clear: () => {
+          for (const [row, column] of cellsOf(area)) sheet.validations.delete(key(row, column));
+        },
+      },
       select: () => {
         this.selected = `${sheet.name}!${areaText(area)}`;
       },
@@ -273,6 +487,7 @@ export class OfficeMockExcel {
         }
         if (property === 'numberFormat') {
           this.pendingRequest += bytes(value);
+          if (!Array.isArray(value) || value.length !== area.rows) throw new MockExcelError('InvalidArgument', 'numberFormat must match the range');
           (value as string[][]).forEach((row, rowIndex) =>
             row.forEach((format, columnIndex) => sheet.numberFormats.set(key(area.row + rowIndex, area.column + columnIndex), format)),
           );
@@ -284,11 +499,15 @@ export class OfficeMockExcel {
             for (let column = area.column; column < area.column + area.columns; column += 1) sheet.columnWidths.set(column, value as number);
         },
         dataValidation: (property, value) => {
-          if (property === 'rule') sheet.validations.set(areaText(area), (value as { list?: { source?: string } }).list?.source ?? '');
+          if (property !== 'rule') return;
+          const source = (value as { list?: { source?: string } }).list?.source ?? '';
+          for (const [row, column] of cellsOf(area)) sheet.validations.set(key(row, column), source);
         },
       },
       {
         isNullObject,
+        conditionalFormats: this.conditionalFormats(sheet, [area]),
+        getRow: (index: number) => this.rangeMock(sheet, { ...area, row: area.row + index, rows: 1 }),
         load: (properties: string) => {
           if (String(properties).includes('values')) this.pendingLoads.push({ sheet, area });
           this.internal = true;
@@ -312,36 +531,60 @@ export class OfficeMockExcel {
     });
   }
 
-  private worksheet(sheet: MockSheet) {
+  private names(sheet: MockSheet | undefined) {
+    const nullName = () => this.deferred(() => ({ isNullObject: true }), {});
     return {
-      name: sheet.name,
+      add: (name: string, formula: string) => {
+        if (!sheet) throw new MockExcelError('ItemNotFound', 'No sheet');
+        if (sheet.names.has(name.toLowerCase())) throw new MockExcelError('ItemAlreadyExists', `The name ${name} exists`);
+        sheet.names.set(name.toLowerCase(), { name, formula });
+        this.pendingRequest += bytes(formula);
+      },
+      getItem: (name: string) => {
+        const item = sheet?.names.get(name.toLowerCase());
+        if (!sheet || !item) throw new MockExcelError('ItemNotFound', `No name ${name}`);
+        return { delete: () => sheet.names.delete(name.toLowerCase()) };
+      },
+      getItemOrNullObject: (name: string) => {
+        if (!sheet) return nullName();
+        return this.deferred(() => {
+          const item = sheet.names.get(name.toLowerCase());
+          return item ? { isNullObject: false, name: item.name, formula: item.formula } : { isNullObject: true };
+        }, {});
+      },
+    };
+  }
+
+  private worksheet(sheet: MockSheet) {
+    const rangeOf = (address?: string) =>
+      address === undefined ? { conditionalFormats: this.conditionalFormats(sheet, undefined) } : this.rangeMock(sheet, parseArea(address));
+    return this.deferred(() => ({ isNullObject: false, name: sheet.name, visibility: sheet.visibility }), {
       set visibility(value: string) {
         sheet.visibility = value;
       },
-      getRange: (address: string) => this.rangeMock(sheet, parseArea(address)),
+      names: this.names(sheet),
+      getRange: rangeOf,
       getRanges: (addresses: string) => {
         const areas = addresses.split(',').map(parseArea);
         this.pendingRequest += Buffer.byteLength(addresses);
-        const fillCells = (color: string | undefined) => {
-          for (const area of areas) {
-            for (const [row, column] of cellsOf(area)) {
-              if (color === undefined) sheet.fills.delete(key(row, column));
-              else sheet.fills.set(key(row, column), color);
-            }
-          }
-        };
-        const areasMock = new OfficeMockObject({ format: { fill: { color: '' } } });
-        this.batchMocks.push(areasMock);
-        this.watchFill((areasMock as unknown as { format: OfficeMockObject }).format, fillCells);
-        return areasMock;
+        return { conditionalFormats: this.conditionalFormats(sheet, areas) };
       },
       getUsedRangeOrNullObject: () => {
         const used = this.usedArea(sheet);
         return used ? this.rangeMock(sheet, used) : this.rangeMock(sheet, { row: 1, column: 1, rows: 1, columns: 1 }, true);
       },
       tables: {
-        add: (address: string) => {
-          const table: MockTable = { name: `Table${this.tables.size + 1}`, sheet: sheet.name, area: parseArea(address) };
+        add: (address: string, hasHeaders: boolean) => {
+          const area = parseArea(address);
+          const header = this.valuesAt(sheet.name, areaText({ ...area, rows: 1 }))[0] ?? [];
+          const table: MockTable = {
+            name: `Table${this.tables.size + 1}`,
+            sheet: sheet.name,
+            area,
+            columnNames: header.map((text, index) => (hasHeaders && text !== '' ? String(text) : `Column${index + 1}`)),
+            showHeaders: true,
+            showTotals: false,
+          };
           let registeredAs = table.name;
           this.tables.set(registeredAs, table);
           const tables = this.tables;
@@ -366,13 +609,72 @@ export class OfficeMockExcel {
       activate: () => {
         this.activeSheet = sheet.name;
       },
-    };
+    });
+  }
+
+  private nullWorksheet() {
+    return this.deferred(() => ({ isNullObject: true }), {
+      get names(): never {
+        throw new MockExcelError('InvalidObjectPath', 'A null object has no names');
+      },
+    });
+  }
+
+  private tableObject(name: string) {
+    const table = this.findTable(name);
+    if (!table) return this.deferred(() => ({ isNullObject: true }), {});
+    const sheet = this.sheet(table.sheet);
+    const headerCell = (index: number) => `${columnLetters(table.area.column + index)}${table.area.row}`;
+    return this.deferred(() => ({ isNullObject: false, name: table.name, showHeaders: table.showHeaders, showTotals: table.showTotals }), {
+      worksheet: this.worksheet(sheet),
+      columns: this.deferred(() => ({ items: table.columnNames.map((columnName) => ({ name: columnName })) }), {
+        getItemAt: (index: number) => {
+          const rename = (value: string) => {
+            table.columnNames[index] = value;
+            if (table.showHeaders) this.write(sheet.name, headerCell(index), [[value]]);
+          };
+          return {
+            set name(value: string) {
+              rename(value);
+            },
+          };
+        },
+        add: (_index: number | undefined, _values: unknown, columnName: string) => {
+          table.area = { ...table.area, columns: table.area.columns + 1 };
+          table.columnNames.push(columnName);
+          if (table.showHeaders) this.write(sheet.name, headerCell(table.columnNames.length - 1), [[columnName]]);
+        },
+      }),
+      getRange: () => this.rangeMock(sheet, table.area),
+      getHeaderRowRange: () => this.rangeMock(sheet, { ...table.area, rows: 1 }),
+      getDataBodyRange: () => this.rangeMock(sheet, bodyOf(table)),
+      getTotalRowRange: () => this.rangeMock(sheet, { ...table.area, row: table.area.row + table.area.rows - 1, rows: 1 }),
+    });
   }
 
   private workbook() {
     const tables = this.tables;
     const sheets = this.sheets;
-    return {
+    const use1904 = () => this.date1904;
+    const supportsProperty = () => this.supports('ExcelApiOnline', '1.1');
+    let askedDateSystem = false;
+    const workbook = {
+      load: (properties: string) => {
+        if (properties.includes('use1904DateSystem') && !supportsProperty())
+          throw new MockExcelError('ApiNotFound', 'use1904DateSystem is not in this host (ExcelApiOnline 1.1 and preview only)');
+        askedDateSystem = true;
+        return workbook;
+      },
+      get use1904DateSystem(): boolean {
+        if (!askedDateSystem) throw new MockExcelError('PropertyNotLoaded', 'use1904DateSystem was read before load()');
+        return use1904();
+      },
+      functions: {
+        date: (year: number, month: number, day: number) => {
+          const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          return this.deferred(() => ({ value: serialFromIsoDate(iso) - (use1904() ? 1462 : 0) }), {});
+        },
+      },
       tables: {
         get items() {
           return [...tables.values()].map((table) => ({ name: table.name }));
@@ -381,14 +683,10 @@ export class OfficeMockExcel {
           return this;
         },
         getItem: (name: string) => {
-          const table = this.tables.get(name);
-          if (!table) throw new MockExcelError('ItemNotFound', `No table ${name}`);
-          const sheet = this.sheet(table.sheet);
-          return {
-            getRange: () => this.rangeMock(sheet, table.area),
-            getDataBodyRange: () => this.rangeMock(sheet, { ...table.area, row: table.area.row + 1, rows: table.area.rows - 1 }),
-          };
+          this.table(name);
+          return this.tableObject(name);
         },
+        getItemOrNullObject: (name: string) => this.tableObject(name),
       },
       worksheets: {
         get items() {
@@ -398,8 +696,13 @@ export class OfficeMockExcel {
           return this;
         },
         getItem: (name: string) => this.worksheet(this.sheet(name)),
+        getItemOrNullObject: (name: string) => {
+          const sheet = this.findSheet(name);
+          return sheet ? this.worksheet(sheet) : this.nullWorksheet();
+        },
         add: (name: string) => this.worksheet(this.addSheet(name)),
       },
     };
+    return workbook;
   }
 }

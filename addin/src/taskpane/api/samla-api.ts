@@ -78,14 +78,15 @@ async function problemOf(response: Response): Promise<Problem> {
 export class SamlaApi {
   constructor(
     private readonly base: string,
-    private readonly token: () => string | undefined,
+    /** Called before every request: a sign-in that renews its token silently answers here. */
+    private readonly token: () => string | undefined | Promise<string | undefined>,
     private readonly language: () => Language,
     private readonly fetcher: Fetch = (input, init) => fetch(input, init),
   ) {}
 
   private async call(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
-    const token = this.token();
+    const token = await this.token();
     if (token) headers.set('Authorization', `Bearer ${token}`);
     headers.set('Accept-Language', this.language());
     let response: Response;

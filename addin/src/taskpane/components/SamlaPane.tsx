@@ -17,7 +17,7 @@ import { Button, Field, FluentProvider, MessageBar, MessageBarBody, Select, Spin
 import { useMemo, useRef, useState } from 'react';
 import { BUILD_SETTINGS } from '../api/build-settings';
 import { ApiError, NetworkError, SamlaApi, base64FromBytes, type Fetch, type Me, type Role } from '../api/samla-api';
-import { microsoftAccessToken } from '../auth/nested-app-auth';
+import { MicrosoftSignIn } from '../auth/office-sign-in';
 import { checkWorkbook, issueMarks, issuesAtUserCells, submissionBody, type WorkbookCheck } from '../checking/workbook-check';
 import { addressInSheet, type WorkbookPort } from '../excel/workbook-port';
 import { paneText, type PaneStringKey } from '../i18n/pane-strings';
@@ -39,6 +39,12 @@ export interface SamlaPaneProps {
   readonly fetcher?: Fetch;
   /** In the browser preview a report is downloaded instead of opened in Excel. */
   readonly preview?: boolean;
+}
+
+/** A report too large to open in Excel, offered as a file instead. */
+interface ReportDownload {
+  readonly url: string;
+  readonly fileName: string;
 }
 
 const REPORTS: readonly { kind: ReportKind; label: PaneStringKey }[] = [
@@ -63,13 +69,16 @@ export function SamlaPane({ port, signIn, apiBase = BUILD_SETTINGS.apiBase, fetc
   const [results, setResults] = useState<readonly string[]>([]);
   const [history, setHistory] = useState<Record<TemplateKey, ReportSubmission[]>>();
   const token = useRef<string | undefined>(undefined);
+  const microsoft = useRef<MicrosoftSignIn | undefined>(undefined);
+  const [download, setDownload] = useState<ReportDownload>();
   const languageRef = useRef(language);
   languageRef.current = language;
   const api = useMemo(
     () =>
       new SamlaApi(
         apiBase,
-        () => token.current,
+        // Microsoft sign-in renews its token silently before each call; the dev token is fixed.
+        () => (microsoft.current && token.current ? microsoft.current.accessToken() : token.current),
         () => languageRef.current,
         fetcher,
       ),
@@ -109,12 +118,19 @@ export function SamlaPane({ port, signIn, apiBase = BUILD_SETTINGS.apiBase, fetc
   const microsoftSignIn = () =>
     act(
       t('signingIn'),
-      async () => completeSignIn(await microsoftAccessToken(BUILD_SETTINGS.authClientId, BUILD_SETTINGS.authScope, BUILD_SETTINGS.authTenantId)),
+      async () => {
+        microsoft.current ??= new MicrosoftSignIn(
+          { clientId: BUILD_SETTINGS.authClientId, scope: BUILD_SETTINGS.authScope, tenantId: BUILD_SETTINGS.authTenantId },
+          new URL('auth-dialog.html', window.location.href).href,
+        );
+        return completeSignIn(await microsoft.current.signIn());
+      },
       signInFailed,
     );
 
   function signOut(): void {
     token.current = undefined;
+    microsoft.current = undefined;
     setMe(undefined);
     setHistory(undefined);
     setResults([]);
@@ -126,7 +142,10 @@ export function SamlaPane({ port, signIn, apiBase = BUILD_SETTINGS.apiBase, fetc
       const parts = [
         result.created.length > 0 ? t('templatesCreated', { list: templateLabels(result.created) }) : '',
         result.found.length > 0 ? t('templatesFound', { list: templateLabels(result.found) }) : '',
+        result.upgraded?.length ? t('templatesUpgraded', { list: templateLabels(result.upgraded) }) : '',
+        ...(result.foreign ?? []).map((sheet) => t('templatesForeign', { sheet: sheet.sheet, template: templateLabels([sheet.template]) })),
       ];
+      if (result.foreign?.length) return { tone: 'error', text: parts.filter(Boolean).join(' ') };
       return { tone: 'success', text: parts.filter(Boolean).join(' ') };
     });
 
@@ -173,6 +192,13 @@ export function SamlaPane({ port, signIn, apiBase = BUILD_SETTINGS.apiBase, fetc
       return { tone: 'error', text: lines.join(' ') };
     });
 
+  const clearMarks = () =>
+    act(t('busy'), async () => {
+      await port.clearMarks();
+      setIssues([]);
+      return { tone: 'success', text: t('marksCleared') };
+    });
+
   const loadHistory = () =>
     act(t('busy'), async () => {
       const entries = await Promise.all(TEMPLATE_KEYS.map((template) => api.history(board, year, template)));
@@ -183,7 +209,12 @@ export function SamlaPane({ port, signIn, apiBase = BUILD_SETTINGS.apiBase, fetc
   const fetchReport = (kind: ReportKind, label: string) =>
     act(t('reportFetching', { report: label }), async () => {
       const report = await api.report(kind, year);
-      await port.openWorkbook(base64FromBytes(report.bytes), report.fileName);
+      if ((await port.openWorkbook(base64FromBytes(report.bytes), report.fileName)) === 'download') {
+        if (download) URL.revokeObjectURL(download.url);
+        const blob = new Blob([report.bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+        setDownload({ url: URL.createObjectURL(blob), fileName: report.fileName });
+        return { tone: 'info', text: t('reportTooLarge', { report: label }) };
+      }
       return { tone: 'success', text: t(preview ? 'reportDownloaded' : 'reportOpened', { report: label }) };
     });
 
@@ -248,6 +279,9 @@ export function SamlaPane({ port, signIn, apiBase = BUILD_SETTINGS.apiBase, fetc
             <Button disabled={busy !== undefined} onClick={check}>
               {t('check')}
             </Button>
+            <Button disabled={busy !== undefined} onClick={clearMarks}>
+              {t('clearMarks')}
+            </Button>
             {me?.role === 'staff' && (
               <Button appearance="primary" disabled={busy !== undefined} onClick={submit} aria-description={boardByCode(board).name}>
                 {t('submit')}
@@ -275,6 +309,11 @@ export function SamlaPane({ port, signIn, apiBase = BUILD_SETTINGS.apiBase, fetc
                 </Button>
               ))}
             </div>
+            {download && (
+              <a href={download.url} download={download.fileName} className="samla-download">
+                {t('reportDownload', { file: download.fileName })}
+              </a>
+            )}
           </section>
         )}
       </main>

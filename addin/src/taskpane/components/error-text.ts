@@ -1,10 +1,13 @@
 import { UnexpectedAnswerError, type Language } from '@samla/shared';
 import { ApiError, NetworkError } from '../api/samla-api';
+import { SignInRequiredError } from '../auth/office-sign-in';
 import { paneText } from '../i18n/pane-strings';
 
 /** Every failure in words the user can act on; never a stack trace, never silence. */
 export function errorText(error: unknown, language: Language): string {
   if (error instanceof NetworkError) return paneText(language, 'errorNetwork');
+  // The token could not be renewed without the user: a prompt to sign in, not an Excel failure.
+  if (error instanceof SignInRequiredError) return paneText(language, 'errorSignedOut');
   if (error instanceof ApiError) {
     // A gateway in between (the dev server's proxy, say) that could not reach the functions.
     if ((error.status === 502 || error.status === 504) && !error.problem.errors) return paneText(language, 'errorNetwork');

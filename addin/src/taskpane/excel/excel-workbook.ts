@@ -1,15 +1,17 @@
 /// <reference types="office-js" />
-import { TABLE_STYLE, TEMPLATE_KEYS, columnLetters, parseCellAddress, templateDefinition, type TemplateKey } from '@samla/shared';
+import { TABLE_STYLE, TEMPLATE_KEYS, columnForHeader, columnLetters, parseCellAddress, templateDefinition, type TemplateKey } from '@samla/shared';
+import { queueDateSystem, toDateSystem1900, type DateSystem, type SupportsSet } from './date-system';
+import { queueMarks, removeSamlaMarks } from './issue-marks';
 import { PAYLOAD_BUDGET_BYTES, isPayloadTooLarge, jsonBytes, planRowChunks, type RowChunk } from './payload-budget';
-import { LISTS_SHEET, listsSheetValues, templateLayout } from './template-layout';
-import type { CellMark, TableSnapshot, TemplatesResult, WorkbookPort } from './workbook-port';
+import { STAMP_NAME, TEMPLATE_VERSIONS, parseStamp, stampFormula, type Stamp, type StampKind } from './template-stamp';
+import { LISTS_SHEET, listsSheetValues, templateLayout, type ColumnLayout } from './template-layout';
+import type { CellMark, ForeignSheet, OpenedReport, TableSnapshot, TemplatesResult, WorkbookPort } from './workbook-port';
 
 /** `Excel.run`, injectable so the round trips can be counted against a mock. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-const MARK_COLORS = { error: '#FDE7E9', warning: '#FFF4CE' } as const;
-/** Excel refuses a multi-area address much longer than this. */
-const MAX_AREAS_ADDRESS = 7000;
+/** Where Samla keeps its dropdown lists when the workbook already has a `Listor` sheet of the user's own. */
+export const SPARE_LISTS_SHEET = 'Samla_Listor';
 
 interface Area {
   readonly sheet: string;
@@ -29,6 +31,8 @@ function areaOf(range: { address: string; rowCount: number; columnCount: number 
   if (!parsed?.sheet) throw new Error(`Excel gave an address Samla can't read: ${range.address}`);
   return { sheet: parsed.sheet, ...parsed.position, rows: range.rowCount, columns: range.columnCount };
 }
+
+const lower = (name: string) => name.toLocaleLowerCase('sv');
 
 /** Collects writes and syncs before a batch would outgrow the payload budget. */
 class BudgetedBatch {
@@ -50,92 +54,290 @@ class BudgetedBatch {
   }
 }
 
-async function workbookNames(context: Excel.RequestContext): Promise<{ tables: Set<string>; sheets: Set<string> }> {
-  const tables = context.workbook.tables.load('items/name');
-  const sheets = context.workbook.worksheets.load('items/name');
-  await context.sync();
-  return { tables: new Set(tables.items.map((table) => table.name)), sheets: new Set(sheets.items.map((sheet) => sheet.name)) };
+/** A sheet Samla looked for, as Excel found it: Excel's own spelling of the name, and Samla's stamp if any. */
+interface FoundSheet {
+  readonly name: string;
+  readonly hidden: boolean;
+  readonly stamp?: Stamp;
 }
 
-/** The Excel workbook behind Samla's pane: every Office.js call Samla makes is in this class. */
+/** A template's table as Excel has it: the data body apart from the header and the Total Row. */
+interface FoundTable {
+  readonly name: string;
+  readonly sheet: string;
+  readonly stamp?: Stamp;
+  /** The column names, which are the header texts also when the header row is hidden. */
+  readonly headers: string[];
+  readonly body: Area;
+  readonly showHeaders: boolean;
+  readonly showTotals: boolean;
+}
+
+interface Inventory {
+  readonly dateSystem: DateSystem;
+  /** By the lower-case name Samla looked for. */
+  readonly sheets: ReadonlyMap<string, FoundSheet>;
+  readonly tables: ReadonlyMap<TemplateKey, FoundTable>;
+}
+
+function stampOf(item: Excel.NamedItem): Stamp | undefined {
+  return item.isNullObject ? undefined : parseStamp(item.formula);
+}
+
+/**
+ * Finds Samla's sheets and tables by name as Excel does, whatever the letter case (Excel's names are
+ * case-insensitive; `getItemOrNullObject`, ExcelApi 1.4), with their stamps and the workbook's date system.
+ * Two syncs, whatever the workbook holds.
+ */
+async function takeInventory(context: Excel.RequestContext, supports: SupportsSet): Promise<Inventory> {
+  const dateSystem = queueDateSystem(context, supports);
+  const wanted = [...TEMPLATE_KEYS.map((template) => templateDefinition(template).sheetName), LISTS_SHEET, SPARE_LISTS_SHEET];
+  const sheets = wanted.map((name) => ({ name, sheet: context.workbook.worksheets.getItemOrNullObject(name).load('name,visibility') }));
+  const tables = TEMPLATE_KEYS.map((template) => ({
+    template,
+    table: context.workbook.tables.getItemOrNullObject(templateDefinition(template).tableName).load('name,showHeaders,showTotals'),
+  }));
+  await context.sync();
+  const sheetDetails = sheets
+    .filter(({ sheet }) => !sheet.isNullObject)
+    .map(({ name, sheet }) => ({ name, sheet, stamp: sheet.names.getItemOrNullObject(STAMP_NAME).load('formula') }));
+  const tableDetails = tables
+    .filter(({ table }) => !table.isNullObject)
+    .map(({ template, table }) => ({
+      template,
+      table,
+      worksheet: table.worksheet.load('name'),
+      stamp: table.worksheet.names.getItemOrNullObject(STAMP_NAME).load('formula'),
+      columns: table.columns.load('items/name'),
+      body: table.getDataBodyRange().load('address,rowCount,columnCount'),
+    }));
+  await context.sync();
+  const found = new Map<string, FoundSheet>();
+  for (const { name, sheet, stamp } of sheetDetails) {
+    const entry = { name: sheet.name, hidden: sheet.visibility !== 'Visible' };
+    const parsed = stampOf(stamp);
+    found.set(lower(name), parsed ? { ...entry, stamp: parsed } : entry);
+  }
+  const foundTables = new Map<TemplateKey, FoundTable>();
+  for (const { template, table, worksheet, stamp, columns, body } of tableDetails) {
+    const parsed = stampOf(stamp);
+    const entry: FoundTable = {
+      name: table.name,
+      sheet: worksheet.name,
+      headers: columns.items.map((column) => column.name),
+      body: areaOf(body),
+      showHeaders: table.showHeaders,
+      showTotals: table.showTotals,
+    };
+    foundTables.set(template, parsed ? { ...entry, stamp: parsed } : entry);
+  }
+  return { dateSystem: dateSystem(), sheets: found, tables: foundTables };
+}
+
+/** Samla's lists sheet in this workbook, if it has one: stamped, or (made before stamps) hidden beside Samla's tables. */
+function samlaListsSheet(inventory: Inventory): FoundSheet | undefined {
+  for (const name of [LISTS_SHEET, SPARE_LISTS_SHEET]) {
+    const sheet = inventory.sheets.get(lower(name));
+    if (sheet?.stamp?.kind === 'lists') return sheet;
+    if (sheet && !sheet.stamp && name === LISTS_SHEET && sheet.hidden && inventory.tables.size > 0) return sheet;
+  }
+  return undefined;
+}
+
+/** A dropdown's source on the lists sheet Samla uses here: `=Listor!$A$1:$A$7` → `=Samla_Listor!$A$1:$A$7`. */
+function sourceOn(source: string, listsSheet: string): string {
+  return source.replace(`=${LISTS_SHEET}!`, `=${listsSheet}!`);
+}
+
+/** Whether a row of header texts names every required column of the template: the sheet holds that template. */
+function holdsTemplate(template: TemplateKey, header: readonly unknown[]): boolean {
+  const definition = templateDefinition(template);
+  const keys = new Set(header.flatMap((text) => columnForHeader(definition, text)?.key ?? []));
+  return definition.columns.every((column) => !column.required || keys.has(column.key));
+}
+
+/** The Excel workbook behind Samla's pane: every Office.js call Samla makes is in this module and its neighbours. */
 export class ExcelWorkbook implements WorkbookPort {
-  private areas: Area[] = [];
+  /** Sheets that may carry Samla's marks: those read last, and those marked. */
+  private markedSheets: string[] = [];
 
   constructor(
     private readonly run: ExcelRun = (batch) => Excel.run(batch),
     private readonly createWorkbook: (base64: string) => Promise<void> = (base64) => Excel.createWorkbook(base64),
     private readonly budget = PAYLOAD_BUDGET_BYTES,
+    private readonly supports: SupportsSet = (name, version) => Office.context.requirements.isSetSupported(name, version),
   ) {}
 
   ensureTemplates(): Promise<TemplatesResult> {
     return this.run(async (context) => {
-      const names = await workbookNames(context);
+      const inventory = await takeInventory(context, this.supports);
       const batch = new BudgetedBatch(context, this.budget);
+      const lists = await this.writeListsSheet(context, inventory, batch);
       const created: TemplateKey[] = [];
       const found: TemplateKey[] = [];
-      const toConvert: { template: TemplateKey; used: Excel.Range }[] = [];
-      await this.writeListsSheet(context, names.sheets.has(LISTS_SHEET), batch);
+      const upgraded: TemplateKey[] = [];
+      const foreign: ForeignSheet[] = [];
+      const toConvert: { template: TemplateKey; sheet: string; stamped: boolean; used: Excel.Range }[] = [];
       for (const template of TEMPLATE_KEYS) {
         const definition = templateDefinition(template);
-        if (names.tables.has(definition.tableName)) found.push(template);
-        else if (names.sheets.has(definition.sheetName)) {
-          const used = context.workbook.worksheets.getItem(definition.sheetName).getUsedRangeOrNullObject(true);
-          toConvert.push({ template, used: used.load('address,rowCount,columnCount') });
-        } else {
-          await this.insertTable(context.workbook.worksheets.add(definition.sheetName), template, undefined, batch);
+        const table = inventory.tables.get(template);
+        if (table) {
+          if ((table.stamp?.version ?? 0) >= TEMPLATE_VERSIONS[template]) found.push(template);
+          else {
+            await this.upgradeTable(context, template, table, lists, batch);
+            upgraded.push(template);
+          }
+          continue;
+        }
+        const sheet = inventory.sheets.get(lower(definition.sheetName));
+        if (!sheet) {
+          const added = context.workbook.worksheets.add(definition.sheetName);
+          await this.insertTable(added, template, undefined, lists, batch);
           created.push(template);
+        } else if (sheet.stamp && sheet.stamp.kind !== template) foreign.push({ template, sheet: sheet.name });
+        else {
+          const used = context.workbook.worksheets.getItem(sheet.name).getUsedRangeOrNullObject(true);
+          toConvert.push({ template, sheet: sheet.name, stamped: Boolean(sheet.stamp), used: used.load('address,rowCount,columnCount') });
         }
       }
       const first = created[0];
       if (first) context.workbook.worksheets.getItem(templateDefinition(first).sheetName).activate();
       await batch.flush();
-      if (toConvert.length === 0) return { created, found };
-      for (const { template, used } of toConvert) {
-        const sheet = context.workbook.worksheets.getItem(templateDefinition(template).sheetName);
-        await this.insertTable(sheet, template, used.isNullObject ? undefined : areaOf(used), batch);
-        (used.isNullObject ? created : found).push(template);
+      if (toConvert.length === 0) return { created, found, upgraded, foreign };
+      const headers = toConvert.map(({ used }) => (used.isNullObject ? undefined : used.getRow(0).load('values')));
+      await context.sync();
+      for (const [index, { template, sheet, stamped, used }] of toConvert.entries()) {
+        const header = headers[index];
+        const worksheet = context.workbook.worksheets.getItem(sheet);
+        if (!header) {
+          await this.insertTable(worksheet, template, undefined, lists, batch, stamped);
+          created.push(template);
+        } else if (holdsTemplate(template, header.values[0] ?? [])) {
+          await this.insertTable(worksheet, template, { area: areaOf(used), header: header.values[0] ?? [] }, lists, batch, stamped);
+          found.push(template);
+        } else foreign.push({ template, sheet });
       }
       await batch.flush();
-      return { created, found };
+      return { created, found, upgraded, foreign };
     });
   }
 
-  private async writeListsSheet(context: Excel.RequestContext, exists: boolean, batch: BudgetedBatch): Promise<void> {
+  /** Writes the dropdowns' choices on Samla's lists sheet, never on a sheet of the user's; returns the sheet's name. */
+  private async writeListsSheet(context: Excel.RequestContext, inventory: Inventory, batch: BudgetedBatch): Promise<string> {
     const values = listsSheetValues();
-    const sheet = exists ? context.workbook.worksheets.getItem(LISTS_SHEET) : context.workbook.worksheets.add(LISTS_SHEET);
+    const existing = samlaListsSheet(inventory);
+    let name = existing?.name;
+    let sheet: Excel.Worksheet;
+    if (existing) sheet = context.workbook.worksheets.getItem(existing.name);
+    else {
+      name = inventory.sheets.has(lower(LISTS_SHEET)) ? SPARE_LISTS_SHEET : LISTS_SHEET;
+      if (inventory.sheets.has(lower(name))) {
+        throw new Error(`Arbetsboken har redan blad som heter ${LISTS_SHEET} och ${SPARE_LISTS_SHEET}. Byt namn på ett av dem och försök igen.`);
+      }
+      sheet = context.workbook.worksheets.add(name);
+    }
+    const listsName = name ?? LISTS_SHEET;
+    const stale = existing?.stamp && existing.stamp.version >= TEMPLATE_VERSIONS.lists ? undefined : existing;
     await batch.add(jsonBytes(values), () => {
-      sheet.getRange(areaAddress({ sheet: LISTS_SHEET, row: 1, column: 1, rows: values.length, columns: values[0]?.length ?? 1 })).values = values;
+      sheet.getRange(areaAddress({ sheet: listsName, row: 1, column: 1, rows: values.length, columns: values[0]?.length ?? 1 })).values = values;
       sheet.visibility = 'Hidden';
+      if (!existing || stale) this.writeStamp(sheet, 'lists', Boolean(existing?.stamp));
     });
+    return listsName;
+  }
+
+  private writeStamp(sheet: Excel.Worksheet, kind: StampKind, replace: boolean): void {
+    if (replace) sheet.names.getItem(STAMP_NAME).delete();
+    sheet.names.add(STAMP_NAME, stampFormula(kind));
   }
 
   /** Makes a template's table: over the data already on the sheet (`existing`), or a new header at A1. */
-  private async insertTable(sheet: Excel.Worksheet, template: TemplateKey, existing: Area | undefined, batch: BudgetedBatch): Promise<void> {
+  private async insertTable(
+    sheet: Excel.Worksheet,
+    template: TemplateKey,
+    existing: { area: Area; header: readonly unknown[] } | undefined,
+    lists: string,
+    batch: BudgetedBatch,
+    replaceStamp = false,
+  ): Promise<void> {
     const layout = templateLayout(template);
-    const header = [layout.map((column) => column.header)];
-    const area: Area = existing ?? { sheet: '', row: 1, column: 1, rows: 2, columns: layout.length };
-    await batch.add(existing ? 0 : jsonBytes(header), () => {
-      if (!existing) sheet.getRange(areaAddress({ ...area, rows: 1 })).values = header;
+    const header = existing?.header ?? layout.map((column) => column.header);
+    const area: Area = existing?.area ?? { sheet: '', row: 1, column: 1, rows: 2, columns: layout.length };
+    await batch.add(existing ? 0 : jsonBytes([header]), () => {
+      if (!existing) sheet.getRange(areaAddress({ ...area, rows: 1 })).values = [header as string[]];
       const table = sheet.tables.add(areaAddress(area), true);
       table.name = templateDefinition(template).tableName;
       table.style = TABLE_STYLE;
       sheet.freezePanes.freezeRows(area.row);
+      this.writeStamp(sheet, template, replaceStamp);
     });
-    const dataRows = Math.max(1, area.rows - 1);
-    for (const [index, column] of layout.slice(0, area.columns).entries()) {
-      const body: Area = { sheet: '', row: area.row + 1, column: area.column + index, rows: dataRows, columns: 1 };
-      for (const chunk of planRowChunks(dataRows, 1, this.budget)) {
-        const formats = Array.from({ length: chunk.count }, () => [column.numberFormat]);
+    const body: Area = { ...area, row: area.row + 1, rows: Math.max(1, area.rows - 1) };
+    await this.applyColumnRules(sheet, template, header, body, lists, batch, new Set(header.keys()));
+  }
+
+  /**
+   * Upgrades a template of an older version (or one made before stamps) in place: recognised headers get today's
+   * Swedish label, missing columns are added at the end, dropdowns and formats are laid anew; the rows stay.
+   */
+  private async upgradeTable(context: Excel.RequestContext, template: TemplateKey, found: FoundTable, lists: string, batch: BudgetedBatch): Promise<void> {
+    const definition = templateDefinition(template);
+    const table = context.workbook.tables.getItem(found.name);
+    const headers = [...found.headers];
+    const present = new Set<string>();
+    const added = new Set<number>();
+    await batch.add(jsonBytes(definition.columns.map((column) => column.label.sv)), () => {
+      headers.forEach((header, index) => {
+        const column = columnForHeader(definition, header);
+        if (!column || present.has(column.key)) return;
+        present.add(column.key);
+        if (header !== column.label.sv) table.columns.getItemAt(index).name = column.label.sv;
+        headers[index] = column.label.sv;
+      });
+      for (const column of definition.columns) {
+        if (present.has(column.key)) continue;
+        table.columns.add(undefined, undefined, column.label.sv);
+        added.add(headers.length);
+        headers.push(column.label.sv);
+      }
+      this.writeStamp(context.workbook.worksheets.getItem(found.sheet), template, Boolean(found.stamp));
+    });
+    const body: Area = { ...found.body, columns: headers.length };
+    await this.applyColumnRules(context.workbook.worksheets.getItem(found.sheet), template, headers, body, lists, batch, added);
+  }
+
+  /**
+   * Lays the template's number formats and dropdowns on every data row of the columns it recognises by header
+   * (pasting removes both); a column the user added is left as the user made it. `widths`: column indexes to size.
+   */
+  private async applyColumnRules(
+    sheet: Excel.Worksheet,
+    template: TemplateKey,
+    headers: readonly unknown[],
+    body: Area,
+    lists: string | undefined,
+    batch: BudgetedBatch,
+    widths: ReadonlySet<number> = new Set(),
+  ): Promise<void> {
+    const definition = templateDefinition(template);
+    const layouts = new Map<string, ColumnLayout>(templateLayout(template).map((column) => [column.key, column]));
+    for (const [index, header] of headers.entries()) {
+      const column = columnForHeader(definition, header);
+      const layout = column ? layouts.get(column.key) : undefined;
+      if (!layout) continue;
+      const area: Area = { ...body, column: body.column + index, columns: 1 };
+      for (const chunk of planRowChunks(area.rows, 1, this.budget)) {
+        const formats = Array.from({ length: chunk.count }, () => [layout.numberFormat]);
         await batch.add(jsonBytes(formats), () => {
-          sheet.getRange(areaAddress(body, chunk.first, chunk.count)).numberFormat = formats;
+          sheet.getRange(areaAddress(area, chunk.first, chunk.count)).numberFormat = formats;
         });
       }
+      if (!widths.has(index) && !(layout.choicesSource && lists)) continue;
       await batch.add(0, () => {
-        const range = sheet.getRange(areaAddress(body));
-        range.format.columnWidth = column.widthPoints;
-        if (!column.choicesSource) return;
+        const range = sheet.getRange(areaAddress(area));
+        if (widths.has(index)) range.format.columnWidth = layout.widthPoints;
+        if (!layout.choicesSource || !lists) return;
         range.dataValidation.clear();
-        range.dataValidation.rule = { list: { inCellDropDown: true, source: column.choicesSource } };
+        range.dataValidation.rule = { list: { inCellDropDown: true, source: sourceOn(layout.choicesSource, lists) } };
         // A list value may also be typed as its key: the check, not Excel, decides.
         range.dataValidation.errorAlert = { showAlert: false, style: 'Information', title: '', message: '' };
       });
@@ -144,27 +346,38 @@ export class ExcelWorkbook implements WorkbookPort {
 
   readTemplates(): Promise<TableSnapshot[]> {
     return this.run(async (context) => {
-      const names = await workbookNames(context);
-      const sources = TEMPLATE_KEYS.flatMap((template) => {
-        const definition = templateDefinition(template);
-        if (names.tables.has(definition.tableName)) {
-          return [{ template, range: context.workbook.tables.getItem(definition.tableName).getRange().load('address,rowCount,columnCount') }];
+      const inventory = await takeInventory(context, this.supports);
+      const batch = new BudgetedBatch(context, this.budget);
+      const lists = samlaListsSheet(inventory)?.name;
+      type Source = { template: TemplateKey } & ({ header: string[]; area: Area } | { used: Excel.Range });
+      const sources: Source[] = [];
+      for (const template of TEMPLATE_KEYS) {
+        const table = inventory.tables.get(template);
+        if (table) {
+          // The data body alone: a Total Row is not data, and a hidden header row is not the first data row.
+          await this.applyColumnRules(context.workbook.worksheets.getItem(table.sheet), template, table.headers, table.body, lists, batch);
+          sources.push({ template, header: table.headers, area: table.body });
+          continue;
         }
-        if (!names.sheets.has(definition.sheetName)) return [];
-        const used = context.workbook.worksheets.getItem(definition.sheetName).getUsedRangeOrNullObject(true);
-        return [{ template, range: used.load('address,rowCount,columnCount') }];
-      });
-      await context.sync();
-      const snapshots: TableSnapshot[] = [];
-      const areas: Area[] = [];
-      for (const { template, range } of sources) {
-        if (range.isNullObject) continue;
-        const area = areaOf(range);
-        const values = await this.readArea(context, area);
-        snapshots.push({ template, sheet: area.sheet, origin: { row: area.row, column: area.column }, values });
-        areas.push(area);
+        const sheet = inventory.sheets.get(lower(templateDefinition(template).sheetName));
+        if (!sheet || (sheet.stamp && sheet.stamp.kind !== template)) continue;
+        const used = context.workbook.worksheets.getItem(sheet.name).getUsedRangeOrNullObject(true);
+        sources.push({ template, used: used.load('address,rowCount,columnCount') });
       }
-      this.areas = areas;
+      await batch.flush();
+      const snapshots: TableSnapshot[] = [];
+      for (const source of sources) {
+        const { template } = source;
+        if ('used' in source && source.used.isNullObject) continue;
+        const header = 'header' in source ? source.header : undefined;
+        const area = 'area' in source ? source.area : areaOf(source.used);
+        const values = await this.readArea(context, area);
+        if (header) values.unshift([...header]);
+        toDateSystem1900(template, values, inventory.dateSystem);
+        const origin = header ? { row: area.row - 1, column: area.column } : { row: area.row, column: area.column };
+        snapshots.push({ template, sheet: area.sheet, origin, values });
+      }
+      this.markedSheets = [...new Set([...this.markedSheets, ...snapshots.map((snapshot) => snapshot.sheet)])];
       return snapshots;
     });
   }
@@ -191,27 +404,27 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   markCells(marks: readonly CellMark[]): Promise<void> {
-    const areas = this.areas;
+    const sheets = [...new Set([...this.markedSheets, ...marks.map((mark) => mark.sheet)])];
     return this.run(async (context) => {
+      await removeSamlaMarks(context, sheets);
       const batch = new BudgetedBatch(context, this.budget);
-      for (const area of areas) {
-        if (area.rows < 2) continue;
-        await batch.add(0, () =>
-          context.workbook.worksheets
-            .getItem(area.sheet)
-            .getRange(areaAddress({ ...area, row: area.row + 1, rows: area.rows - 1 }))
-            .format.fill.clear(),
-        );
-      }
-      // Errors last, so a cell with both shows the error's colour.
-      for (const severity of ['warning', 'error'] as const) {
-        for (const [sheet, addresses] of groupAddresses(marks.filter((mark) => mark.severity === severity))) {
-          await batch.add(addresses.length * 2, () => {
-            context.workbook.worksheets.getItem(sheet).getRanges(addresses).format.fill.color = MARK_COLORS[severity];
-          });
-        }
-      }
+      await batch.add(0, () => queueMarks(context, marks));
       await batch.flush();
+      this.markedSheets = sheets;
+    });
+  }
+
+  clearMarks(): Promise<void> {
+    return this.run(async (context) => {
+      const inventory = await takeInventory(context, this.supports);
+      const templateSheets = [
+        ...[...inventory.tables.values()].map((table) => table.sheet),
+        ...TEMPLATE_KEYS.flatMap((template) => inventory.sheets.get(lower(templateDefinition(template).sheetName))?.name ?? []),
+      ];
+      const sheets = [...new Set([...templateSheets, ...this.markedSheets.filter((sheet) => templateSheets.includes(sheet))])];
+      await removeSamlaMarks(context, sheets);
+      await context.sync();
+      this.markedSheets = [];
     });
   }
 
@@ -224,30 +437,20 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  async openWorkbook(base64: string, _fileName: string): Promise<void> {
-    await this.createWorkbook(base64);
+  /**
+   * Opens a report as a new workbook with `Excel.createWorkbook` (ExcelApi 1.8), whose base64 argument travels in
+   * one request: over the budget (Excel on the web refuses requests over 5 MB) the report is `download`ed instead.
+   */
+  async openWorkbook(base64: string, _fileName: string): Promise<OpenedReport> {
+    if (base64.length > this.budget) return 'download';
+    try {
+      await this.createWorkbook(base64);
+      return 'opened';
+    } catch (error) {
+      if (isPayloadTooLarge(error)) return 'download';
+      throw error;
+    }
   }
 }
 
-/** Groups marks by sheet into comma-separated multi-area addresses Excel accepts in one call. */
-export function groupAddresses(marks: readonly CellMark[]): [string, string][] {
-  const groups: [string, string][] = [];
-  const bySheet = new Map<string, string[]>();
-  for (const mark of marks) {
-    const addresses = bySheet.get(mark.sheet) ?? [];
-    addresses.push(mark.address);
-    bySheet.set(mark.sheet, addresses);
-  }
-  for (const [sheet, addresses] of bySheet) {
-    let current = '';
-    for (const address of new Set(addresses)) {
-      if (current.length + address.length + 1 > MAX_AREAS_ADDRESS) {
-        groups.push([sheet, current]);
-        current = '';
-      }
-      current = current ? `${current},${address}` : address;
-    }
-    if (current) groups.push([sheet, current]);
-  }
-  return groups;
-}
+export { groupAddresses } from './issue-marks';

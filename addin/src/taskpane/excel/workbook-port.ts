@@ -5,9 +5,15 @@ export interface TableSnapshot {
   readonly template: TemplateKey;
   /** The sheet's name in the user's workbook. */
   readonly sheet: string;
-  /** The header row's first cell. */
+  /** The header row's first cell (the row above the data when the table's header row is hidden). */
   readonly origin: CellPosition;
   readonly values: unknown[][];
+}
+
+/** A sheet that has a template's name (in any letter case) but holds something else: Samla leaves it be. */
+export interface ForeignSheet {
+  readonly template: TemplateKey;
+  readonly sheet: string;
 }
 
 export interface TemplatesResult {
@@ -15,6 +21,10 @@ export interface TemplatesResult {
   readonly created: TemplateKey[];
   /** Templates that were there already (as Samla's table, or as a sheet Samla turned into one). */
   readonly found: TemplateKey[];
+  /** Templates of an older version, upgraded in place: headers, dropdowns and formats; the rows kept. */
+  readonly upgraded?: TemplateKey[];
+  /** Sheets named like a template that Samla did not make and did not touch. */
+  readonly foreign?: ForeignSheet[];
 }
 
 /** A cell to mark as faulty, by sheet and A1 address without the sheet (e.g. `G14`). */
@@ -30,19 +40,24 @@ export function addressInSheet(cell: string): string {
   return parsed ? `${columnLetters(parsed.position.column)}${parsed.position.row}` : cell;
 }
 
+/** What became of a report: opened as a new workbook, or too large for that and to be downloaded instead. */
+export type OpenedReport = 'opened' | 'download';
+
 /**
  * Everything the pane asks of a workbook. Excel implements it with Office.js (excel-workbook.ts), the browser
  * preview with an in-memory grid; the components know nothing else.
  */
 export interface WorkbookPort {
-  /** Inserts the Aktiviteter and Kostnader tables, or recognises them where they exist. */
+  /** Inserts the Aktiviteter and Kostnader tables, or recognises (and upgrades) them where they exist. */
   ensureTemplates(): Promise<TemplatesResult>;
-  /** Reads both templates' tables; a template that is missing is left out. Clears earlier marks. */
+  /** Reads both templates' tables (re-applying their dropdowns and formats); a template that is missing is left out. */
   readTemplates(): Promise<TableSnapshot[]>;
-  /** Marks faulty cells; the marks of the previous run are gone once `readTemplates` has run. */
+  /** Marks faulty cells; the marks of the previous run are removed first. */
   markCells(marks: readonly CellMark[]): Promise<void>;
+  /** Removes every mark Samla made, and nothing else. */
+  clearMarks(): Promise<void>;
   /** Selects a cell, making its sheet the active one. */
   selectCell(sheet: string, address: string): Promise<void>;
-  /** Opens an xlsx file (base64) as a new workbook. */
-  openWorkbook(base64: string, fileName: string): Promise<void>;
+  /** Opens an xlsx file (base64) as a new workbook; `download` when it is too large to open that way. */
+  openWorkbook(base64: string, fileName: string): Promise<OpenedReport>;
 }
