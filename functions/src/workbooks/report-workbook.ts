@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { PassThrough, type Writable } from 'stream';
 import { isFormulaCell, isTypedCell, NUMBER_FORMATS, type CellKind, type PlainValue, type ReportCell, type ReportModel, type ReportSheet } from '@samla/shared';
-import { TEXT_FORMAT, writeTextStyled } from './inert-text';
+import { safeSheetName, TEXT_FORMAT, writeTextStyled, xmlSafeText } from './inert-text';
 import { FormulaWriter } from './report-formula';
 
 const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
@@ -99,7 +99,8 @@ function writeCell(row: ExcelJS.Row, column: number, columnKind: CellKind, repor
   if (isFormulaCell(reportCell)) {
     const kind = reportCell.kind ?? columnKind;
     const cell = row.getCell(column);
-    cell.value = { formula: formulas.write(sheetName, reportCell.formula), result: reportCell.value } as ExcelJS.CellFormulaValue;
+    const result = typeof reportCell.value === 'string' ? xmlSafeText(reportCell.value) : reportCell.value;
+    cell.value = { formula: formulas.write(sheetName, reportCell.formula), result } as ExcelJS.CellFormulaValue;
     cell.style = kind === 'text' ? FORMULA_TEXT_STYLE : STYLES[kind];
     return;
   }
@@ -108,7 +109,7 @@ function writeCell(row: ExcelJS.Row, column: number, columnKind: CellKind, repor
 }
 
 async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ReportSheet, formulas: FormulaWriter): Promise<void> {
-  const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  const worksheet = workbook.addWorksheet(safeSheetName(sheet.name), { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
   worksheet.columns = sheet.columns.map((column) => ({ key: column.key, width: column.width, style: STYLES[column.kind] }));
   const header = worksheet.getRow(1);
   sheet.columns.forEach((column, index) => {
@@ -133,7 +134,7 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: R
 export async function writeReportWorkbook(model: ReportModel, stream: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Samla';
-  workbook.title = model.title;
+  workbook.title = xmlSafeText(model.title);
   const formulas = new FormulaWriter(model.sheets);
   for (const sheet of model.sheets) await writeSheet(workbook, sheet, formulas);
   await workbook.commit();
