@@ -96,6 +96,10 @@ export class FormulaWriter {
         const branch = (outcome: string | Expr): string => (typeof outcome === 'string' ? formulaString(outcome) : this.write(own, outcome));
         return `IF(${this.write(own, expr.left)}>${this.write(own, expr.right)},${branch(expr.whenGreater)},${branch(expr.otherwise)})`;
       }
+      case 'agree': {
+        const [left, right, yes, no] = [this.write(own, expr.left), this.write(own, expr.right), formulaString(expr.yes), formulaString(expr.no)];
+        return `IF(ISNUMBER(${left}),IF(ABS(${left}-N(${right}))<0.005,${yes},${no}),IF(${left}&""=${right}&"",${yes},${no}))`;
+      }
     }
   }
 

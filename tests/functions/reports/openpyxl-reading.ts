@@ -8,13 +8,13 @@ import { ensureDebianPrograms } from '../../support/debian-packages';
 const PYTHON = '/usr/bin/python3';
 const OPENPYXL = { path: '/usr/lib/python3/dist-packages/openpyxl/__init__.py', package: 'python3-openpyxl' };
 
-/** Reads every sheet's cell values (dates as ISO text) and prints them as JSON; ASCII-escaped so no byte is lost. */
+/** Reads every sheet's cell values (a formula's stored result; dates as ISO text) and prints them as JSON; ASCII-escaped so no byte is lost. */
 const SCRIPT = `
 import json, sys, datetime
 import openpyxl
 out = {}
 for path in sys.argv[1:]:
-    wb = openpyxl.load_workbook(path, read_only=True)
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     sheets = {}
     for ws in wb.worksheets:
         rows = []
