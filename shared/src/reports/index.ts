@@ -11,3 +11,4 @@ export * from './final-report';
 export * from './financial-report';
 export * from './report-audit';
 export * from './check-sheet';
+export * from './report-draft';
