@@ -220,6 +220,21 @@ function addHighlights(worksheet: ExcelJS.Worksheet, sheet: ReportSheet): void {
   worksheet.addConditionalFormatting({ ref, rules });
 }
 
+const HEADER_LINE_HEIGHT = 15;
+
+/** How many lines a header label takes when wrapped at word breaks in a column of the given width. */
+function headerLines(label: string, width: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of label.split(/\s+/)) {
+    if (used > 0 && used + 1 + word.length > width - 1) {
+      lines += 1;
+      used = word.length;
+    } else used += (used > 0 ? 1 : 0) + word.length;
+  }
+  return lines;
+}
+
 async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ReportSheet, formulas: FormulaWriter, title: string): Promise<void> {
   const widths = fittedWidths(sheet);
   const lastColumn = columnLetters(sheet.columns.length);
@@ -231,6 +246,8 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: R
   worksheet.columns = sheet.columns.map((column, index) => ({ key: column.key, width: widths[index], style: STYLES[column.kind] }));
   addHighlights(worksheet, sheet);
   const header = worksheet.getRow(1);
+  // The header wraps; a row of fixed height would let a two-line label run into the first data row.
+  header.height = HEADER_LINE_HEIGHT * Math.max(...sheet.columns.map((column, index) => headerLines(column.label, widths[index] as number)));
   sheet.columns.forEach((column, index) => {
     writeTextStyled(header.getCell(index + 1), column.label, HEADER_STYLE);
   });
