@@ -19,6 +19,8 @@ describe('the status report model', () => {
       'Kostnader per län',
       'Takbelopp',
       'Inlämningar',
+      'Kontroll',
+      'Kontroll källor',
     ]);
     for (const sheet of model.sheets) expect(sheet.name.length).toBeLessThanOrEqual(31);
   });
@@ -94,6 +96,8 @@ describe('the final report model', () => {
       'Kostnader per län',
       'Takbelopp',
       'Inlämningar',
+      'Kontroll',
+      'Kontroll källor',
     ]);
     expect(sheetOf(model, SHEET_NAMES.results).rowCount).toBe(5);
     const examples = [...sheetOf(model, SHEET_NAMES.learningExamples).rows()];
@@ -122,7 +126,15 @@ describe('the financial report model', () => {
 
   it('holds every cost line with its board and year', () => {
     expect(model.fileName).toBe('Samla-ekonomisk-redovisning-2013-2014.xlsx');
-    expect(model.sheets.map((sheet) => sheet.name)).toEqual(['Översikt', 'Kostnader', 'Kostnader per län', 'Rekvisitioner', 'Avräkning']);
+    expect(model.sheets.map((sheet) => sheet.name)).toEqual([
+      'Översikt',
+      'Kostnader',
+      'Kostnader per län',
+      'Rekvisitioner',
+      'Avräkning',
+      'Kontroll',
+      'Kontroll källor',
+    ]);
     expect(sheetOf(model, 'Kostnader').rowCount).toBe(7);
     expect(sheetOf(model, 'Kostnader').columns.map((column) => column.label)).toEqual([
       'Län',

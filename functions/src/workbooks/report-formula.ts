@@ -1,4 +1,5 @@
 import { columnIndex, columnLetters, quoteSheetName, type Criterion, type Expr, type ReportSheet } from '@samla/shared';
+import { safeSheetName, xmlSafeText } from './inert-text';
 
 /** Where a sheet's columns and data rows are, so that a total can name its ranges. */
 export interface SheetLayout {
@@ -12,13 +13,23 @@ export function dataRow(row: number): number {
   return FIRST_DATA_ROW + row;
 }
 
+/** A text constant in a formula: XML-safe as the cells it compares with, quotes doubled. */
+export function formulaString(text: string): string {
+  return `"${xmlSafeText(text).replace(/"/g, '""')}"`;
+}
+
+/** A sheet as a formula names it: the name the writer gave the sheet, quoted where needed. */
+export function sheetReference(name: string): string {
+  return quoteSheetName(safeSheetName(name));
+}
+
 /** A criterion's text: wildcards and quotes escaped, so a label matches itself and nothing else. */
 function criterionText(criterion: Criterion): string {
   if ('equals' in criterion) {
     if (typeof criterion.equals === 'number') return String(criterion.equals);
-    return `"${criterion.equals.replace(/[~*?]/g, '~$&').replace(/"/g, '""')}"`;
+    return formulaString(criterion.equals.replace(/[~*?]/g, '~$&'));
   }
-  return `"${criterion.compare}${String(criterion.value).replace(/"/g, '""')}"`;
+  return formulaString(`${criterion.compare}${String(criterion.value)}`);
 }
 
 /** Turns a report total into the Excel formula that computes it from the sheets of the same workbook. */
@@ -43,13 +54,13 @@ export class FormulaWriter {
   range(sheetName: string, column: string): string {
     const letters = this.letters(sheetName, column);
     const last = dataRow(Math.max(this.layout(sheetName).rowCount, 1) - 1);
-    return `${quoteSheetName(sheetName)}!$${letters}$${FIRST_DATA_ROW}:$${letters}$${last}`;
+    return `${sheetReference(sheetName)}!$${letters}$${FIRST_DATA_ROW}:$${letters}$${last}`;
   }
 
   private cell(own: string, sheetName: string | undefined, row: number, column: string): string {
     const target = sheetName ?? own;
     const address = `${this.letters(target, column)}${dataRow(row)}`;
-    return sheetName && sheetName !== own ? `${quoteSheetName(sheetName)}!${address}` : address;
+    return sheetName && sheetName !== own ? `${sheetReference(sheetName)}!${address}` : address;
   }
 
   private criteria(sheetName: string, where: readonly Criterion[]): string {
@@ -82,8 +93,12 @@ export class FormulaWriter {
       case 'num':
         return String(expr.value);
       case 'flag': {
-        const branch = (outcome: string | Expr): string => (typeof outcome === 'string' ? `"${outcome.replace(/"/g, '""')}"` : this.write(own, outcome));
+        const branch = (outcome: string | Expr): string => (typeof outcome === 'string' ? formulaString(outcome) : this.write(own, outcome));
         return `IF(${this.write(own, expr.left)}>${this.write(own, expr.right)},${branch(expr.whenGreater)},${branch(expr.otherwise)})`;
+      }
+      case 'agree': {
+        const [left, right, yes, no] = [this.write(own, expr.left), this.write(own, expr.right), formulaString(expr.yes), formulaString(expr.no)];
+        return `IF(ISNUMBER(${left}),IF(ABS(${left}-N(${right}))<0.005,${yes},${no}),IF(${left}&""=${right}&"",${yes},${no}))`;
       }
     }
   }

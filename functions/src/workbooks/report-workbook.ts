@@ -1,8 +1,21 @@
 import ExcelJS from 'exceljs';
 import { PassThrough, type Writable } from 'stream';
-import { isFormulaCell, isTypedCell, NUMBER_FORMATS, type CellKind, type PlainValue, type ReportCell, type ReportModel, type ReportSheet } from '@samla/shared';
-import { TEXT_FORMAT, writeTextStyled } from './inert-text';
-import { FormulaWriter } from './report-formula';
+import {
+  columnIndex,
+  columnLetters,
+  isFormulaCell,
+  isTypedCell,
+  NUMBER_FORMATS,
+  type CellKind,
+  type Highlight,
+  type HighlightTone,
+  type PlainValue,
+  type ReportCell,
+  type ReportModel,
+  type ReportSheet,
+} from '@samla/shared';
+import { safeSheetName, TEXT_FORMAT, writeTextStyled, xmlSafeText } from './inert-text';
+import { FIRST_DATA_ROW, FormulaWriter, formulaString } from './report-formula';
 
 const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
 
@@ -99,7 +112,8 @@ function writeCell(row: ExcelJS.Row, column: number, columnKind: CellKind, repor
   if (isFormulaCell(reportCell)) {
     const kind = reportCell.kind ?? columnKind;
     const cell = row.getCell(column);
-    cell.value = { formula: formulas.write(sheetName, reportCell.formula), result: reportCell.value } as ExcelJS.CellFormulaValue;
+    const result = typeof reportCell.value === 'string' ? xmlSafeText(reportCell.value) : reportCell.value;
+    cell.value = { formula: formulas.write(sheetName, reportCell.formula), result } as ExcelJS.CellFormulaValue;
     cell.style = kind === 'text' ? FORMULA_TEXT_STYLE : STYLES[kind];
     return;
   }
@@ -107,10 +121,133 @@ function writeCell(row: ExcelJS.Row, column: number, columnKind: CellKind, repor
   else writePlain(row, column, columnKind, reportCell);
 }
 
-async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ReportSheet, formulas: FormulaWriter): Promise<void> {
-  const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
-  worksheet.columns = sheet.columns.map((column) => ({ key: column.key, width: column.width, style: STYLES[column.kind] }));
+/** How many rows a column's width is measured over: enough to see the content, bounded for a national sheet. */
+const MEASURED_ROWS = 2_000;
+const MIN_WIDTH = 6;
+const MAX_WIDTH = 60;
+/** Characters a value of a kind takes when shown (`-1 234 567,89`, `2014-01-31 23:30`, `45 %`). */
+const SHOWN_WIDTH: Partial<Record<CellKind, (value: number) => number>> = {
+  amount: (value) => String(Math.trunc(Math.abs(value))).length * 1.34 + 4,
+  count: (value) => String(Math.trunc(Math.abs(value))).length * 1.34 + 1,
+  share: () => 6,
+  date: () => 10,
+  dateTime: () => 16,
+};
+
+function shownWidth(kind: CellKind, value: unknown): number {
+  if (value === null || value === undefined) return 0;
+  if (typeof value === 'string') return Math.max(...value.split('\n').map((line) => line.length));
+  if (typeof value === 'number') return (SHOWN_WIDTH[kind] ?? ((number: number) => String(number).length))(value);
+  return 4;
+}
+
+/**
+ * Each column as wide as its content (over the first rows) and its header's longest word (the header wraps), within
+ * 6–60 characters; the definition's width where the column holds nothing yet.
+ */
+function fittedWidths(sheet: ReportSheet): number[] {
+  const widths = sheet.columns.map((column) => Math.max(...column.label.split(/\s+/).map((word) => word.length)));
+  const filled = sheet.columns.map(() => false);
+  let measured = 0;
+  for (const cells of sheet.rows()) {
+    cells.forEach((cell, index) => {
+      const kind = (isFormulaCell(cell) ? cell.kind : isTypedCell(cell) ? cell.kind : undefined) ?? (sheet.columns[index]?.kind as CellKind);
+      const value = isFormulaCell(cell) || isTypedCell(cell) ? cell.value : kind === 'date' && typeof cell === 'string' ? 0 : cell;
+      const width = kind === 'date' && typeof cell === 'string' ? 10 : shownWidth(kind, value);
+      if (width > 0) filled[index] = true;
+      widths[index] = Math.max(widths[index] as number, width);
+    });
+    measured += 1;
+    if (measured >= MEASURED_ROWS) break;
+  }
+  return sheet.columns.map((column, index) =>
+    filled[index] ? Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil((widths[index] as number) + 2))) : Math.max(column.width, MIN_WIDTH),
+  );
+}
+
+/** A4 in the `paperSize` numbering of ECMA-376 (9 = A4 210 × 297 mm). */
+const A4 = 9;
+/** Character units that still read well on a portrait A4 page fitted to its width; a wider sheet prints landscape. */
+const PORTRAIT_WIDTH = 110;
+
+/** Header and footer text: `&` is a code there (`&P` the page), so a literal one is doubled. */
+const headerText = (text: string): string => xmlSafeText(text).replace(/\n/g, ' ').replace(/&/g, '&&').slice(0, 100);
+
+function printSetup(sheet: ReportSheet, widths: readonly number[], title: string): Partial<ExcelJS.AddWorksheetOptions> {
+  const wide = widths.reduce((total, width) => total + width, 0) > PORTRAIT_WIDTH;
+  return {
+    pageSetup: {
+      paperSize: A4,
+      orientation: wide ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: sheet.presentation?.onePage ? 1 : 0,
+      printTitlesRow: '1:1',
+      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    } as Partial<ExcelJS.PageSetup>,
+    headerFooter: {
+      oddHeader: `&L&B${headerText(title)}&B&R${headerText(sheet.name)}`,
+      oddFooter: `&LSamla&CSida &P av &N&R&D`,
+    } as Partial<ExcelJS.HeaderFooter>,
+  };
+}
+
+/** The highlight colours, with the legend's words in shared: red for alert, yellow for notice (Excel's own presets). */
+const TONES: Record<HighlightTone, Partial<ExcelJS.Style>> = {
+  alert: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } }, font: { color: { argb: 'FF9C0006' } } },
+  notice: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFEB9C' } }, font: { color: { argb: 'FF9C5700' } } },
+};
+
+/** A highlight's test as a formula on the first data row; Excel moves it down the rows, reading the live values. */
+function highlightFormula(cell: string, highlight: Highlight): string {
+  if ('startsWith' in highlight) return `LEFT(${cell},LEN(${formulaString(highlight.startsWith)}))=${formulaString(highlight.startsWith)}`;
+  if ('below' in highlight) return `AND(ISNUMBER(${cell}),${cell}<${highlight.below})`;
+  return `AND(ISNUMBER(${cell}),${cell}>${highlight.above})`;
+}
+
+/** Whole rows highlighted where the highlight's column matches; the first matching rule wins (alerts before notices). */
+function addHighlights(worksheet: ExcelJS.Worksheet, sheet: ReportSheet): void {
+  const highlights = [...(sheet.presentation?.highlights ?? [])].sort((a, b) => (a.tone === b.tone ? 0 : a.tone === 'alert' ? -1 : 1));
+  if (highlights.length === 0 || sheet.rowCount === 0) return;
+  const ref = `A${FIRST_DATA_ROW}:${columnLetters(sheet.columns.length)}${FIRST_DATA_ROW + sheet.rowCount - 1}`;
+  const rules = highlights.map((highlight, index) => ({
+    type: 'expression' as const,
+    priority: index + 1,
+    stopIfTrue: true,
+    formulae: [highlightFormula(`$${columnLetters(columnIndex(sheet, highlight.column) + 1)}${FIRST_DATA_ROW}`, highlight)],
+    style: TONES[highlight.tone],
+  }));
+  worksheet.addConditionalFormatting({ ref, rules });
+}
+
+const HEADER_LINE_HEIGHT = 15;
+
+/** How many lines a header label takes when wrapped at word breaks in a column of the given width. */
+function headerLines(label: string, width: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of label.split(/\s+/)) {
+    if (used > 0 && used + 1 + word.length > width - 1) {
+      lines += 1;
+      used = word.length;
+    } else used += (used > 0 ? 1 : 0) + word.length;
+  }
+  return lines;
+}
+
+async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ReportSheet, formulas: FormulaWriter, title: string): Promise<void> {
+  const widths = fittedWidths(sheet);
+  const lastColumn = columnLetters(sheet.columns.length);
+  const worksheet = workbook.addWorksheet(safeSheetName(sheet.name), {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
+    ...printSetup(sheet, widths, title),
+    ...(sheet.presentation?.filter ? { autoFilter: `A1:${lastColumn}${Math.max(sheet.rowCount + 1, 2)}` } : {}),
+  });
+  worksheet.columns = sheet.columns.map((column, index) => ({ key: column.key, width: widths[index], style: STYLES[column.kind] }));
+  addHighlights(worksheet, sheet);
   const header = worksheet.getRow(1);
+  // The header wraps; a row of fixed height would let a two-line label run into the first data row.
+  header.height = HEADER_LINE_HEIGHT * Math.max(...sheet.columns.map((column, index) => headerLines(column.label, widths[index] as number)));
   sheet.columns.forEach((column, index) => {
     writeTextStyled(header.getCell(index + 1), column.label, HEADER_STYLE);
   });
@@ -133,9 +270,9 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: R
 export async function writeReportWorkbook(model: ReportModel, stream: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Samla';
-  workbook.title = model.title;
+  workbook.title = xmlSafeText(model.title);
   const formulas = new FormulaWriter(model.sheets);
-  for (const sheet of model.sheets) await writeSheet(workbook, sheet, formulas);
+  for (const sheet of model.sheets) await writeSheet(workbook, sheet, formulas, model.title);
   await workbook.commit();
 }
 

@@ -19,7 +19,7 @@ import {
   type TemplateKey,
   type Year,
 } from '@samla/shared';
-import { writeText } from './inert-text';
+import { safeSheetName, writeText, xmlSafeText } from './inert-text';
 
 export type TemplateChoice = TemplateKey | 'both';
 
@@ -66,7 +66,7 @@ function chosenTemplates(choice: TemplateChoice): AnyTemplate[] {
 }
 
 function addListsSheet(workbook: ExcelJS.Workbook, lists: ReadonlyMap<string, DropdownList>): void {
-  const sheet = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
+  const sheet = workbook.addWorksheet(safeSheetName(LISTS_SHEET), { state: 'hidden' });
   [...lists.values()].forEach(({ choices }, index) => {
     choices.forEach((choice, row) => writeText(sheet.getCell(row + 1, index + 1), choice));
     sheet.getColumn(index + 1).width = Math.max(...choices.map((choice) => choice.length)) + 2;
@@ -81,8 +81,8 @@ function listValidation(range: string, language: Language): ExcelJS.DataValidati
     showErrorMessage: true,
     // A warning, not a stop: keys and English labels are valid too, and the server has the last word.
     errorStyle: 'warning',
-    errorTitle: TEXTS.listErrorTitle[language],
-    error: TEXTS.listError[language],
+    errorTitle: xmlSafeText(TEXTS.listErrorTitle[language]),
+    error: xmlSafeText(TEXTS.listError[language]),
   };
 }
 
@@ -99,7 +99,7 @@ function rangeValidations(sheet: ExcelJS.Worksheet): RangeValidations {
 }
 
 function addTemplateSheet(workbook: ExcelJS.Workbook, template: AnyTemplate, lists: ReadonlyMap<string, DropdownList>, language: Language): void {
-  const sheet = workbook.addWorksheet(template.sheetName, {
+  const sheet = workbook.addWorksheet(safeSheetName(template.sheetName), {
     views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${FIRST_DATA_ROW}`, activeCell: `A${FIRST_DATA_ROW}` }],
   });
   sheet.addTable({
@@ -109,7 +109,7 @@ function addTemplateSheet(workbook: ExcelJS.Workbook, template: AnyTemplate, lis
     headerRow: true,
     totalsRow: false,
     style: { theme: TABLE_STYLE, showRowStripes: true },
-    columns: template.columns.map((column) => ({ name: column.label.sv, filterButton: true })),
+    columns: template.columns.map((column) => ({ name: xmlSafeText(column.label.sv), filterButton: true })),
     // Excel wants a table to hold at least one row; the user's rows extend it.
     rows: [template.columns.map(() => null)],
   });
@@ -128,7 +128,7 @@ function addTemplateSheet(workbook: ExcelJS.Workbook, template: AnyTemplate, lis
 
 function addInfoSheet(workbook: ExcelJS.Workbook, request: Required<TemplateWorkbookRequest>, templates: readonly AnyTemplate[]): void {
   const { language, settings } = request;
-  const sheet = workbook.addWorksheet(INFO_SHEET);
+  const sheet = workbook.addWorksheet(safeSheetName(INFO_SHEET));
   sheet.getColumn(1).width = 24;
   sheet.getColumn(2).width = 60;
   writeText(sheet.getCell('A1'), TEXTS.infoHeading[language]);
@@ -155,13 +155,14 @@ function addInfoSheet(workbook: ExcelJS.Workbook, request: Required<TemplateWork
 function setProperties(workbook: ExcelJS.Workbook, request: Required<TemplateWorkbookRequest>, templates: readonly AnyTemplate[]): void {
   const { language, settings } = request;
   const board = boardByCode(request.board);
+  // The settings come from configuration: their texts go through the same XML-safe path as cell text.
   workbook.creator = 'Samla';
-  workbook.company = board.name;
-  workbook.title = `${templates.map((template) => template.label[language]).join(', ')} – ${board.name} ${request.year}`;
-  workbook.subject = settings.name[language];
-  workbook.category = settings.shortName;
+  workbook.company = xmlSafeText(board.name);
+  workbook.title = xmlSafeText(`${templates.map((template) => template.label[language]).join(', ')} – ${board.name} ${request.year}`);
+  workbook.subject = xmlSafeText(settings.name[language]);
+  workbook.category = xmlSafeText(settings.shortName);
   // Machine-readable too, so that a file can be traced to what it was made for.
-  workbook.keywords = `samla; board=${request.board}; year=${request.year}; template=${request.template}; initiative=${settings.key}`;
+  workbook.keywords = xmlSafeText(`samla; board=${request.board}; year=${request.year}; template=${request.template}; initiative=${settings.key}`);
 }
 
 /**

@@ -76,6 +76,7 @@ function templateDetailSheet<T extends TemplateKey>(
   const keys = columns.map((column) => column.key);
   return {
     name,
+    presentation: { filter: true },
     columns: [BOARD_COLUMN, YEAR_COLUMN, ...columns.map(templateColumn)],
     rowCount: countRows(years, template, keep as ((row: ActivityRow) => boolean) | undefined),
     *rows() {

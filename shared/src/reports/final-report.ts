@@ -1,4 +1,5 @@
 import { initiativeYears, type Year } from '../reference/initiative';
+import { checkSheet, sourcesSheet } from './check-sheet';
 import { activitiesSheet, expensesSheet, learningExamplesSheet, resultsSheet, YEAR_COLUMN } from './detail-sheets';
 import type { NationFacts } from './report-facts';
 import type { NationReportInput } from './report-input';
@@ -127,7 +128,7 @@ function perYearSheet(
   const span = years.map((_, index) => index);
   const total = additiveValues(sumFigures(figures));
   rows.push([null, null, 'Summa', ...ADDITIVE.map((key) => formula({ op: 'sumRows', column: key, rows: span }, total[key]))]);
-  return tableSheet(SHEET_NAMES.perYear, PER_YEAR_COLUMNS, rows);
+  return tableSheet(SHEET_NAMES.perYear, PER_YEAR_COLUMNS, rows, { filter: true, highlights: [{ column: 'margin', below: 0, tone: 'alert' }] });
 }
 
 /** Slutredovisning: both years, with results, assessed effects and the learning examples. */
@@ -139,22 +140,27 @@ export function finalReport(input: NationReportInput): ReportModel {
   const participants = participantsSheet(yearList, facts);
   const ceilings = ceilingsSheet(settings, yearList, facts);
   const title = `${REPORT_TITLES.final} ${yearSpan(yearList)}`;
-  const overview = overviewSheet(headLines(settings, title, yearSpan(yearList), input.generatedAt, due));
+  const lines = headLines(settings, title, yearSpan(yearList), input.generatedAt, due);
+  const perYear = perYearSheet(yearList, facts, participants, ceilings, settings);
+  const costs = costsByBoardSheet(yearList, facts).sheet;
+  const check = checkSheet([overviewSheet(lines), perYear, participants.sheet, costs, ceilings.sheet]);
   return {
     kind: 'final',
     fileName: reportFileName('final', yearList),
     title,
     sheets: [
-      overview,
-      perYearSheet(yearList, facts, participants, ceilings, settings),
+      overviewSheet(lines, check.allAgree),
+      perYear,
       activitiesSheet(years),
       resultsSheet(years),
       learningExamplesSheet(years),
       participants.sheet,
       expensesSheet(years),
-      costsByBoardSheet(yearList, facts).sheet,
+      costs,
       ceilings.sheet,
       submissionsSheet(yearList, facts, due).sheet,
+      check.sheet,
+      sourcesSheet(yearList, facts),
     ],
   };
 }

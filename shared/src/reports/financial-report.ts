@@ -1,6 +1,7 @@
 import { initiativeYear, initiativeYears, type InitiativeSettings, type Year } from '../reference/initiative';
 import { serialFromIsoDate } from '../sheet/cell-values';
 import { FUNDING_SOURCES } from '../templates/list-definitions';
+import { checkSheet, sourcesSheet } from './check-sheet';
 import { expensesSheet, YEAR_COLUMN } from './detail-sheets';
 import type { NationFacts } from './report-facts';
 import type { FundsMovement, NationReportInput } from './report-input';
@@ -17,7 +18,7 @@ import {
   type ReportModel,
   type ReportSheet,
 } from './report-model';
-import { headLines, overviewSheet } from './overview-sheet';
+import { headLines, overviewSheet, type OverviewLine } from './overview-sheet';
 import { nationBasis } from './status-report';
 import { isAfter } from './submission-timing';
 import { amountFormula, ceilingFlag, ceilingOre, costsByBoardSheet, countIfs, formula, grantCosts, ref, SHARED_COLUMNS, sumIfs } from './summary-sheets';
@@ -49,7 +50,7 @@ function fundsSheet(input: NationReportInput, years: readonly Year[]): ReportShe
       rows.push([year, FUNDS_KIND_LABELS[movement.kind], movement.date, fromOre(toOre(movement.amount)), deadline, timing(movement.date, deadline)]);
     }
   }
-  return tableSheet(SHEET_NAMES.funds, FUNDS_COLUMNS, rows);
+  return tableSheet(SHEET_NAMES.funds, FUNDS_COLUMNS, rows, { filter: true, highlights: [{ column: 'timing', startsWith: FLAGS.late, tone: 'alert' }] });
 }
 
 const SETTLEMENT_COLUMNS: readonly ReportColumn[] = [
@@ -114,7 +115,15 @@ function settlementSheet(input: NationReportInput, years: readonly Year[], facts
       entry?.repaymentDeadline,
     ];
   });
-  return tableSheet(SHEET_NAMES.settlement, SETTLEMENT_COLUMNS, rows);
+  return tableSheet(SHEET_NAMES.settlement, SETTLEMENT_COLUMNS, rows, {
+    filter: true,
+    highlights: [
+      { column: 'assessment', startsWith: FLAGS.overCeiling, tone: 'alert' },
+      { column: 'requisitionTiming', startsWith: FLAGS.late, tone: 'alert' },
+      { column: 'requisitionTiming', startsWith: FLAGS.notRequisitioned, tone: 'alert' },
+      { column: 'toRepay', above: 0, tone: 'notice' },
+    ],
+  });
 }
 
 /** Ekonomisk redovisning: every cost line, costs by board, category and year, and the settlement per year. */
@@ -124,7 +133,7 @@ export function financialReport(input: NationReportInput): ReportModel {
   const { years, facts } = nationBasis(input, yearList);
   const title = `${REPORT_TITLES.financial} ${yearSpan(yearList)}`;
   const allCosts = amountFormula(sumIfs(SHEET_NAMES.expenses, 'amount', []), facts.costOre({}));
-  const overview = overviewSheet([
+  const lines: OverviewLine[] = [
     ...headLines(settings, title, yearSpan(yearList), input.generatedAt, settings.finalReport.due),
     ['Kostnader totalt', { ...allCosts, kind: 'amount' }],
     [
@@ -137,11 +146,22 @@ export function financialReport(input: NationReportInput): ReportModel {
         kind: 'amount',
       },
     ],
-  ]);
+  ];
+  const costs = costsByBoardSheet(yearList, facts).sheet;
+  const settlement = settlementSheet(input, yearList, facts);
+  const check = checkSheet([overviewSheet(lines), costs, settlement]);
   return {
     kind: 'financial',
     fileName: reportFileName('financial', yearList),
     title,
-    sheets: [overview, expensesSheet(years), costsByBoardSheet(yearList, facts).sheet, fundsSheet(input, yearList), settlementSheet(input, yearList, facts)],
+    sheets: [
+      overviewSheet(lines, check.allAgree),
+      expensesSheet(years),
+      costs,
+      fundsSheet(input, yearList),
+      settlement,
+      check.sheet,
+      sourcesSheet(yearList, facts),
+    ],
   };
 }

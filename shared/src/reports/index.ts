@@ -10,3 +10,5 @@ export * from './status-report';
 export * from './final-report';
 export * from './financial-report';
 export * from './report-audit';
+export * from './check-sheet';
+export * from './report-draft';

@@ -83,6 +83,12 @@ export function auditReport(model: ReportModel): AuditMismatch[] {
         const branch = number(evaluate(own, expr.left)) > number(evaluate(own, expr.right)) ? expr.whenGreater : expr.otherwise;
         return typeof branch === 'string' ? branch : evaluate(own, branch);
       }
+      case 'agree': {
+        const left = evaluate(own, expr.left);
+        const right = evaluate(own, expr.right);
+        const same = typeof left === 'number' && typeof right === 'number' ? Math.abs(left - right) < 0.005 : String(left) === String(right);
+        return same ? expr.yes : expr.no;
+      }
     }
   };
   const mismatches: AuditMismatch[] = [];

@@ -14,6 +14,8 @@ export interface ReportSubmission {
   readonly submittedBy: string;
   readonly rowCount: number;
   readonly warningCount: number;
+  /** SHA-256 of the version's canonical rows (hex), as the store records it: finance traces a figure to it. */
+  readonly contentHash?: string;
 }
 
 export interface ReportBoardRows<T extends TemplateKey> {

@@ -15,6 +15,26 @@ export const SHEET_NAMES = {
   learningExamples: 'Lärande exempel',
   funds: 'Rekvisitioner',
   settlement: 'Avräkning',
+  check: 'Kontroll',
+  sources: 'Kontroll källor',
+} as const;
+
+/** The check sheet's answers: whether a total's live formula still gives what Samla computed. */
+export const CHECK_ANSWERS = {
+  yes: 'Ja',
+  no: 'Nej',
+  allAgree: 'Ja, alla summor stämmer',
+  someDiffer: 'Nej, se bladet Kontroll',
+  notSubmitted: 'Ej inlämnad',
+} as const;
+
+/** What the highlight colours mean, as the overview's legend says it. */
+export const HIGHLIGHT_LEGEND = {
+  alert: {
+    label: 'Röd markering',
+    meaning: 'Kräver åtgärd: överskrider taket, inlämnat för sent eller saknas, rekvirerat för sent, summa som inte stämmer',
+  },
+  notice: { label: 'Gul markering', meaning: 'Bör ses över: inlämning med varningar, medel kvar att återbetala' },
 } as const;
 
 export const REPORT_TITLES: Record<ReportKind, string> = {

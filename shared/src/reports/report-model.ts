@@ -30,7 +30,9 @@ export type Expr =
   | { readonly op: 'max0'; readonly arg: Expr }
   | { readonly op: 'num'; readonly value: number }
   /** `whenGreater` when left > right, else `otherwise`: a flag people read, or a further flag to decide. */
-  | { readonly op: 'flag'; readonly left: Expr; readonly right: Expr; readonly whenGreater: string | Expr; readonly otherwise: string | Expr };
+  | { readonly op: 'flag'; readonly left: Expr; readonly right: Expr; readonly whenGreater: string | Expr; readonly otherwise: string | Expr }
+  /** `yes` when left and right agree (numbers within half an öre, text as text), else `no`: the check sheet's test. */
+  | { readonly op: 'agree'; readonly left: Expr; readonly right: Expr; readonly yes: string; readonly no: string };
 
 /** A total: its formula and the value the core computed independently from the rows. */
 export interface FormulaCell {
@@ -57,9 +59,30 @@ export interface ReportColumn {
   readonly width: number;
 }
 
+/** How a highlight looks: `alert` for what must be acted on (red), `notice` for what should be looked at (yellow). */
+export type HighlightTone = 'alert' | 'notice';
+
+/**
+ * A data row is highlighted when its cell in `column` matches, as the spreadsheet evaluates it: so a highlight
+ * follows the live formulas. `startsWith` compares text; `below`/`above` compare a number.
+ */
+export type Highlight = { readonly column: string; readonly tone: HighlightTone } & (
+  { readonly startsWith: string } | { readonly below: number } | { readonly above: number }
+);
+
+/** How a sheet is laid out beyond its cells. */
+export interface SheetPresentation {
+  /** Prints on one page (the overview), instead of fitted to the width only. */
+  readonly onePage?: boolean;
+  /** Filter buttons on the header row; detail and summary sheets have them, the overview not. */
+  readonly filter?: boolean;
+  readonly highlights?: readonly Highlight[];
+}
+
 export interface ReportSheet {
   /** The sheet's Swedish name (at most 31 characters). */
   readonly name: string;
+  readonly presentation?: SheetPresentation;
   readonly columns: readonly ReportColumn[];
   readonly rowCount: number;
   /** Rows in column order; produced on demand so that a writer can stream a large sheet. */
@@ -84,9 +107,20 @@ export function isTypedCell(cell: ReportCell): cell is TypedCell {
   return typeof cell === 'object' && cell !== null && 'kind' in cell && !('formula' in cell);
 }
 
-/** A summary sheet whose rows are already in memory. */
-export function tableSheet(name: string, columns: readonly ReportColumn[], rows: readonly (readonly ReportCell[])[]): ReportSheet {
-  return { name, columns, rowCount: rows.length, rows: () => rows };
+/** A summary sheet whose rows are already in memory; filter buttons unless the presentation says otherwise. */
+export function tableSheet(
+  name: string,
+  columns: readonly ReportColumn[],
+  rows: readonly (readonly ReportCell[])[],
+  presentation: SheetPresentation = { filter: true },
+): ReportSheet {
+  return { name, columns, rowCount: rows.length, rows: () => rows, presentation };
+}
+
+/** A sheet with more highlights. */
+export function highlighted(sheet: ReportSheet, highlights: readonly Highlight[]): ReportSheet {
+  const presentation = sheet.presentation ?? {};
+  return { ...sheet, presentation: { ...presentation, highlights: [...(presentation.highlights ?? []), ...highlights] } };
 }
 
 export function columnIndex(sheet: Pick<ReportSheet, 'columns' | 'name'>, key: string): number {

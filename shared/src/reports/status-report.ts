@@ -1,5 +1,6 @@
 import type { Year } from '../reference/initiative';
 import { BOARDS } from '../reference/boards';
+import { checkSheet, sourcesSheet } from './check-sheet';
 import { activitiesSheet, expensesSheet } from './detail-sheets';
 import { NationFacts } from './report-facts';
 import type { NationReportInput, ReportNationYear } from './report-input';
@@ -67,18 +68,22 @@ export function statusReport(input: NationReportInput, year: Year = input.settin
       },
     ],
   ];
+  const costs = costsByBoardSheet([year], facts).sheet;
+  const check = checkSheet([overviewSheet(lines), participants.sheet, costs, ceilings.sheet]);
   return {
     kind: 'status',
     fileName: reportFileName('status', [year]),
     title: `${REPORT_TITLES.status} ${year}`,
     sheets: [
-      overviewSheet(lines),
+      overviewSheet(lines, check.allAgree),
       activitiesSheet(years),
       participants.sheet,
       expensesSheet(years),
-      costsByBoardSheet([year], facts).sheet,
+      costs,
       ceilings.sheet,
       submissionsSheet([year], facts, due).sheet,
+      check.sheet,
+      sourcesSheet([year], facts),
     ],
   };
 }

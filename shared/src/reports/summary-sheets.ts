@@ -75,6 +75,8 @@ export function participantsSheet(years: readonly Year[], facts: NationFacts): S
       for (const group of TARGET_GROUPS.options) {
         const row = rows.length;
         const counts = facts.participants(year, strand.key, group.key);
+        // Compact: only the strand and target group pairs that had participants; the year's total still sums them all.
+        if (counts.women + counts.men + counts.unspecified === 0) continue;
         const where: Criterion[] = [
           { column: 'year', equals: year },
           { column: 'strand', equals: strand.label.sv },
@@ -201,7 +203,14 @@ export function ceilingsSheet(settings: InitiativeSettings, years: readonly Year
     const marginCell = amountFormula({ op: 'sub', left: ref(row, 'ceiling'), right: ref(row, 'grant') }, yearCeilingOre - grantOre);
     return [year, fromOre(yearCeilingOre), grantCosts(year, facts), ownCosts, marginCell, ceilingFlag(row, 'grant', 'ceiling', grantOre, yearCeilingOre)];
   });
-  return { sheet: tableSheet(SHEET_NAMES.ceilings, columns, rows), yearRow };
+  const sheet = tableSheet(SHEET_NAMES.ceilings, columns, rows, {
+    filter: true,
+    highlights: [
+      { column: 'assessment', startsWith: FLAGS.overCeiling, tone: 'alert' },
+      { column: 'margin', below: 0, tone: 'alert' },
+    ],
+  });
+  return { sheet, yearRow };
 }
 
 function submissionColumns(template: TemplateKey): ReportColumn[] {
@@ -215,6 +224,8 @@ function submissionColumns(template: TemplateKey): ReportColumn[] {
     text(`${template}:timing`, `${name}: i tid`, 14),
   ];
 }
+
+const MISSING_PREFIX = 'Saknar';
 
 /** Which boards submitted what, when and by whom; a submission after the report's due day is marked late. */
 export function submissionsSheet(years: readonly Year[], facts: NationFacts, due: string): SummarySheet {
@@ -238,11 +249,19 @@ export function submissionsSheet(years: readonly Year[], facts: NationFacts, due
           );
       }
       const missing = templates.filter((template) => !facts.version(year, board.code, template));
-      cells.push(missing.length === 0 ? FLAGS.complete : `Saknar ${missing.map((template) => TEMPLATES[template].label.sv).join(' och ')}`);
+      cells.push(missing.length === 0 ? FLAGS.complete : `${MISSING_PREFIX} ${missing.map((template) => TEMPLATES[template].label.sv).join(' och ')}`);
       rows.push(cells);
     }
   }
-  return { sheet: tableSheet(SHEET_NAMES.submissions, columns, rows), yearRow: new Map() };
+  const highlights = templates.flatMap((template) => [
+    { column: `${template}:timing`, startsWith: FLAGS.late, tone: 'alert' as const },
+    { column: `${template}:warnings`, above: 0, tone: 'notice' as const },
+  ]);
+  const sheet = tableSheet(SHEET_NAMES.submissions, columns, rows, {
+    filter: true,
+    highlights: [...highlights, { column: 'status', startsWith: MISSING_PREFIX, tone: 'alert' }],
+  });
+  return { sheet, yearRow: new Map() };
 }
 
 /** How many boards submitted both templates for a year, counted in the submissions sheet. */

@@ -30,7 +30,12 @@ describe.each(models.map((model) => [model.fileName, model] as const))('the work
     for (const sheet of model.sheets) {
       const worksheet = workbook.getWorksheet(sheet.name);
       expect(worksheet?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-      expect(worksheet?.getColumn(1).width).toBe(sheet.columns[0]?.width);
+      sheet.columns.forEach((column, index) => {
+        const width = worksheet?.getColumn(index + 1).width ?? 0;
+        // Sized to content between 6 and 60 characters, never narrower than the header's longest word.
+        expect(width).toBeGreaterThanOrEqual(Math.min(60, Math.max(6, ...column.label.split(/\s+/).map((word) => word.length))));
+        expect(width).toBeLessThanOrEqual(60);
+      });
       expect(worksheet?.getRow(1).getCell(1).value).toBe(sheet.columns[0]?.label);
     }
   });

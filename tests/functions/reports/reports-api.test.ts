@@ -26,6 +26,19 @@ afterAll(async () => {
 const submitActivities = () => api.call('POST', 'submissions', { token: staff, json: { board: 'I', year: 2013, template: 'activities', rows: [activity()] } });
 
 describe('the consolidated workbooks over HTTP', () => {
+  it('gives coordinators the draft final report as a Word document, and refuses a Word financial report in words', async () => {
+    const response = await api.call('GET', 'reports/final?format=docx', { token: coordinator });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(response.headers.get('content-disposition')).toContain('filename="Samla-slutredovisning-2013-2014.docx"');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    const refused = await api.call('GET', 'reports/financial?format=docx', { token: finance });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { detail: string }).detail).toContain('arbetsbok');
+    expect((await api.call('GET', 'reports/status?format=pdf', { token: coordinator })).status).toBe(400);
+  });
+
   it('gives coordinators the status report as a named xlsx built from the submitted rows', async () => {
     const response = await api.call('GET', 'reports/status', { token: coordinator });
     expect(response.status).toBe(200);

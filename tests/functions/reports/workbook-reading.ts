@@ -99,7 +99,7 @@ export async function formulaTexts(bytes: Buffer): Promise<string[]> {
   const texts: string[] = [];
   for (const name of Object.keys(zip.files).filter((file) => /^xl\/worksheets\/sheet\d+\.xml$/.test(file))) {
     const xml = await (zip.file(name) as JSZip.JSZipObject).async('string');
-    for (const match of xml.matchAll(/<f(?:\s[^>]*)?>([^<]*)<\/f>/g)) texts.push(match[1] ?? '');
+    for (const match of xml.matchAll(/<f(?:\s[^>]*)?>([^<]*)<\/f>/g)) texts.push(xmlDecode(match[1] ?? ''));
   }
   return texts;
 }

@@ -1,0 +1,91 @@
+import JSZip from 'jszip';
+import { finalReport, reportDraft, statusReport, shownValue } from '@samla/shared';
+import { reportDocxBuffer } from '../../../functions/src/reports/report-docx';
+import { smallNation } from '../../reports/nation-fixture';
+
+const input = smallNation();
+
+/** The document's visible text, run by run joined, and its hyperlink targets, read from the docx XML itself. */
+async function documentText(bytes: Buffer): Promise<{ text: string; links: string[] }> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await (zip.file('word/document.xml') as JSZip.JSZipObject).async('string');
+  const rels = await (zip.file('word/_rels/document.xml.rels') as JSZip.JSZipObject).async('string');
+  const decode = (value: string): string =>
+    value
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
+  const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((match) => decode(match[1] ?? '')).join('\n');
+  const links = [...rels.matchAll(/Target="([^"]+)"\s+TargetMode="External"/g)].map((match) => decode(match[1] ?? ''));
+  return { text, links };
+}
+
+describe('the draft final report as a Word document', () => {
+  const model = finalReport(input);
+  const draft = reportDraft(model);
+  let read: Awaited<ReturnType<typeof documentText>>;
+  beforeAll(async () => {
+    read = await documentText(await reportDocxBuffer(draft));
+  });
+
+  it('follows the outline of the report to the ministry and leaves the judgement to the coordinator', () => {
+    const headings = draft.sections.map((section) => section.heading);
+    expect(headings).toEqual([
+      'Förord',
+      'Uppdraget och dess syfte',
+      'Genomförande per uppdragsdel',
+      'Deltagare efter kön',
+      'Kostnader mot takbeloppen',
+      'Resultat och bedömda effekter',
+      'Lärande exempel',
+      'Lärdomar',
+      'Förslag för länsstyrelsernas fortsatta arbete',
+    ]);
+    for (const heading of headings) expect(read.text).toContain(heading);
+    expect(draft.sections.filter((section) => section.forCoordinator).map((section) => section.heading)).toEqual([
+      'Förord',
+      'Lärdomar',
+      'Förslag för länsstyrelsernas fortsatta arbete',
+    ]);
+  });
+
+  it('holds the figures of the workbook: every cell of the ceilings and participants tables', () => {
+    const lines = read.text.split('\n');
+    for (const name of ['Takbelopp', 'Deltagare']) {
+      const sheet = model.sheets.find((candidate) => candidate.name === name);
+      for (const row of sheet?.rows() ?? [])
+        row.forEach((cell, index) => {
+          const shown = shownValue(cell, sheet?.columns[index]?.kind ?? 'text');
+          if (shown !== '') expect(lines).toContain(shown);
+        });
+    }
+    // AB's 2014 grant costs over the ceiling, as the workbook's Takbelopp!C3 holds them.
+    expect(lines).toContain('3\u00a0100\u00a0000,01');
+    expect(lines).toContain('Överskrider taket');
+  });
+
+  it('links the learning examples to Jämställ.nu', () => {
+    expect(read.links).toContain('https://www.jamstall.nu/c2');
+  });
+});
+
+describe('the draft reports', () => {
+  it('leave the proposals section to the final report', () => {
+    expect(reportDraft(statusReport(input)).sections.map((section) => section.heading)).not.toContain('Förslag för länsstyrelsernas fortsatta arbete');
+  });
+
+  it('show stored text that XML cannot hold with U+FFFD, in a file that opens', async () => {
+    const polluted = smallNation();
+    const year = polluted.years[0];
+    const entry = year?.activities[0];
+    const withBadTitle = {
+      ...polluted,
+      years: [{ ...year, activities: [{ ...entry, rows: [{ ...entry?.rows[0], title: 'Text med \uFFFF tecken' }] }] }],
+    } as typeof polluted;
+    const read = await documentText(await reportDocxBuffer(reportDraft(finalReport(withBadTitle))));
+    expect(read.text).toContain('Text med \uFFFD tecken');
+    expect(read.text).not.toContain('\uFFFF');
+  });
+});
