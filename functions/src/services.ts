@@ -5,6 +5,7 @@ import { openAuthentication, type Authentication } from './auth/token-verifier';
 import { HttpProblem } from './http/problem';
 import { TableIdempotencyStore, type IdempotencyStore } from './storage/idempotency-store';
 import { readStorageSettings } from './storage/storage-settings';
+import { RoundStore } from './storage/round-store';
 import type { SubmissionStore } from './storage/submission-store';
 import { TableFundsStore, type FundsStore } from './storage/funds-store';
 import { TableYearLockStore, type YearLockStore } from './storage/year-lock-store';
@@ -18,6 +19,8 @@ export interface Services {
   readonly settings: InitiativeSettings;
   readonly authentication: Authentication;
   readonly store: SubmissionStore;
+  /** The reporting round of every board and template, kept beside the pointers. */
+  readonly rounds: RoundStore;
   readonly idempotency: IdempotencyStore;
   /** Finance's requisitions and repayments per year. */
   readonly funds: FundsStore;
@@ -51,10 +54,12 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Services> 
   // Storage that doesn't answer yet is the world failing, not the settings: the route wrapper answers 503 for it.
   const tables = await openTables(storage);
   const locks = new TableYearLockStore(tables.yearLocks);
+  const rounds = new RoundStore(tables);
   return {
     settings,
     authentication,
-    store: new TableSubmissionStore(tables),
+    store: new TableSubmissionStore(tables, { round: rounds }),
+    rounds,
     idempotency: new TableIdempotencyStore(tables.idempotency),
     funds: new TableFundsStore(tables.funds),
     locks,

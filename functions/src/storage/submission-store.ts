@@ -1,3 +1,5 @@
+import type { VersionRound } from './round-store';
+import type { CommittedSubmission, StagedSubmission } from './table-submission-store';
 import type { BoardCode, ReportBoardRows, ReportNationYear, ReportSubmission, TemplateKey, TemplateRows, Year } from '@samla/shared';
 
 /** One stored version of a board's template for a year: the audit trail entry (what reports show, and its hash). */
@@ -15,6 +17,8 @@ export interface NewSubmission<T extends TemplateKey = TemplateKey> {
   readonly warningCount: number;
   /** The time to record; the store never reads the clock itself when given one. */
   readonly submittedAt?: string;
+  /** The round's part (summary, warnings, nothing to report): kept with the version when the store keeps rounds. */
+  readonly round?: VersionRound;
 }
 
 /** A board's current rows of a template, with the stored version (the reports' ReportBoardRows, and its hash). */
@@ -55,4 +59,12 @@ export interface SubmissionStore {
   currentVersions(year: Year): Promise<SubmissionVersion[]>;
   /** Every board's current rows for a year: one query for the pointers, one per current partition, in parallel. */
   nation(year: Year): Promise<NationYear>;
+  /** One version that became current, with its rows; undefined when there is no such version. */
+  version<T extends TemplateKey>(board: BoardCode, year: Year, template: T, version: number): Promise<BoardRows<T> | undefined>;
+  /** Writes a submission's rows as a new version without making it current (for two templates as one step). */
+  stage<T extends TemplateKey>(submission: NewSubmission<T>): Promise<StagedSubmission>;
+  /** Makes a staged version current, as `submit` does. */
+  commit(staged: StagedSubmission): Promise<CommittedSubmission>;
+  /** Undoes a commit while nothing else has moved the pointer since; false when something has. */
+  revert(committed: CommittedSubmission): Promise<boolean>;
 }

@@ -12,10 +12,11 @@ import {
 } from '@samla/shared';
 import type { Caller } from '../auth/caller';
 import { json } from '../http/define-route';
-import { problems } from '../http/problem';
+import { HttpProblem, problems } from '../http/problem';
 import type { Services } from '../services';
 import { ConcurrentSubmissionError, type SubmissionStore } from '../storage/submission-store';
 import type { SubmissionTarget } from './submission-request';
+import { prepareRoundSubmission, roundConflict, type SubmissionIntent } from './round-intake';
 
 /** The activity IDs a board's current Aktiviteter hold for a year: what its expenses may link to. */
 export async function currentActivityIds(store: SubmissionStore, board: BoardCode, year: Year): Promise<string[]> {
@@ -76,15 +77,22 @@ export interface SubmissionReceipt {
   readonly submittedAt: string;
   readonly rows: number;
   readonly warnings: TemplateValidation['issues'];
+  /** True when identical to the current version: nothing was stored, `version` is the current one. */
+  readonly unchanged?: boolean;
 }
 
-/** Stores a judged submission as a new current version; 422 with every issue when it has errors, 409 when another won. */
+/**
+ * Stores a judged submission as a new current version; 422 with every issue when it has errors (or when it is empty
+ * without `nothingToReport`), 409 when another won or the round is accepted; `unchanged` and nothing stored when it is
+ * identical to the current version (round-intake.ts).
+ */
 export async function storeJudged(
   services: Services,
   caller: Caller,
   target: SubmissionTarget,
   validation: TemplateValidation,
   context: InvocationContext,
+  intent: SubmissionIntent = {},
 ): Promise<SubmissionReceipt> {
   const log = (outcome: string, extra: Record<string, unknown> = {}) =>
     context.log(
@@ -105,23 +113,29 @@ export async function storeJudged(
     throw problems.unprocessable(`Inskickningen sparades inte: ${issuesSummary(validation)}. Rätta felen och skicka in igen.`, { errors: validation.issues });
   }
   const warnings = validation.issues.filter((issue) => issue.severity === 'warning');
+  const prepared = await prepareRoundSubmission(services, caller, target, rows, warnings, intent);
+  if (prepared.unchanged) {
+    log('unchanged', { version: prepared.unchanged.version });
+    return prepared.unchanged;
+  }
   try {
-    const version = await services.store.submit({
-      ...target,
-      rows,
-      submittedBy: caller.name,
-      warningCount: warnings.length,
-      submittedAt: services.now().toISOString(),
-    });
+    const version = await services.store.submit(prepared.submission);
     log('stored', { version: version.version, rows: rows.length, warnings: warnings.length });
     return { template: target.template, version: version.version, submittedAt: version.submittedAt, rows: rows.length, warnings };
   } catch (error) {
-    if (!(error instanceof ConcurrentSubmissionError)) throw error;
     log('conflict');
-    throw problems.conflict(
-      `En annan inskickning av ${target.template === 'activities' ? 'Aktiviteter' : 'Kostnader'} för län ${target.board} ${target.year} sparades samtidigt. Se historiken och skicka in igen om din version ska gälla.`,
-    );
+    throw submissionConflict(error, target);
   }
+}
+
+/** A store's refusal to move the pointer as the 409 in words; anything else is rethrown as it is. */
+export function submissionConflict(error: unknown, target: SubmissionTarget): HttpProblem {
+  const round = roundConflict(error);
+  if (round) return round;
+  if (!(error instanceof ConcurrentSubmissionError)) throw error;
+  return problems.conflict(
+    `En annan inskickning av ${target.template === 'activities' ? 'Aktiviteter' : 'Kostnader'} för län ${target.board} ${target.year} sparades samtidigt. Se historiken och skicka in igen om din version ska gälla.`,
+  );
 }
 
 export function receiptResponse(receipt: SubmissionReceipt, target: SubmissionTarget): HttpResponseInit {
