@@ -124,8 +124,8 @@ export class TableSubmissionStore implements SubmissionStore {
   /** Makes a staged version current (see movePointer). */
   async commit(staged: StagedSubmission): Promise<CommittedSubmission> {
     const { response, roundMove } = await this.movePointer(staged.partition, staged.previous, staged.stored);
-    const etags = response?.subResponses.map((entry) => entry.etag);
-    return { staged, version: toVersion(staged.stored), pointerEtag: etags?.[0], roundEtag: etags?.[2], ...(roundMove ? { roundMove } : {}) };
+    const etagOf = (rowKey: string) => response?.subResponses.find((entry) => entry.rowKey === rowKey)?.etag;
+    return { staged, version: toVersion(staged.stored), pointerEtag: etagOf(CURRENT), roundEtag: etagOf('round'), ...(roundMove ? { roundMove } : {}) };
   }
 
   /**

@@ -70,13 +70,16 @@ export async function storeSheets(services: Services, caller: Caller, body: Shee
   }
   const staged = await Promise.all(prepared.map(async (entry) => (entry.prepared.submission ? services.store.stage(entry.prepared.submission) : undefined)));
   const committed: CommittedSubmission[] = [];
+  let moving = 0;
   try {
-    for (const stage of staged) if (stage) committed.push(await services.store.commit(stage));
+    for (; moving < staged.length; moving++) {
+      const stage = staged[moving];
+      if (stage) committed.push(await services.store.commit(stage));
+    }
   } catch (error) {
     const undone = await Promise.all(committed.map((entry) => services.store.revert(entry)));
     context.log(JSON.stringify({ event: 'sheets-submission', invocationId: context.invocationId, board: body.board, year: body.year, outcome: 'rolled-back', undone }));
-    const failed = prepared[committed.length]?.target ?? { ...target, template: 'expenses' as const };
-    throw submissionConflict(error, failed);
+    throw submissionConflict(error, prepared[moving]?.target ?? { ...target, template: 'expenses' });
   }
   const receipts = prepared.map((entry, index) => receiptOf(entry.prepared, committed, staged[index], judged[index]));
   context.log(JSON.stringify({ event: 'sheets-submission', invocationId: context.invocationId, board: body.board, year: body.year, outcome: 'stored' }));
