@@ -29,7 +29,10 @@ const comment = z
   .trim()
   .min(1, { error: 'skriv en kommentar som säger vad som ska rättas' })
   .max(MAX_ROUND_COMMENT, { error: `kommentaren får vara högst ${MAX_ROUND_COMMENT} tecken` });
-const version = z.number({ error: 'ange versionen som ett heltal' }).int({ error: 'ange versionen som ett heltal' }).positive({ error: 'versionen börjar på 1' });
+const version = z
+  .number({ error: 'ange versionen som ett heltal' })
+  .int({ error: 'ange versionen som ett heltal' })
+  .positive({ error: 'versionen börjar på 1' });
 
 const returnSchema = z.object({
   version,
@@ -104,7 +107,9 @@ function refusalProblem(refusal: RoundRefusal, target: Target): HttpProblem {
         reason: refusal.code,
       });
     case 'not-closed':
-      return new HttpProblem(409, 'Inget att öppna', `${what} är varken godkänd eller returnerad, så det finns inget att öppna igen.`, { reason: refusal.code });
+      return new HttpProblem(409, 'Inget att öppna', `${what} är varken godkänd eller returnerad, så det finns inget att öppna igen.`, {
+        reason: refusal.code,
+      });
   }
 }
 
@@ -116,7 +121,10 @@ function checkCells(cells: readonly { row: number; column: string }[], target: T
   const wrong = cells.flatMap((cell, index) => {
     const reasons: { name: string; reason: string }[] = [];
     if (!columns.includes(cell.column))
-      reasons.push({ name: `cells.${index}.column`, reason: `”${cell.column}” är ingen kolumn i ${sheetName(target.template)}; ange en av ${columns.join(', ')}` });
+      reasons.push({
+        name: `cells.${index}.column`,
+        reason: `”${cell.column}” är ingen kolumn i ${sheetName(target.template)}; ange en av ${columns.join(', ')}`,
+      });
     if (cell.row < 2 || cell.row > lastRow)
       reasons.push({
         name: `cells.${index}.row`,
@@ -128,29 +136,37 @@ function checkCells(cells: readonly { row: number; column: string }[], target: T
     return reasons;
   });
   if (wrong.length > 0) {
-    throw new HttpProblem(422, 'Kommentaren pekar utanför mallen', `${wrong.length} cellkommentarer pekar på celler som inte finns i ${describeTarget(target)}.`, {
-      'invalid-params': wrong,
-    });
+    throw new HttpProblem(
+      422,
+      'Kommentaren pekar utanför mallen',
+      `${wrong.length} cellkommentarer pekar på celler som inte finns i ${describeTarget(target)}.`,
+      {
+        'invalid-params': wrong,
+      },
+    );
   }
   if (JSON.stringify(cells).length > MAX_CELL_COMMENTS_CHARS) {
-    throw new HttpProblem(422, 'För långa kommentarer', `Cellkommentarerna är för långa tillsammans (högst ${MAX_CELL_COMMENTS_CHARS} tecken). Korta dem eller dela upp returen.`);
+    throw new HttpProblem(
+      422,
+      'För långa kommentarer',
+      `Cellkommentarerna är för långa tillsammans (högst ${MAX_CELL_COMMENTS_CHARS} tecken). Korta dem eller dela upp returen.`,
+    );
   }
 }
 
 /** A coordinator's decision on one board's template: parsed, authorised, judged by the state machine, written whole. */
-async function decide(
-  services: Services,
-  target: Target,
-  event: Exclude<RoundEvent, { kind: 'submitted' }>,
-): Promise<ReturnType<typeof entryOf>> {
-  let outcome;
+async function decide(services: Services, target: Target, event: Exclude<RoundEvent, { kind: 'submitted' }>): Promise<ReturnType<typeof entryOf>> {
+  let outcome: Awaited<ReturnType<Services['rounds']['decide']>>;
   try {
     outcome = await services.rounds.decide(target.board, target.year, target.template, event);
   } catch (error) {
     if (!(error instanceof RoundChangedError)) throw error;
-    throw problems.conflict(`${describeTarget(target)} ändrades samtidigt (en ny inskickning eller en annan samordnare). Inget har sparats; läs om läget och försök igen.`, {
-      reason: 'round-changed',
-    });
+    throw problems.conflict(
+      `${describeTarget(target)} ändrades samtidigt (en ny inskickning eller en annan samordnare). Inget har sparats; läs om läget och försök igen.`,
+      {
+        reason: 'round-changed',
+      },
+    );
   }
   if (!outcome.ok) throw refusalProblem(outcome.refusal, target);
   const record = await services.rounds.record(target.board, target.year, target.template);
@@ -180,14 +196,20 @@ const returnRound = defineRoute('returnRound', ['POST'], 'rounds/{year}/{board}/
 const acceptRound = defineRoute('acceptRound', ['POST'], 'rounds/{year}/{board}/{template}/accept', async (request, services) => {
   const { caller, target } = await coordinatorTarget(request, services);
   const body = await readJsonBody(request, acceptSchema, MAX_DECISION_BYTES);
-  const event = { kind: 'accepted', version: body.version, ...(body.comment ? { comment: body.comment } : {}), at: services.now().toISOString(), by: caller.name } as const;
+  const event = {
+    kind: 'accepted',
+    version: body.version,
+    ...(body.comment ? { comment: body.comment } : {}),
+    at: services.now().toISOString(),
+    by: caller.name,
+  } as const;
   return json(200, await decide(services, target, event));
 });
 
 /** `POST /api/rounds/{year}/{board}/{template}/reopen` `{ comment? }` (or no body): open again for submissions. */
 const reopenRound = defineRoute('reopenRound', ['POST'], 'rounds/{year}/{board}/{template}/reopen', async (request, services) => {
   const { caller, target } = await coordinatorTarget(request, services);
-  const body = request.headers.get('content-type') ? await readJsonBody(request, reopenSchema, MAX_DECISION_BYTES) : {};
+  const body = request.headers.get('content-type') ? await readJsonBody(request, reopenSchema, MAX_DECISION_BYTES) : { comment: undefined };
   const event = { kind: 'reopened', ...(body.comment ? { comment: body.comment } : {}), at: services.now().toISOString(), by: caller.name } as const;
   return json(200, await decide(services, target, event));
 });

@@ -263,25 +263,25 @@ export class RoundStore {
   async submittedMove(
     target: { board: BoardCode; year: Year; template: TemplateKey },
     event: Extract<RoundEvent, { kind: 'submitted' }>,
-    previousPointer: Properties | undefined,
+    previousPointer: object | undefined,
   ): Promise<RoundMove> {
     const { board, year, template } = target;
     const partitionKey = submissionsPartition(year, template, board);
     const round = await this.readRound(partitionKey);
-    const status = round ? statusOfRound(round) : statusFromPointer(previousPointer ? pointerOf(previousPointer) : undefined);
+    const status = round ? statusOfRound(round) : statusFromPointer(previousPointer ? pointerOf(previousPointer as Properties) : undefined);
     const outcome = applyRoundEvent(status, event);
     if (!outcome.ok) throw new RoundAcceptedError(board, year, template, status);
     const events = Number(round?.events ?? 0) + 1;
     const properties = { partitionKey, rowKey: ROUND, ...roundProperties(year, board, template, outcome.status, events) };
     const eventEntity = { partitionKey, rowKey: eventKey(events), ...eventProperties(event) };
     const actions: TransactionAction[] = [round ? ['update', properties, 'Replace', { etag: round.etag }] : ['create', properties], ['create', eventEntity]];
-    const undo = (newEtag: string | undefined): TransactionAction[] => {
-      const { etag: _etag, timestamp: _timestamp, ...before } = round ?? {};
-      const restore: TransactionAction = round
-        ? ['update', { ...before, partitionKey, rowKey: ROUND }, 'Replace', { etag: newEtag ?? '*' }]
-        : ['delete', { partitionKey, rowKey: ROUND }, { etag: newEtag ?? '*' }];
-      return [restore, ['delete', { partitionKey, rowKey: eventKey(events) }]];
-    };
+    // The undo always replaces the round with If-Match on the ETag this move left (a round that did not exist comes back
+    // as the status it had): a transaction's deletes can't carry an ETag, so this update guards the whole undo.
+    const before = round ? withoutMetadata(round) : roundProperties(year, board, template, status, 0);
+    const undo = (newEtag: string | undefined): TransactionAction[] => [
+      ['update', { ...before, partitionKey, rowKey: ROUND }, 'Replace', { etag: newEtag ?? '*' }],
+      ['delete', { partitionKey, rowKey: eventKey(events) }],
+    ];
     return { actions, undo };
   }
 
@@ -300,10 +300,11 @@ export class RoundStore {
       },
     });
     for await (const entity of entities) {
-      const read = byPartition.get(entity.partitionKey) ?? {};
+      const key = String(entity.partitionKey);
+      const read = byPartition.get(key) ?? {};
       if (entity.rowKey === CURRENT) read.pointer = entity;
       else read.round = entity;
-      byPartition.set(entity.partitionKey, read);
+      byPartition.set(key, read);
     }
     return (['activities', 'expenses'] as const).flatMap((template) =>
       BOARD_CODES.map((board) => toRecord(board, year, template, byPartition.get(submissionsPartition(year, template, board)) ?? {})),
@@ -377,6 +378,12 @@ export class RoundStore {
     }
     return read;
   }
+}
+
+/** An entity as read, without the service's own fields, to be written back as it was. */
+export function withoutMetadata(entity: Properties): Properties {
+  const { etag: _etag, timestamp: _timestamp, ...properties } = entity;
+  return properties;
 }
 
 function toRecord(board: BoardCode, year: Year, template: TemplateKey, read: PartitionRead): RoundRecord {

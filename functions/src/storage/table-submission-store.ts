@@ -9,7 +9,7 @@ import {
   type SubmissionStore,
   type SubmissionVersion,
 } from './submission-store';
-import { RoundChangedError, type RoundMove, type RoundStore, type StoredVersionRound } from './round-store';
+import { RoundChangedError, withoutMetadata, type RoundMove, type RoundStore, type StoredVersionRound } from './round-store';
 import type { SamlaTables } from './table-clients';
 import { statusOf } from './table-errors';
 
@@ -136,10 +136,15 @@ export class TableSubmissionStore implements SubmissionStore {
     const { partition, previous, stored } = committed.staged;
     const etag = committed.pointerEtag ?? '*';
     let restore: TransactionAction;
-    if (previous) {
-      const { etag: _etag, timestamp: _timestamp, ...before } = previous;
-      restore = ['update', { ...before, partitionKey: partition, rowKey: CURRENT }, 'Replace', { etag }];
-    } else restore = ['delete', { partitionKey: partition, rowKey: CURRENT }, { etag }];
+    if (previous)
+      restore = [
+        'update',
+        { ...withoutMetadata(previous as unknown as Record<string, unknown>), partitionKey: partition, rowKey: CURRENT },
+        'Replace',
+        { etag },
+      ];
+    // Deletes in a transaction take no ETag: the round's guarded update in the same transaction (undo) stands guard.
+    else restore = ['delete', { partitionKey: partition, rowKey: CURRENT }];
     try {
       await this.tables.submissions.submitTransaction([
         restore,
@@ -319,7 +324,13 @@ export class TableSubmissionStore implements SubmissionStore {
   private async roundMove(stored: VersionProperties, previous: PointerEntity | undefined): Promise<RoundMove | undefined> {
     if (!this.round || stored.nothingToReport === undefined) return undefined;
     const target = { board: stored.board as BoardCode, year: stored.year, template: stored.template as TemplateKey };
-    const event = { kind: 'submitted', version: stored.version, nothingToReport: stored.nothingToReport, at: stored.submittedAt, by: stored.submittedBy } as const;
+    const event = {
+      kind: 'submitted',
+      version: stored.version,
+      nothingToReport: stored.nothingToReport,
+      at: stored.submittedAt,
+      by: stored.submittedBy,
+    } as const;
     return this.round.submittedMove(target, event, previous);
   }
 

@@ -1,5 +1,5 @@
 import { summarizeVersion, type TemplateKey, type TemplateRows } from '@samla/shared';
-import { RoundAcceptedError, RoundStore } from '../../../functions/src/storage/round-store';
+import { RoundAcceptedError, RoundChangedError, RoundStore } from '../../../functions/src/storage/round-store';
 import { ConcurrentSubmissionError, type NewSubmission } from '../../../functions/src/storage/submission-store';
 import { TableSubmissionStore } from '../../../functions/src/storage/table-submission-store';
 import { startAzurite, type AzuriteTables } from '../../support/azurite';
@@ -53,6 +53,26 @@ describe('the round beside the pointer', () => {
     expect((await rounds.record('I', 2013, 'activities')).pointer?.version).toBe(1);
   });
 
+  it('lets a return that lands between the rows and the pointer win; the submission fails on the round’s ETag', async () => {
+    const { rounds, store } = await open();
+    await store.submit(submission('activities', activityRows(2, 'a')));
+    const staged = await store.stage(submission('activities', activityRows(2, 'b')));
+    // The submission has read the round at the pointer; the coordinator's return lands before its transaction.
+    const read = await rounds.record('I', 2013, 'activities');
+    expect(read.status.state).toBe('submitted');
+    const returned = { kind: 'returned', version: 1, comment: 'Rätta', cells: [], at: '2014-01-02T10:00:00.000Z', by: 'Samordnare' } as const;
+    const original = rounds.submittedMove.bind(rounds);
+    rounds.submittedMove = async (...args) => {
+      const move = await original(...args);
+      expect((await rounds.decide('I', 2013, 'activities', returned)).ok).toBe(true);
+      return move;
+    };
+    await expect(store.commit(staged)).rejects.toBeInstanceOf(RoundChangedError);
+    rounds.submittedMove = original;
+    const after = await rounds.record('I', 2013, 'activities');
+    expect([after.pointer?.version, after.status.state]).toEqual([1, 'returned']);
+  });
+
   it('undoes a committed template when its pair can’t move: pointer, audit entry and event as before', async () => {
     const { rounds, store } = await open();
     await store.submit(submission('activities', activityRows(2, 'a')));
@@ -67,7 +87,7 @@ describe('the round beside the pointer', () => {
     expect(record.pointer?.version).toBe(1);
     expect(record.status).toMatchObject({ state: 'submitted', version: 1 });
     expect((await store.history('I', 2013, 'activities')).map((version) => version.version)).toEqual([1]);
-    expect((await rounds.events('I', 2013, 'activities')).map((event) => event.version)).toEqual([1]);
+    expect((await rounds.events('I', 2013, 'activities')).map((event) => ('version' in event ? event.version : undefined))).toEqual([1]);
     expect((await store.current('I', 2013, 'activities'))?.rows).toHaveLength(2);
   });
 });
