@@ -16,16 +16,18 @@ let staffI: string;
 let staffM: string;
 let staffH: string;
 let staffZ: string;
+let staffN: string;
 let coordinator: string;
 let finance: string;
 
 beforeAll(async () => {
   api = await startSamlaApi();
-  [staffI, staffM, staffH, staffZ, coordinator, finance] = await Promise.all([
+  [staffI, staffM, staffH, staffZ, staffN, coordinator, finance] = await Promise.all([
     api.token('staff', 'I'),
     api.token('staff', 'M'),
     api.token('staff', 'H'),
     api.token('staff', 'Z'),
+    api.token('staff', 'N'),
     api.token('coordinator'),
     api.token('finance'),
   ]);
@@ -112,6 +114,27 @@ describe('an empty template', () => {
     const nothing = await submit(staffH, 'H', 'expenses', [], { nothingToReport: true });
     expect(nothing.status).toBe(201);
     expect(await entry('H', 'expenses')).toMatchObject({ state: 'submitted', nothingToReport: true, summary: { rows: 0 } });
+  });
+});
+
+describe('an empty template file', () => {
+  const upload = async (query: string) => {
+    const template = await api.call('GET', 'templates/activities?board=N&year=2013', { token: staffN });
+    const response = await api.call('POST', `submissions/file?${query}`, {
+      token: staffN,
+      body: new Uint8Array(await template.arrayBuffer()),
+      headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  it('is refused in words unless ?nothingToReport=true says so', async () => {
+    const refused = await upload('board=N&year=2013');
+    expect([refused.status, refused.body.reason]).toEqual([422, 'empty-template']);
+    expect((await entry('N', 'activities')).state).toBe('missing');
+    const nothing = await upload('board=N&year=2013&nothingToReport=true');
+    expect(nothing.status).toBe(201);
+    expect(await entry('N', 'activities')).toMatchObject({ state: 'submitted', nothingToReport: true });
   });
 });
 
@@ -269,6 +292,10 @@ describe('GET /api/submissions/{board}/{year}/{template}/{version}', () => {
     expect(version.rows.map((row) => row.activityId)).toEqual(['A-1', 'A-2']);
     expect(version.warnings.map((issue) => [issue.code, issue.cell])).toEqual([['completed-without-result', 'Aktiviteter!P3']]);
     expect(version.events?.map((event) => event.kind)).toEqual(['submitted']);
+    const many = Array.from({ length: 1_200 }, (_, index) => activity({ activityId: `W-${index + 1}`, status: 'completed', result: '' }));
+    expect((await submit(staffI, 'I', 'activities', many)).status).toBe(201);
+    const bounded = parseAnswer(versionAnswerSchema, (await call('GET', 'submissions/I/2013/activities/2', staffI)).body, 'version');
+    expect([bounded.rows.length, bounded.warnings.length, bounded.omittedWarnings, bounded.summary?.warnings]).toEqual([1_200, 1_000, 200, 1_200]);
     const missing = await call('GET', 'submissions/I/2013/activities/9', staffI);
     expect([missing.status, missing.body.title]).toEqual([404, 'Hittades inte']);
   });
