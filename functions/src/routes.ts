@@ -8,4 +8,12 @@ import { submissionRoutes } from './functions/submissions';
 import { templateRoutes } from './functions/templates';
 
 /** Every HTTP function of Samla: registered with Azure Functions and served by the local development host. */
-export const ROUTES: readonly Route[] = [...sessionRoutes, ...submissionRoutes, ...submissionFileRoutes, ...templateRoutes, ...reportRoutes, ...initiativeRoutes, ...roundRoutes];
+export const ROUTES: readonly Route[] = [
+  ...sessionRoutes,
+  ...submissionRoutes,
+  ...submissionFileRoutes,
+  ...templateRoutes,
+  ...reportRoutes,
+  ...initiativeRoutes,
+  ...roundRoutes,
+];

@@ -103,9 +103,17 @@ export class SamlaClient {
   }
 
   /** A coordinator's return or accept of a board's current version. */
-  async decide(token: string, target: { board: string; year: Year; template: TemplateKey }, action: 'return' | 'accept', body: Record<string, unknown>): Promise<void> {
+  async decide(
+    token: string,
+    target: { board: string; year: Year; template: TemplateKey },
+    action: 'return' | 'accept',
+    body: Record<string, unknown>,
+  ): Promise<void> {
     const route = `rounds/${target.year}/${target.board}/${target.template}/${action}`;
-    await this.expectOk(await this.request('POST', route, { token, json: body }), `${action === 'return' ? 'Returen' : 'Godkännandet'} av ${target.board} ${target.year} ${target.template}`);
+    await this.expectOk(
+      await this.request('POST', route, { token, json: body }),
+      `${action === 'return' ? 'Returen' : 'Godkännandet'} av ${target.board} ${target.year} ${target.template}`,
+    );
   }
 
   async report(token: string, kind: ReportKind, year?: Year): Promise<Buffer> {

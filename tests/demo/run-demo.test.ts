@@ -117,7 +117,10 @@ describe('the national rehearsal (npm run demo)', () => {
       const { entries } = (await (await api.call('GET', 'rounds/2013', { token: await api.token('staff', 'H') })).json()) as {
         entries: { template: string; state: string; lastEvent?: { comment?: string }; cells: unknown[] }[];
       };
-      expect(entries.find((entry) => entry.template === 'activities')).toMatchObject({ state: 'returned', lastEvent: { comment: expect.stringMatching(/könsuppdelade/) } });
+      expect(entries.find((entry) => entry.template === 'activities')).toMatchObject({
+        state: 'returned',
+        lastEvent: { comment: expect.stringMatching(/könsuppdelade/) },
+      });
       expect(progress.some((line) => line.startsWith('Rundan 2013: 2 godkända, 1 returnerade'))).toBe(true);
     });
 

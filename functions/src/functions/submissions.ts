@@ -77,7 +77,9 @@ const version = defineRoute('submissionVersion', ['GET'], 'submissions/{board}/{
     services.rounds.events(target.board, target.year, target.template),
   ]);
   if (!stored || !entry) {
-    throw problems.notFound(`Län ${target.board} har ingen version ${target.version} av ${sheetName(target.template)} för ${target.year}. Se historiken för vilka versioner som finns.`);
+    throw problems.notFound(
+      `Län ${target.board} har ingen version ${target.version} av ${sheetName(target.template)} för ${target.year}. Se historiken för vilka versioner som finns.`,
+    );
   }
   const warnings = await services.rounds.readWarnings(entry.rowsPartition);
   return json(200, {

@@ -16,8 +16,7 @@ export interface SubmissionIntent {
 
 /** A submission ready for the store, or the receipt of the identical version already current. */
 export type PreparedSubmission =
-  | { readonly unchanged: SubmissionReceipt; readonly submission?: undefined }
-  | { readonly unchanged?: undefined; readonly submission: NewSubmission };
+  { readonly unchanged: SubmissionReceipt; readonly submission?: undefined } | { readonly unchanged?: undefined; readonly submission: NewSubmission };
 
 /** The template's Swedish sheet name, as users know it. */
 export function sheetName(template: TemplateKey): string {
@@ -90,7 +89,14 @@ export async function prepareRoundSubmission<T extends TemplateKey>(
   const current = record.pointer;
   if (current && current.contentHash === contentHash && current.nothingToReport === nothingToReport) {
     return {
-      unchanged: { template: target.template, version: current.version, submittedAt: current.submittedAt, rows: rows.length, warnings: [...warnings], unchanged: true },
+      unchanged: {
+        template: target.template,
+        version: current.version,
+        submittedAt: current.submittedAt,
+        rows: rows.length,
+        warnings: [...warnings],
+        unchanged: true,
+      },
     };
   }
   return {

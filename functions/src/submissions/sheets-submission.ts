@@ -48,7 +48,13 @@ function saysNothing(body: SheetsBody, template: TemplateKey, empty: boolean): b
  * so the end state is both or neither. Between the two moves (one transaction's time) a reader can see the new
  * Aktiviteter beside the old Kostnader; a partition's transaction can't span both pointers, and this keeps the layout.
  */
-export async function storeSheets(services: Services, caller: Caller, body: SheetsBody, language: Language, context: InvocationContext): Promise<HttpResponseInit> {
+export async function storeSheets(
+  services: Services,
+  caller: Caller,
+  body: SheetsBody,
+  language: Language,
+  context: InvocationContext,
+): Promise<HttpResponseInit> {
   const target = { board: body.board, year: body.year };
   const activities = await judgeRecords(services, { ...target, template: 'activities' }, body.sheets.activities, language);
   const activityIds = activities.rows.flatMap((row) => (typeof row.values.activityId === 'string' ? [row.values.activityId] : []));
@@ -56,9 +62,12 @@ export async function storeSheets(services: Services, caller: Caller, body: Shee
   const judged: TemplateValidation[] = [activities, expenses];
   const failing = judged.filter((validation) => !validation.valid);
   if (failing.length > 0) {
-    throw problems.unprocessable(`Inget sparades: ${failing.map((validation) => `${validation.template === 'activities' ? 'Aktiviteter' : 'Kostnader'} ${issuesSummary(validation)}`).join(', ')}. Rätta felen och skicka in igen.`, {
-      errors: judged.flatMap((validation) => validation.issues),
-    });
+    throw problems.unprocessable(
+      `Inget sparades: ${failing.map((validation) => `${validation.template === 'activities' ? 'Aktiviteter' : 'Kostnader'} ${issuesSummary(validation)}`).join(', ')}. Rätta felen och skicka in igen.`,
+      {
+        errors: judged.flatMap((validation) => validation.issues),
+      },
+    );
   }
   const prepared: { target: SubmissionTarget; prepared: PreparedSubmission }[] = [];
   for (const validation of judged) {
@@ -78,7 +87,9 @@ export async function storeSheets(services: Services, caller: Caller, body: Shee
     }
   } catch (error) {
     const undone = await Promise.all(committed.map((entry) => services.store.revert(entry)));
-    context.log(JSON.stringify({ event: 'sheets-submission', invocationId: context.invocationId, board: body.board, year: body.year, outcome: 'rolled-back', undone }));
+    context.log(
+      JSON.stringify({ event: 'sheets-submission', invocationId: context.invocationId, board: body.board, year: body.year, outcome: 'rolled-back', undone }),
+    );
     throw submissionConflict(error, prepared[moving]?.target ?? { ...target, template: 'expenses' });
   }
   const receipts = prepared.map((entry, index) => receiptOf(entry.prepared, committed, staged[index], judged[index]));

@@ -47,7 +47,10 @@ export function submissionRouteSchema(settings: InitiativeSettings) {
 /** `/api/submissions/{board}/{year}/{template}/{version}`. */
 export function versionRouteSchema(settings: InitiativeSettings) {
   return submissionRouteSchema(settings).extend({
-    version: z.coerce.number({ error: 'versionen ska vara ett heltal' }).int({ error: 'versionen ska vara ett heltal' }).min(1, { error: 'versionen börjar på 1' }),
+    version: z.coerce
+      .number({ error: 'versionen ska vara ett heltal' })
+      .int({ error: 'versionen ska vara ett heltal' })
+      .min(1, { error: 'versionen börjar på 1' }),
   });
 }
 
