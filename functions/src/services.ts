@@ -5,6 +5,7 @@ import { openAuthentication, type Authentication } from './auth/token-verifier';
 import { HttpProblem } from './http/problem';
 import { TableIdempotencyStore, type IdempotencyStore } from './storage/idempotency-store';
 import { readStorageSettings } from './storage/storage-settings';
+import { RoundStore } from './storage/round-store';
 import type { SubmissionStore } from './storage/submission-store';
 import { TableFundsStore, type FundsStore } from './storage/funds-store';
 import { TableYearLockStore, type YearLockStore } from './storage/year-lock-store';
@@ -19,6 +20,8 @@ export interface Services {
   readonly settings: InitiativeSettings;
   readonly authentication: Authentication;
   readonly store: SubmissionStore;
+  /** The reporting round of every board and template, kept beside the pointers. */
+  readonly rounds: RoundStore;
   readonly idempotency: IdempotencyStore;
   /** Finance's requisitions and repayments per year. */
   readonly funds: FundsStore;
@@ -58,10 +61,13 @@ export async function createServices(env: NodeJS.ProcessEnv): Promise<Services> 
   const ready = () => ensureTables(tables);
   const now = () => new Date();
   const locks = afterReady(ready, new TableYearLockStore(tables.yearLocks));
+  // The submission store calls the round store's synchronous helpers inside its own (already ready) methods.
+  const roundStore = new RoundStore(tables);
   return {
     settings,
     authentication,
-    store: afterReady(ready, new TableSubmissionStore(tables, { now })),
+    store: afterReady(ready, new TableSubmissionStore(tables, { now, round: roundStore })),
+    rounds: afterReady(ready, roundStore),
     idempotency: afterReady(ready, new TableIdempotencyStore(tables.idempotency)),
     funds: afterReady(ready, new TableFundsStore(tables.funds)),
     locks,

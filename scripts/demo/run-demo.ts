@@ -42,6 +42,18 @@ export interface DemoSummary {
   readonly workbooks: readonly { file: string; bytes: number }[];
   /** Every way the workbooks disagree with what was generated; empty when they agree. */
   readonly mismatches: readonly string[];
+  /** The reporting round per year after the coordinators' review: how many entries (board × template) in each state. */
+  readonly rounds: readonly RoundTally[];
+}
+
+/** One year's round as the overview counts it. */
+export interface RoundTally {
+  readonly year: Year;
+  readonly missing: number;
+  readonly submitted: number;
+  readonly returned: number;
+  readonly accepted: number;
+  readonly late: number;
 }
 
 interface BoardOutcome {
@@ -122,6 +134,47 @@ async function checkStored(client: SamlaClient, token: string, nation: DemoNatio
   return problems;
 }
 
+/** What the coordinators write when they send a board's activities back (a question a coordinator would ask). */
+const RETURN_COMMENT = 'Deltagarna är inte könsuppdelade på alla rader. Dela upp dem på kvinnor och män där det går och skicka in igen.';
+
+/**
+ * The coordinators' review, as a national round goes: in the status report's year every third board is accepted, the
+ * next is returned with a comment (and one at a cell), the rest wait; in the last year one board is returned. Boards
+ * that sent nothing stay missing.
+ */
+async function reviewRound(client: SamlaClient, nation: DemoNation): Promise<RoundTally[]> {
+  const token = await client.token('coordinator', undefined, 'Samordnare Gotland');
+  const tallies: RoundTally[] = [];
+  for (const [yearIndex, { year, submissions }] of nation.years.entries()) {
+    const sent = submissions.filter((submission) => submission.activities);
+    for (const [index, submission] of sent.entries()) {
+      const decision = yearIndex === 0 ? (['accept', 'return', undefined] as const)[index % 3] : index === 0 ? 'return' : undefined;
+      if (!decision) continue;
+      const listed = await client.round(token, year);
+      for (const template of ['activities', 'expenses'] as const) {
+        const entry = listed.entries.find((candidate) => candidate.board === submission.board && candidate.template === template);
+        if (!entry?.version || entry.state === 'accepted') continue;
+        if (decision === 'accept') await client.decide(token, { board: submission.board, year, template }, 'accept', { version: entry.version });
+        else if (template === 'activities' && entry.state !== 'returned') {
+          const cells = [{ row: 2, column: 'participantsUnspecified', comment: 'Går det att dela upp dessa på kvinnor och män?' }];
+          await client.decide(token, { board: submission.board, year, template }, 'return', { version: entry.version, comment: RETURN_COMMENT, cells });
+        }
+      }
+    }
+    const entries = (await client.round(token, year)).entries.filter((entry) => nation.options.boards.includes(entry.board));
+    const count = (state: string) => entries.filter((entry) => entry.state === state).length;
+    tallies.push({
+      year,
+      missing: count('missing'),
+      submitted: count('submitted'),
+      returned: count('returned'),
+      accepted: count('accepted'),
+      late: entries.filter((entry) => entry.late).length,
+    });
+  }
+  return tallies;
+}
+
 const REPORTS: readonly { kind: ReportKind; role: 'coordinator' | 'finance' }[] = [
   { kind: 'status', role: 'coordinator' },
   { kind: 'final', role: 'coordinator' },
@@ -194,6 +247,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   for (const { year, funds } of nation.years) await client.putFunds(finance, year, funds);
   progress(`Ekonomi: ${nation.years.map(({ year, funds }) => `${year} ${funds.length} poster`).join(', ')} (rekvisitioner och återbetalningar)`);
   const storedProblems = await checkStored(client, await client.token('coordinator'), nation);
+  const rounds = await reviewRound(client, nation);
+  for (const tally of rounds)
+    progress(`Rundan ${tally.year}: ${tally.accepted} godkända, ${tally.returned} returnerade, ${tally.submitted} inskickade, ${tally.missing} saknas`);
   const { buffers, files } = await fetchReports(client, nation, options.outDir);
   progress(`Rapporter: ${files.map(({ file }) => path.basename(file)).join(', ')}`);
   const expected = nationFigures(nation);
@@ -213,6 +269,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     timing,
     workbooks: files,
     mismatches: [...storedProblems, ...compareFigures(expected, reported)],
+    rounds,
   };
 }
 
@@ -248,6 +305,10 @@ export function formatSummary(summary: DemoSummary): string {
       ),
     ),
     `Lägesrapporten: ${summary.timing.inTime} inskickningar i tid, ${summary.timing.late} efter ${summary.timing.due}. Servern sätter inlämningstiden efter sin egen klocka (i dag), så en demo som körs nu kan bara lämna in sent; tidsstämplarna förfalskas inte.`,
+    ...summary.rounds.map(
+      (tally) =>
+        `Rundan ${tally.year} (län × mall): ${tally.accepted} godkända, ${tally.returned} returnerade med kommentar, ${tally.submitted} väntar på granskning, ${tally.missing} saknas; ${tally.late} sena`,
+    ),
     `Arbetsböcker: ${summary.workbooks.map(({ file, bytes }) => `${path.relative(process.cwd(), file)} (${Math.round(bytes / 1024)} kB)`).join(', ')}`,
     summary.mismatches.length === 0
       ? 'Kontroll: det lagrade och arbetsböckernas rader och belopp stämmer med det genererade underlaget, öre för öre.'

@@ -5,7 +5,9 @@ import {
   healthSchema,
   parseAnswer,
   problemSchema,
+  roundAnswerSchema,
   submissionReceiptSchema,
+  type RoundAnswer,
   type FundsMovement,
   type ReportKind,
   type TemplateKey,
@@ -76,11 +78,11 @@ export class SamlaClient {
     const json = { ...target, rows };
     const key = `demo-${target.board}-${target.year}-${target.template}-${createHash('sha256').update(JSON.stringify(json)).digest('hex').slice(0, 24)}`;
     const response = await this.request('POST', 'submissions', { token, json, headers: { 'Idempotency-Key': key } });
-    if (response.status !== 201 && response.status !== 422)
-      await this.expectOk(response, `Inskickningen för ${target.board} ${target.year} ${target.template}`);
-    const replayed = response.headers.get('idempotent-replayed') === 'true';
+    if (!response.ok && response.status !== 422) await this.expectOk(response, `Inskickningen för ${target.board} ${target.year} ${target.template}`);
+    // 200: identical to the version already current, so nothing was stored again.
+    const replayed = response.headers.get('idempotent-replayed') === 'true' || response.status === 200;
     const body: unknown = await response.json();
-    return response.status === 201
+    return response.ok
       ? { status: 201, replayed, body: parseAnswer(submissionReceiptSchema, body, 'inskickningen') }
       : { status: 422, replayed, body: parseAnswer(problemSchema, body, 'inskickningens fel') };
   }
@@ -92,6 +94,26 @@ export class SamlaClient {
   async submissions(token: string, year: Year): Promise<z.infer<typeof currentSubmissionsSchema>> {
     const response = await this.expectOk(await this.request('GET', `submissions?year=${year}`, { token }), `Listan över inskickningar ${year}`);
     return parseAnswer(currentSubmissionsSchema, await response.json(), `listan över inskickningar ${year}`);
+  }
+
+  /** The reporting round of a year, as coordinators see it. */
+  async round(token: string, year: Year): Promise<RoundAnswer> {
+    const response = await this.expectOk(await this.request('GET', `rounds/${year}`, { token }), `Rundan ${year}`);
+    return parseAnswer(roundAnswerSchema, await response.json(), `rundan ${year}`);
+  }
+
+  /** A coordinator's return or accept of a board's current version. */
+  async decide(
+    token: string,
+    target: { board: string; year: Year; template: TemplateKey },
+    action: 'return' | 'accept',
+    body: Record<string, unknown>,
+  ): Promise<void> {
+    const route = `rounds/${target.year}/${target.board}/${target.template}/${action}`;
+    await this.expectOk(
+      await this.request('POST', route, { token, json: body }),
+      `${action === 'return' ? 'Returen' : 'Godkännandet'} av ${target.board} ${target.year} ${target.template}`,
+    );
   }
 
   async report(token: string, kind: ReportKind, year?: Year): Promise<Buffer> {

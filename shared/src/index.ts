@@ -10,6 +10,7 @@ export * from './templates/activities-template';
 export * from './templates/expenses-template';
 export * from './templates/templates';
 export * from './templates/workbook-layout';
+export * from './templates/version-summary';
 export * from './sheet/cell-address';
 export * from './sheet/cell-characters';
 export * from './sheet/cell-values';

@@ -109,6 +109,21 @@ describe('the national rehearsal (npm run demo)', () => {
       expect(summary.mismatches).toEqual([]);
     });
 
+    it('runs the round to a realistic mix: some accepted, some returned with a comment, some missing', async () => {
+      expect(summary.rounds.map(({ year, accepted, returned, submitted, missing }) => ({ year, accepted, returned, submitted, missing }))).toEqual([
+        { year: 2013, accepted: 2, returned: 1, submitted: 3, missing: 0 },
+        { year: 2014, accepted: 0, returned: 1, submitted: 3, missing: 2 },
+      ]);
+      const { entries } = (await (await api.call('GET', 'rounds/2013', { token: await api.token('staff', 'H') })).json()) as {
+        entries: { template: string; state: string; lastEvent?: { comment?: string }; cells: unknown[] }[];
+      };
+      expect(entries.find((entry) => entry.template === 'activities')).toMatchObject({
+        state: 'returned',
+        lastEvent: { comment: expect.stringMatching(/könsuppdelade/) },
+      });
+      expect(progress.some((line) => line.startsWith('Rundan 2013: 2 godkända, 1 returnerade'))).toBe(true);
+    });
+
     it('shows one refused submission and its fix', () => {
       expect(summary.rejected).toEqual([expect.objectContaining({ board: 'H', year: 2013 })]);
       expect(summary.rejected[0]?.firstError).toMatch(/utanför redovisningsåret 2013/);

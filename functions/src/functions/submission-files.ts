@@ -44,6 +44,7 @@ async function storeFile(
   target: BoardYear,
   judged: TemplateValidation[],
   context: InvocationContext,
+  nothingToReport: boolean,
 ): Promise<HttpResponseInit> {
   // Both sheets are stored, or neither: a file with an error anywhere changes nothing.
   const failing = judged.filter((validation) => !validation.valid);
@@ -51,8 +52,13 @@ async function storeFile(
     const errors = judged.flatMap((validation) => validation.issues);
     throw problems.unprocessable(`Filen sparades inte: ${failing.map(issuesSummary).join(', ')}. Rätta felen och ladda upp filen igen.`, { errors });
   }
+  // An empty sheet is no submission (the reporting round): beside a filled one it is left as it was; a file with
+  // nothing filled is refused in words unless `?nothingToReport=true` says so.
+  const filled = judged.filter((validation) => validation.rows.length > 0);
+  const toStore = filled.length > 0 ? filled : judged;
   const receipts: SubmissionReceipt[] = [];
-  for (const validation of judged) receipts.push(await storeJudged(services, caller, { ...target, template: validation.template }, validation, context));
+  for (const validation of toStore)
+    receipts.push(await storeJudged(services, caller, { ...target, template: validation.template }, validation, context, { nothingToReport }));
   const [only] = receipts;
   if (receipts.length === 1 && only) return receiptResponse(only, { ...target, template: only.template });
   return json(201, { submissions: receipts });
@@ -64,7 +70,8 @@ async function storeFile(
  */
 const submitFile = defineRoute('submitFile', ['POST'], 'submissions/file', async (request, services, context) => {
   const caller = await authenticate(request, services.authentication);
-  const target = parseInput(boardYearQuerySchema(services.settings), queryObject(request), 'Ange län och år, t.ex. ?board=I&year=2013.');
+  const query = queryObject(request);
+  const target = parseInput(boardYearQuerySchema(services.settings), { board: query.board, year: query.year }, 'Ange län och år, t.ex. ?board=I&year=2013.');
   requireBoardAccess(caller, target.board, 'write');
   await services.assertYearOpen(target.year);
   const language = requestLanguage(request);
@@ -76,7 +83,7 @@ const submitFile = defineRoute('submitFile', ['POST'], 'submissions/file', async
     async (body) => {
       const reading = await readUploadedWorkbook(body.bytes);
       if (!reading.ok) throw refusalProblem(reading.refusal, language);
-      return storeFile(services, caller, target, await judgeFile(services, target, reading.sheets, language), context);
+      return storeFile(services, caller, target, await judgeFile(services, target, reading.sheets, language), context, query.nothingToReport === 'true');
     },
     { json: false, maxBytes: MAX_UPLOAD_BYTES, requestTag: `${target.board}|${target.year}` },
   );

@@ -7,7 +7,10 @@ import type { Route } from '../http/route';
 import { boundIssues } from '../submissions/bounded-issues';
 import { withIdempotency } from '../submissions/idempotent-submission';
 import { judgeRecords, receiptResponse, storeJudged } from '../submissions/submission-intake';
-import { submissionBodySchema, submissionRouteSchema, yearQuerySchema } from '../submissions/submission-request';
+import { submissionBodySchema, submissionRouteSchema, versionRouteSchema, yearQuerySchema } from '../submissions/submission-request';
+import { sheetName } from '../submissions/round-intake';
+import { isSheetsBody, sheetsBodySchema, storeSheets } from '../submissions/sheets-submission';
+import { problems } from '../http/problem';
 
 /**
  * `POST /api/validate`: the server's judgement of rows; writes nothing, and needs no storage: when storage does not
@@ -22,16 +25,27 @@ const validate = defineRoute('validate', ['POST'], 'validate', async (request, s
   return json(200, { ...target, valid: validation.valid, rows: validation.rows.length, issues, issueCounts, omittedIssues });
 });
 
-/** `POST /api/submissions`: judges and stores a board's rows as a new current version. */
+/**
+ * `POST /api/submissions`: judges and stores a board's rows as a new current version; with `sheets`, both templates
+ * as one step (sheets-submission.ts).
+ */
 const submit = defineRoute('submit', ['POST'], 'submissions', async (request, services, context) => {
   const caller = await authenticate(request, services.authentication);
   return withIdempotency(request, services, caller, 'submissions', async (body) => {
-    const { rows, ...target } = parseInput(submissionBodySchema(services.settings), body.json(), 'Begärans innehåll har fel form.');
+    const parsed = body.json();
+    if (isSheetsBody(parsed)) {
+      const sheets = parseInput(sheetsBodySchema(services.settings), parsed, 'Begärans innehåll har fel form.');
+      requireBoardAccess(caller, sheets.board, 'write');
+      await services.assertYearOpen(sheets.year);
+      return storeSheets(services, caller, sheets, requestLanguage(request), context);
+    }
+    const { rows, nothingToReport, ...target } = parseInput(submissionBodySchema(services.settings), parsed, 'Begärans innehåll har fel form.');
     requireBoardAccess(caller, target.board, 'write');
     await services.assertYearOpen(target.year);
     const language = requestLanguage(request);
     const validation = await judgeRecords(services, target, rows, language);
-    return receiptResponse(await storeJudged(services, caller, target, validation, context, { language }), target);
+    const receipt = await storeJudged(services, caller, target, validation, context, { language, nothingToReport });
+    return receipt.unchanged ? json(200, receipt) : receiptResponse(receipt, target);
   });
 });
 
@@ -54,4 +68,35 @@ const history = defineRoute('submissionHistory', ['GET'], 'submissions/{board}/{
   return json(200, { ...target, versions: await services.store.history(target.board, target.year, target.template) });
 });
 
-export const submissionRoutes: Route[] = [validate, submit, listCurrent, history];
+/** `GET /api/submissions/{board}/{year}/{template}/{version}`: that version's rows, its kept warnings and the round's events. */
+const version = defineRoute('submissionVersion', ['GET'], 'submissions/{board}/{year}/{template}/{version}', async (request, services) => {
+  const caller = await authenticate(request, services.authentication);
+  const target = parseInput(
+    versionRouteSchema(services.settings),
+    request.params,
+    'Adressen ska vara /api/submissions/{län}/{år}/{activities|expenses}/{version}, t.ex. /api/submissions/I/2013/activities/1.',
+  );
+  requireBoardAccess(caller, target.board, 'read');
+  const [stored, entry, events] = await Promise.all([
+    services.store.version(target.board, target.year, target.template, target.version),
+    services.rounds.versionEntry(target.board, target.year, target.template, target.version),
+    services.rounds.events(target.board, target.year, target.template),
+  ]);
+  if (!stored || !entry) {
+    throw problems.notFound(
+      `Län ${target.board} har ingen version ${target.version} av ${sheetName(target.template)} för ${target.year}. Se historiken för vilka versioner som finns.`,
+    );
+  }
+  const warnings = await services.rounds.readWarnings(entry.rowsPartition);
+  return json(200, {
+    version: stored.version,
+    rows: stored.rows,
+    warnings,
+    omittedWarnings: Math.max(0, entry.warningCount - warnings.length),
+    nothingToReport: entry.nothingToReport,
+    summary: { rows: entry.rowCount, warnings: entry.warningCount, figures: entry.figures },
+    events,
+  });
+});
+
+export const submissionRoutes: Route[] = [validate, submit, listCurrent, history, version];

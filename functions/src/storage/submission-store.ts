@@ -1,3 +1,5 @@
+import type { VersionRound } from './round-store';
+import type { CommittedSubmission, StagedSubmission } from './table-submission-store';
 import type { BoardCode, ReportBoardRows, ReportNationYear, ReportSubmission, TemplateKey, TemplateRows, Year } from '@samla/shared';
 
 /** One stored version of a board's template for a year: the audit trail entry (what reports show, and its hash). */
@@ -18,6 +20,8 @@ export interface NewSubmission<T extends TemplateKey = TemplateKey> {
    * became current: its clock read just before the pointer moves, after every row is written.
    */
   readonly submittedAt?: string;
+  /** The round's part (summary, warnings, nothing to report): kept with the version when the store keeps rounds. */
+  readonly round?: VersionRound;
 }
 
 /** A board's current rows of a template, with the stored version (the reports' ReportBoardRows, and its hash). */
@@ -76,4 +80,12 @@ export interface SubmissionStore {
    * before recording an unlock.
    */
   setYearGate(year: Year, locked: boolean): Promise<void>;
+  /** One version that became current, with its rows; undefined when there is no such version. */
+  version<T extends TemplateKey>(board: BoardCode, year: Year, template: T, version: number): Promise<BoardRows<T> | undefined>;
+  /** Writes a submission's rows as a new version without making it current (for two templates as one step). */
+  stage<T extends TemplateKey>(submission: NewSubmission<T>): Promise<StagedSubmission>;
+  /** Makes a staged version current, as `submit` does. */
+  commit(staged: StagedSubmission): Promise<CommittedSubmission>;
+  /** Undoes a commit while nothing else has moved the pointer since; false when something has. */
+  revert(committed: CommittedSubmission): Promise<boolean>;
 }

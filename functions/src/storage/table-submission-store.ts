@@ -1,4 +1,4 @@
-import { odata, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
+import { odata, type TableEntityResult, type TableTransactionResponse, type TransactionAction } from '@azure/data-tables';
 import { BOARD_CODES, isBoardCode, isTemplateKey, TEMPLATE_KEYS, type BoardCode, type TemplateKey, type TemplateRows, type Year } from '@samla/shared';
 import { columnKeys, entityToRow, rowBatches, rowEntities, rowsPartitionKey, versionKey } from './row-entities';
 import {
@@ -10,6 +10,7 @@ import {
   type SubmissionStore,
   type SubmissionVersion,
 } from './submission-store';
+import { RoundChangedError, withoutMetadata, type RoundMove, type RoundStore, type StoredVersionRound } from './round-store';
 import type { SamlaTables } from './table-clients';
 import { statusOf } from './table-errors';
 
@@ -20,6 +21,28 @@ export interface TableSubmissionStoreOptions {
   readonly now?: () => Date;
   /** Called after each row transaction is stored: lets a test take storage away part-way. */
   readonly afterBatch?: (batchesWritten: number, batchCount: number) => void | Promise<void>;
+  /** The reporting round, moved in the pointer's own transaction (round-store.ts); without it no round is kept. */
+  readonly round?: RoundStore;
+}
+
+// ---- The reporting round's part (round-store.ts): a submission staged, then made current, and undone if need be ----
+
+/** A submission whose rows are written and whose pointer has not moved yet. */
+export interface StagedSubmission {
+  readonly partition: string;
+  readonly previous?: PointerEntity;
+  /** The year gate as read at the start: the pointer moves only while it is unchanged (see setYearGate). */
+  readonly gate?: GateEntity;
+  readonly stored: VersionProperties;
+}
+
+/** A submission made current, with what it takes to undo it while nothing else has moved the pointer. */
+export interface CommittedSubmission {
+  readonly staged: StagedSubmission;
+  readonly version: SubmissionVersion;
+  readonly pointerEtag?: string;
+  readonly roundEtag?: string;
+  readonly roundMove?: RoundMove;
 }
 
 /*
@@ -40,7 +63,7 @@ const CURRENT = 'current';
 const GATE = 'gate';
 const RESERVE_ATTEMPTS = 50;
 
-interface VersionProperties {
+interface VersionAudit {
   year: number;
   board: string;
   template: string;
@@ -52,7 +75,9 @@ interface VersionProperties {
   contentHash: string;
 }
 
-type PointerEntity = TableEntityResult<VersionProperties & { rowsPartition: string }>;
+type VersionProperties = VersionAudit & Partial<StoredVersionRound>;
+
+export type PointerEntity = TableEntityResult<VersionProperties & { rowsPartition: string }>;
 type GateEntity = TableEntityResult<{ locked: boolean }>;
 
 /** The Table Storage implementation of SubmissionStore (see design.md, "Storage"). */
@@ -60,6 +85,7 @@ export class TableSubmissionStore implements SubmissionStore {
   private readonly maxBatchesInFlight: number;
   private readonly now: () => Date;
   private readonly afterBatch: TableSubmissionStoreOptions['afterBatch'];
+  private readonly round: RoundStore | undefined;
 
   constructor(
     private readonly tables: Pick<SamlaTables, 'rows' | 'submissions'>,
@@ -68,9 +94,15 @@ export class TableSubmissionStore implements SubmissionStore {
     this.maxBatchesInFlight = Math.max(1, options.maxBatchesInFlight ?? 8);
     this.now = options.now ?? (() => new Date());
     this.afterBatch = options.afterBatch;
+    this.round = options.round;
   }
 
   async submit<T extends TemplateKey>(submission: NewSubmission<T>): Promise<SubmissionVersion> {
+    return (await this.commit(await this.stage(submission))).version;
+  }
+
+  /** Writes a submission's rows (and, with a round, its warnings) as a new version, without making it current. */
+  async stage<T extends TemplateKey>(submission: NewSubmission<T>): Promise<StagedSubmission> {
     const { board, year, template } = submission;
     assertKeys(board, year, template);
     const partition = submissionsPartitionKey(year, template, board);
@@ -92,9 +124,48 @@ export class TableSubmissionStore implements SubmissionStore {
       rowCount: entities.length,
       warningCount: submission.warningCount,
       contentHash,
+      ...(this.round && submission.round ? this.round.versionProperties(submission.round) : {}),
     };
-    await this.movePointer(partition, pointer, gate, stored);
-    return toVersion(stored);
+    if (this.round && submission.round) await this.round.writeWarnings(rowsPartitionKey(template, year, board, version), submission.round.warnings);
+    return { partition, ...(pointer ? { previous: pointer } : {}), ...(gate ? { gate } : {}), stored };
+  }
+
+  /** Makes a staged version current (see movePointer). */
+  async commit(staged: StagedSubmission): Promise<CommittedSubmission> {
+    const { response, roundMove } = await this.movePointer(staged.partition, staged.previous, staged.gate, staged.stored);
+    const etagOf = (rowKey: string) => response?.subResponses.find((entry) => entry.rowKey === rowKey)?.etag;
+    return { staged, version: toVersion(staged.stored), pointerEtag: etagOf(CURRENT), roundEtag: etagOf('round'), ...(roundMove ? { roundMove } : {}) };
+  }
+
+  /**
+   * Undoes a commit while nothing else has moved the pointer since (If-Match on the ETag the commit left): the previous
+   * pointer back, the audit entry and the round's event gone, one transaction. False when someone else moved it first.
+   */
+  async revert(committed: CommittedSubmission): Promise<boolean> {
+    const { partition, previous, stored } = committed.staged;
+    const etag = committed.pointerEtag ?? '*';
+    let restore: TransactionAction;
+    if (previous)
+      restore = [
+        'update',
+        { ...withoutMetadata(previous as unknown as Record<string, unknown>), partitionKey: partition, rowKey: CURRENT },
+        'Replace',
+        { etag },
+      ];
+    // Deletes in a transaction take no ETag: the round's guarded update in the same transaction (undo) stands guard.
+    else restore = ['delete', { partitionKey: partition, rowKey: CURRENT }];
+    try {
+      await this.tables.submissions.submitTransaction([
+        restore,
+        ['delete', { partitionKey: partition, rowKey: versionKey(stored.version) }],
+        ...(committed.roundMove?.undo(committed.roundEtag) ?? []),
+      ]);
+      return true;
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 409 || status === 412 || status === 404) return false;
+      throw error;
+    }
   }
 
   async setYearGate(year: Year, locked: boolean): Promise<void> {
@@ -133,6 +204,17 @@ export class TableSubmissionStore implements SubmissionStore {
       activities: all.filter((entry): entry is BoardRows<'activities'> => entry.version.template === 'activities'),
       expenses: all.filter((entry): entry is BoardRows<'expenses'> => entry.version.template === 'expenses'),
     };
+  }
+
+  async version<T extends TemplateKey>(board: BoardCode, year: Year, template: T, version: number): Promise<BoardRows<T> | undefined> {
+    assertKeys(board, year, template);
+    try {
+      const audit = await this.tables.submissions.getEntity<VersionProperties>(submissionsPartitionKey(year, template, board), versionKey(version));
+      return await this.readVersionRows<T>({ ...audit, rowsPartition: rowsPartitionKey(template, year, board, version) });
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw error;
+    }
   }
 
   /** One query: every current pointer of the year, in the boards' order, activities before expenses. */
@@ -233,9 +315,15 @@ export class TableSubmissionStore implements SubmissionStore {
 
   /**
    * Makes the version current and records it in the history, in one transaction guarded by the pointer's ETag and
-   * the year gate's ETag as read at the start (a gate that was missing must still be missing).
+   * the year gate's ETag as read at the start (a gate that was missing must still be missing); with a round, the round
+   * moves to `submitted` in the same transaction (refused while it is accepted, read here at the pointer).
    */
-  private async movePointer(partition: string, previous: PointerEntity | undefined, gate: GateEntity | undefined, stored: VersionProperties): Promise<void> {
+  private async movePointer(
+    partition: string,
+    previous: PointerEntity | undefined,
+    gate: GateEntity | undefined,
+    stored: VersionProperties,
+  ): Promise<{ response?: TableTransactionResponse; roundMove?: RoundMove }> {
     const pointer = {
       partitionKey: partition,
       rowKey: CURRENT,
@@ -246,17 +334,38 @@ export class TableSubmissionStore implements SubmissionStore {
     const pointerAction: TransactionAction = previous ? ['update', pointer, 'Replace', { etag: previous.etag }] : ['create', pointer];
     const openGate = { partitionKey: partition, rowKey: GATE, locked: false };
     const gateAction: TransactionAction = gate ? ['update', openGate, 'Replace', { etag: gate.etag }] : ['create', openGate];
+    const roundMove = await this.roundMove(stored, previous);
     try {
-      await this.tables.submissions.submitTransaction([pointerAction, ['create', audit], gateAction]);
+      const response = await this.tables.submissions.submitTransaction([pointerAction, ['create', audit], gateAction, ...(roundMove?.actions ?? [])]);
+      return { response, ...(roundMove ? { roundMove } : {}) };
     } catch (error) {
       const status = statusOf(error);
       if (status !== 409 && status !== 412) throw error;
       // A response lost on the network and retried by the SDK fails on our own write: then we did win.
       const [now, gateNow] = await Promise.all([this.readPointer(partition), this.readGate(partition)]);
-      if (now?.version === stored.version) return;
+      if (now?.version === stored.version) return roundMove ? { roundMove } : {};
       if (gateNow?.locked) throw new YearLockedError(stored.year);
+      // The pointer did not move but the round did (a coordinator's accept or return in between): say which.
+      if (roundMove && now?.version === previous?.version) {
+        await this.roundMove(stored, previous);
+        throw new RoundChangedError(stored.board as BoardCode, stored.year, stored.template as TemplateKey);
+      }
       throw new ConcurrentSubmissionError(stored.board as BoardCode, stored.year, stored.template as TemplateKey);
     }
+  }
+
+  /** The round's part of a pointer move; throws RoundAcceptedError when the round is accepted. */
+  private async roundMove(stored: VersionProperties, previous: PointerEntity | undefined): Promise<RoundMove | undefined> {
+    if (!this.round || stored.nothingToReport === undefined) return undefined;
+    const target = { board: stored.board as BoardCode, year: stored.year, template: stored.template as TemplateKey };
+    const event = {
+      kind: 'submitted',
+      version: stored.version,
+      nothingToReport: stored.nothingToReport,
+      at: stored.submittedAt,
+      by: stored.submittedBy,
+    } as const;
+    return this.round.submittedMove(target, event, previous);
   }
 
   private async readVersionRows<T extends TemplateKey>(pointer: PointerEntity): Promise<BoardRows<T>> {

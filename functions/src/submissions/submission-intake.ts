@@ -18,7 +18,7 @@ import {
 } from '@samla/shared';
 import type { Caller } from '../auth/caller';
 import { json } from '../http/define-route';
-import { problems } from '../http/problem';
+import { HttpProblem, problems } from '../http/problem';
 import type { Services } from '../services';
 import { withDeadline } from '../storage/storage-health';
 import { ConcurrentSubmissionError, YearLockedError, type SubmissionStore } from '../storage/submission-store';
@@ -27,6 +27,7 @@ import { boundIssues, countedIssues, countsSummary, omittedSentence, warningsOf,
 import { droppedActivityWarnings } from './dropped-activities';
 import { lockedWhileRunning } from './locked-year';
 import type { SubmissionTarget } from './submission-request';
+import { prepareRoundSubmission, roundConflict, type SubmissionIntent } from './round-intake';
 
 /** The activity IDs a board's current Aktiviteter hold for a year: what its expenses may link to. */
 export async function currentActivityIds(store: SubmissionStore, board: BoardCode, year: Year): Promise<string[]> {
@@ -149,9 +150,11 @@ export interface SubmissionReceipt {
   readonly issueCounts: readonly IssueCount[];
   /** Warnings counted but not listed. */
   readonly omittedIssues: number;
+  /** True when identical to the current version: nothing was stored, `version` is the current one. */
+  readonly unchanged?: boolean;
 }
 
-export interface StoreOptions {
+export interface StoreOptions extends SubmissionIntent {
   /**
    * The same step stores the board's Kostnader too (an uploaded file with both sheets): a new Aktiviteter is then
    * not compared with the expenses current now, which the file replaces.
@@ -163,8 +166,10 @@ export interface StoreOptions {
 
 /**
  * Stores a judged submission as a new current version; 422 with the first 1 000 issues and the count per rule when
- * it has errors, 409 when another won or the year was locked while it ran. A new Aktiviteter version that leaves out
- * activities the board's current Kostnader link to is stored with a warning naming both.
+ * it has errors (or when it is empty without `nothingToReport`), 409 when another won, the year was locked or the
+ * round accepted while it ran; `unchanged` and nothing stored when it is identical to the current version
+ * (round-intake.ts). A new Aktiviteter version that leaves out activities the board's current Kostnader link to is
+ * stored with a warning naming both.
  */
 export async function storeJudged(
   services: Services,
@@ -206,10 +211,14 @@ export async function storeJudged(
     }
   }
   const bounded = boundIssues([countedIssues(added), warningsOf(validation)]);
-  const warningCount = bounded.errors.length + bounded.omittedIssues;
+  const prepared = await prepareRoundSubmission(services, caller, target, rows, bounded, options);
+  if (prepared.unchanged) {
+    log('unchanged', { version: prepared.unchanged.version });
+    return prepared.unchanged;
+  }
   try {
-    const version = await services.store.submit({ ...target, rows, submittedBy: caller.name, warningCount });
-    log('stored', { version: version.version, rows: rows.length, warnings: warningCount });
+    const version = await services.store.submit(prepared.submission);
+    log('stored', { version: version.version, rows: rows.length, warnings: prepared.submission.warningCount });
     return {
       template: target.template,
       version: version.version,
@@ -224,12 +233,19 @@ export async function storeJudged(
       log('locked');
       throw await lockedWhileRunning(services.locks, target.year);
     }
-    if (!(error instanceof ConcurrentSubmissionError)) throw error;
     log('conflict');
-    throw problems.conflict(
-      `En annan inskickning av ${target.template === 'activities' ? 'Aktiviteter' : 'Kostnader'} för län ${target.board} ${target.year} sparades samtidigt. Se historiken och skicka in igen om din version ska gälla.`,
-    );
+    throw submissionConflict(error, target);
   }
+}
+
+/** A store's refusal to move the pointer as the 409 in words; anything else is rethrown as it is. */
+export function submissionConflict(error: unknown, target: SubmissionTarget): HttpProblem {
+  const round = roundConflict(error);
+  if (round) return round;
+  if (!(error instanceof ConcurrentSubmissionError)) throw error;
+  return problems.conflict(
+    `En annan inskickning av ${target.template === 'activities' ? 'Aktiviteter' : 'Kostnader'} för län ${target.board} ${target.year} sparades samtidigt. Se historiken och skicka in igen om din version ska gälla.`,
+  );
 }
 
 export function receiptResponse(receipt: SubmissionReceipt, target: SubmissionTarget): HttpResponseInit {

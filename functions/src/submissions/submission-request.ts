@@ -34,6 +34,8 @@ export function submissionBodySchema(settings: InitiativeSettings) {
     rows: z
       .array(rowSchema, { error: 'rows ska vara en lista av rader' })
       .max(MAX_SUBMISSION_ROWS, { error: `högst ${MAX_SUBMISSION_ROWS} rader per inskickning` }),
+    /** The board has nothing to report: an empty template is then a submission (design.md, "The reporting round"). */
+    nothingToReport: z.boolean({ error: 'nothingToReport ska vara true eller false' }).optional(),
   });
 }
 
@@ -48,6 +50,16 @@ export function yearQuerySchema(settings: InitiativeSettings) {
 
 export function submissionRouteSchema(settings: InitiativeSettings) {
   return z.object({ board: boardSchema, year: z.coerce.number().pipe(yearSchema(settings)), template: templateSchema });
+}
+
+/** `/api/submissions/{board}/{year}/{template}/{version}`. */
+export function versionRouteSchema(settings: InitiativeSettings) {
+  return submissionRouteSchema(settings).extend({
+    version: z.coerce
+      .number({ error: 'versionen ska vara ett heltal' })
+      .int({ error: 'versionen ska vara ett heltal' })
+      .min(1, { error: 'versionen börjar på 1' }),
+  });
 }
 
 export type SubmissionTarget = z.infer<ReturnType<typeof submissionTargetSchema>>;

@@ -189,6 +189,8 @@ export type RoundEntry = z.infer<typeof roundEntrySchema>;
 export const roundAnswerSchema = z.looseObject({
   year: z.number().int(),
   dueDate: z.string(),
+  /** The server's clock when it answered (ISO instant): what `late` was judged by. */
+  now: z.string().optional(),
   entries: z.array(roundEntrySchema),
 });
 export type RoundAnswer = z.infer<typeof roundAnswerSchema>;
@@ -198,6 +200,10 @@ export const versionAnswerSchema = z.looseObject({
   version: submissionVersionSchema,
   rows: z.array(z.record(z.string(), z.unknown())),
   warnings: z.array(issueSchema),
+  /** Warnings found but not kept (only the first 1 000 of a version are). */
+  omittedWarnings: z.number().int().nonnegative().optional(),
+  nothingToReport: z.boolean().optional(),
+  summary: versionSummarySchema.optional(),
   events: z.array(roundEventSchema).optional(),
 });
 

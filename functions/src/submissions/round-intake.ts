@@ -1,0 +1,116 @@
+import { summarizeVersion, TEMPLATES, type TemplateKey, type TemplateRows } from '@samla/shared';
+import type { Caller } from '../auth/caller';
+import { HttpProblem, problems } from '../http/problem';
+import type { Services } from '../services';
+import { RoundAcceptedError, RoundChangedError } from '../storage/round-store';
+import { rowEntities } from '../storage/row-entities';
+import type { NewSubmission } from '../storage/submission-store';
+import type { BoundedIssues } from './bounded-issues';
+import type { SubmissionReceipt } from './submission-intake';
+import type { SubmissionTarget } from './submission-request';
+
+/** What the staff member says beside the rows. */
+export interface SubmissionIntent {
+  /** The board has nothing to report for this template and year: an empty template is then a submission. */
+  readonly nothingToReport?: boolean;
+}
+
+/** A submission ready for the store, or the receipt of the identical version already current. */
+export type PreparedSubmission =
+  { readonly unchanged: SubmissionReceipt; readonly submission?: undefined } | { readonly unchanged?: undefined; readonly submission: NewSubmission };
+
+/** The template's Swedish sheet name, as users know it. */
+export function sheetName(template: TemplateKey): string {
+  return TEMPLATES[template].sheetName;
+}
+
+const ACCEPTED_TITLE = 'Inlämningen är godkänd';
+
+/** The 409 for a submission to an accepted round: who accepted which version when, and what to do. */
+export function acceptedProblem(target: SubmissionTarget, event: { version?: number; by?: string; at?: string } = {}): HttpProblem {
+  const who = event.by ? ` av ${event.by}` : '';
+  const when = event.at ? ` den ${event.at.slice(0, 10)}` : '';
+  return new HttpProblem(
+    409,
+    ACCEPTED_TITLE,
+    `${sheetName(target.template)} för län ${target.board} ${target.year} är godkänd${who}${when} (version ${event.version ?? '?'}). Inget har sparats. Be en samordnare att öppna inlämningen igen om uppgifterna behöver ändras.`,
+    { reason: 'round-accepted', board: target.board, year: target.year, template: target.template },
+  );
+}
+
+/** A round refusal from the store as its 409 in words; undefined for any other error. */
+export function roundConflict(error: unknown): HttpProblem | undefined {
+  if (error instanceof RoundAcceptedError) {
+    const last = error.status.lastEvent;
+    return acceptedProblem(error, { version: error.status.version, by: last?.by, at: last?.at });
+  }
+  if (error instanceof RoundChangedError) {
+    return problems.conflict(
+      `Samordnarna ändrade läget för ${sheetName(error.template)} för län ${error.board} ${error.year} medan inskickningen sparades. Inget har sparats; se läget och skicka in igen.`,
+      { reason: 'round-changed' },
+    );
+  }
+  return undefined;
+}
+
+/**
+ * The checks of the reporting round before anything is written (design.md, "The reporting round"): an empty template
+ * is a submission only when the board says it has nothing to report, and `nothingToReport` with rows is a contradiction
+ * (both 422); an accepted round is refused (409; checked again where the pointer moves); a submission identical to the
+ * current version (same content hash, same nothing-to-report) stores nothing and answers the current version.
+ */
+export async function prepareRoundSubmission<T extends TemplateKey>(
+  services: Services,
+  caller: Caller,
+  target: SubmissionTarget & { template: T },
+  rows: readonly TemplateRows[T][],
+  warnings: BoundedIssues,
+  intent: SubmissionIntent,
+): Promise<PreparedSubmission> {
+  const warningCount = warnings.errors.length + warnings.omittedIssues;
+  const nothingToReport = intent.nothingToReport === true;
+  const sheet = sheetName(target.template);
+  if (rows.length === 0 && !nothingToReport) {
+    throw problems.unprocessable(
+      `${sheet} är tom och sparades inte: en tom mall är ingen inlämning. Fyll i mallen, eller skicka nothingToReport: true om länet inte har något att redovisa för ${target.year}.`,
+      { reason: 'empty-template', template: target.template },
+    );
+  }
+  if (rows.length > 0 && nothingToReport) {
+    throw problems.unprocessable(
+      `${sheet} har ${rows.length} ${rows.length === 1 ? 'rad' : 'rader'} men inskickningen säger att länet inte har något att redovisa. Ta bort nothingToReport eller raderna.`,
+      { reason: 'nothing-to-report-with-rows', template: target.template },
+    );
+  }
+  const record = await services.rounds.record(target.board, target.year, target.template);
+  if (record.status.state === 'accepted') {
+    const last = record.status.lastEvent;
+    throw acceptedProblem(target, { version: record.status.version, by: last?.by, at: last?.at });
+  }
+  const { contentHash } = rowEntities({ ...target, rows }, 0);
+  const current = record.pointer;
+  if (current && current.contentHash === contentHash && current.nothingToReport === nothingToReport) {
+    return {
+      unchanged: {
+        template: target.template,
+        version: current.version,
+        submittedAt: current.submittedAt,
+        rows: rows.length,
+        warnings: warnings.errors,
+        issueCounts: warnings.issueCounts,
+        omittedIssues: warnings.omittedIssues,
+        unchanged: true,
+      },
+    };
+  }
+  return {
+    submission: {
+      ...target,
+      rows,
+      submittedBy: caller.name,
+      warningCount,
+      // No submittedAt: the store records when the version became current (its clock, read as the pointer moves).
+      round: { nothingToReport, summary: summarizeVersion(target.template, rows, warningCount), warnings: warnings.errors },
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import type { HttpResponseInit, InvocationContext } from '@azure/functions';
+import { typedRows, type InitiativeSettings, type Language, type TemplateKey, type TemplateValidation } from '@samla/shared';
+import { z } from 'zod';
+import type { Caller } from '../auth/caller';
+import { json } from '../http/define-route';
+import { problems } from '../http/problem';
+import type { Services } from '../services';
+import type { CommittedSubmission, StagedSubmission } from '../storage/table-submission-store';
+import { YearLockedError } from '../storage/submission-store';
+import { boundIssues, omittedSentence, warningsOf } from './bounded-issues';
+import { lockedWhileRunning } from './locked-year';
+import { issuesSummary, judgeRecords, submissionConflict, type SubmissionReceipt } from './submission-intake';
+import { MAX_SUBMISSION_ROWS, submissionTargetSchema, type SubmissionTarget } from './submission-request';
+import { prepareRoundSubmission, type PreparedSubmission } from './round-intake';
+
+const rowsSchema = z
+  .array(z.record(z.string(), z.unknown(), { error: 'varje rad ska vara ett objekt med kolumnnycklar' }), { error: 'ska vara en lista av rader' })
+  .max(MAX_SUBMISSION_ROWS, { error: `högst ${MAX_SUBMISSION_ROWS} rader per mall` });
+
+/**
+ * `POST /api/submissions` with both templates: `{ board, year, sheets: { activities, expenses }, nothingToReport? }`,
+ * where `nothingToReport` is `true` (for every empty sheet) or per template (`{ expenses: true }`).
+ */
+export function sheetsBodySchema(settings: InitiativeSettings) {
+  return submissionTargetSchema(settings)
+    .omit({ template: true })
+    .extend({
+      sheets: z.object({ activities: rowsSchema, expenses: rowsSchema }, { error: 'sheets ska hålla både activities och expenses' }),
+      nothingToReport: z.union([z.boolean(), z.object({ activities: z.boolean().optional(), expenses: z.boolean().optional() })]).optional(),
+    });
+}
+
+export type SheetsBody = z.infer<ReturnType<typeof sheetsBodySchema>>;
+
+/** Whether a body is the two-template form (it has `sheets`). */
+export function isSheetsBody(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && 'sheets' in body;
+}
+
+function saysNothing(body: SheetsBody, template: TemplateKey, empty: boolean): boolean {
+  const said = body.nothingToReport;
+  if (typeof said === 'boolean') return said && empty;
+  return said?.[template] === true;
+}
+
+/**
+ * Both templates as one step (design.md: "both stored or neither"). Both are judged first (expenses against the
+ * activities in the same request) and refused together; then both versions' rows are written; then the pointers move
+ * in one order, activities before expenses. If the second move fails, the first is undone (its pointer back to the
+ * previous version with If-Match on the ETag our move left, its audit entry and round event removed, one transaction),
+ * so the end state is both or neither. Between the two moves (one transaction's time) a reader can see the new
+ * Aktiviteter beside the old Kostnader; a partition's transaction can't span both pointers, and this keeps the layout.
+ */
+export async function storeSheets(
+  services: Services,
+  caller: Caller,
+  body: SheetsBody,
+  language: Language,
+  context: InvocationContext,
+): Promise<HttpResponseInit> {
+  const target = { board: body.board, year: body.year };
+  const activities = await judgeRecords(services, { ...target, template: 'activities' }, body.sheets.activities, language);
+  const activityIds = activities.rows.flatMap((row) => (typeof row.values.activityId === 'string' ? [row.values.activityId] : []));
+  const expenses = await judgeRecords(services, { ...target, template: 'expenses' }, body.sheets.expenses, language, activityIds);
+  const judged: TemplateValidation[] = [activities, expenses];
+  const failing = judged.filter((validation) => !validation.valid);
+  if (failing.length > 0) {
+    const bounded = boundIssues(judged);
+    throw problems.unprocessable(
+      `Inget sparades: ${failing.map((validation) => `${validation.template === 'activities' ? 'Aktiviteter' : 'Kostnader'} ${issuesSummary(validation)}`).join(', ')}. Rätta felen och skicka in igen.${omittedSentence(bounded)}`,
+      { ...bounded },
+    );
+  }
+  const prepared: { target: SubmissionTarget; prepared: PreparedSubmission }[] = [];
+  for (const validation of judged) {
+    const rows = typedRows(validation) ?? [];
+    const warnings = boundIssues([warningsOf(validation)]);
+    const templateTarget = { ...target, template: validation.template };
+    const intent = { nothingToReport: saysNothing(body, validation.template, rows.length === 0) };
+    prepared.push({ target: templateTarget, prepared: await prepareRoundSubmission(services, caller, templateTarget, rows, warnings, intent) });
+  }
+  const staged = await Promise.all(prepared.map(async (entry) => (entry.prepared.submission ? services.store.stage(entry.prepared.submission) : undefined)));
+  const committed: CommittedSubmission[] = [];
+  let moving = 0;
+  try {
+    for (; moving < staged.length; moving++) {
+      const stage = staged[moving];
+      if (stage) committed.push(await services.store.commit(stage));
+    }
+  } catch (error) {
+    const undone = await Promise.all(committed.map((entry) => services.store.revert(entry)));
+    if (error instanceof YearLockedError) throw await lockedWhileRunning(services.locks, body.year);
+    context.log(
+      JSON.stringify({ event: 'sheets-submission', invocationId: context.invocationId, board: body.board, year: body.year, outcome: 'rolled-back', undone }),
+    );
+    throw submissionConflict(error, prepared[moving]?.target ?? { ...target, template: 'expenses' });
+  }
+  const receipts = prepared.map((entry, index) => receiptOf(entry.prepared, committed, staged[index], judged[index]));
+  context.log(JSON.stringify({ event: 'sheets-submission', invocationId: context.invocationId, board: body.board, year: body.year, outcome: 'stored' }));
+  const allUnchanged = receipts.every((receipt) => receipt.unchanged);
+  return json(allUnchanged ? 200 : 201, { receipts });
+}
+
+function receiptOf(
+  prepared: PreparedSubmission,
+  committed: readonly CommittedSubmission[],
+  stage: StagedSubmission | undefined,
+  validation: TemplateValidation | undefined,
+): SubmissionReceipt {
+  if (prepared.unchanged) return prepared.unchanged;
+  const done = committed.find((entry) => entry.staged === stage);
+  if (!done || !validation) throw new Error('A staged template was not committed');
+  const warnings = boundIssues([warningsOf(validation)]);
+  return {
+    template: validation.template,
+    version: done.version.version,
+    submittedAt: done.version.submittedAt,
+    rows: done.version.rowCount,
+    warnings: warnings.errors,
+    issueCounts: warnings.issueCounts,
+    omittedIssues: warnings.omittedIssues,
+  };
+}

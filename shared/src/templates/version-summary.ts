@@ -1,0 +1,53 @@
+import { fromOre, toOre } from '../reports/report-model';
+import type { ActivityRow } from './activities-template';
+import type { ExpenseRow } from './expenses-template';
+import type { TemplateKey } from './column-definition';
+import type { TemplateRows } from './templates';
+
+/**
+ * What the round's overview shows of one stored version without reading its rows (design.md, "The reporting round"):
+ * the row and warning counts and the template's own figures.
+ *
+ * Figures, by template:
+ * - activities: `participantsWomen`, `participantsMen`, `participantsUnspecified` (people, summed over the rows), and the
+ *   same three per strand as `participantsWomen.<strand>` etc., for the pane's participants-by-sex-per-strand chart;
+ * - expenses: `grantCosts` and `ownCosts` (kronor, summed in whole öre so the total is exact to the öre) and `costs`
+ *   (both together).
+ */
+export interface VersionSummary {
+  readonly rows: number;
+  readonly warnings: number;
+  readonly figures: Readonly<Record<string, number>>;
+}
+
+const PARTICIPANT_KEYS = ['participantsWomen', 'participantsMen', 'participantsUnspecified'] as const;
+
+function activityFigures(rows: readonly ActivityRow[]): Record<string, number> {
+  const figures: Record<string, number> = { participantsWomen: 0, participantsMen: 0, participantsUnspecified: 0 };
+  for (const row of rows) {
+    for (const key of PARTICIPANT_KEYS) {
+      const count = row[key] ?? 0;
+      figures[key] = (figures[key] ?? 0) + count;
+      const byStrand = `${key}.${row.strand}`;
+      figures[byStrand] = (figures[byStrand] ?? 0) + count;
+    }
+  }
+  return figures;
+}
+
+function expenseFigures(rows: readonly ExpenseRow[]): Record<string, number> {
+  let grantOre = 0;
+  let ownOre = 0;
+  for (const row of rows) {
+    if (row.funding === 'grant') grantOre += toOre(row.amount);
+    else ownOre += toOre(row.amount);
+  }
+  return { grantCosts: fromOre(grantOre), ownCosts: fromOre(ownOre), costs: fromOre(grantOre + ownOre) };
+}
+
+/** The summary of a version's judged rows; `warnings` is how many warnings the server's judgement found. */
+export function summarizeVersion<T extends TemplateKey>(template: T, rows: readonly TemplateRows[T][], warnings: number): VersionSummary {
+  const figures =
+    template === 'activities' ? activityFigures(rows as readonly TemplateRows['activities'][]) : expenseFigures(rows as readonly TemplateRows['expenses'][]);
+  return { rows: rows.length, warnings, figures };
+}
