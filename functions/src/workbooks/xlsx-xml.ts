@@ -99,9 +99,29 @@ export function parseCellRef(text: string): CellRef | 'outside' | undefined {
   return row > MAX_SHEET_ROW || column > MAX_SHEET_COLUMN ? 'outside' : { row, column };
 }
 
-/** A range such as `C2:C3` (or one cell), corners put in order; never expanded to its cells. */
+/** Whole rows (`10:10`, as LibreOffice writes a merge over a row) or whole columns (`A:C`). */
+function wholeLinesRef(first: string, second: string): RangeRef | 'outside' | undefined {
+  const rows = /^\$?(\d{1,10})$/;
+  const columns = /^\$?([A-Za-z]{1,4})$/;
+  const [topText, bottomText] = [rows.exec(first)?.[1], rows.exec(second)?.[1]];
+  if (topText !== undefined && bottomText !== undefined) {
+    const [top, bottom] = [Number(topText), Number(bottomText)].sort((a, b) => a - b) as [number, number];
+    if (top < 1) return undefined;
+    return bottom > MAX_SHEET_ROW ? 'outside' : { top, bottom, left: 1, right: MAX_SHEET_COLUMN };
+  }
+  const [leftText, rightText] = [columns.exec(first)?.[1], columns.exec(second)?.[1]];
+  if (leftText === undefined || rightText === undefined) return undefined;
+  const [left, right] = [columnFromLetters(leftText), columnFromLetters(rightText)].sort((a, b) => a - b) as [number, number];
+  return right > MAX_SHEET_COLUMN ? 'outside' : { top: 1, bottom: MAX_SHEET_ROW, left, right };
+}
+
+/** A range such as `C2:C3`, `10:10` or `A:A` (or one cell), corners put in order; never expanded to its cells. */
 export function parseRangeRef(text: string): RangeRef | 'outside' | undefined {
   const [first, second = first] = text.trim().split(':');
+  if (first !== undefined && text.includes(':')) {
+    const lines = wholeLinesRef(first, second ?? first);
+    if (lines) return lines;
+  }
   if (first === undefined) return undefined;
   const a = parseCellRef(first);
   const b = parseCellRef(second ?? first);

@@ -171,3 +171,19 @@ def merge_everything(name, xml):
 patched('o4b-source.xlsx', 'o4b-merge-whole-sheet.xlsx', merge_everything)
 patched('o1-date1904-openpyxl.xlsx', 'o10b-strict-1904-true.xlsx',
         lambda name, xml: re.sub(r'date1904="[^"]*"', 'date1904="true"', strict(name, xml)))
+
+# date1904 in other spellings xsd:boolean allows, and an explicit false.
+patched('o1-date1904-openpyxl.xlsx', 'o1b-date1904-spaced-true.xlsx',
+        lambda name, xml: re.sub(r'date1904="[^"]*"', 'date1904=" true "', xml) if name == 'xl/workbook.xml' else xml)
+patched('o2-datetimes-late.xlsx', 'o2b-date1904-false.xlsx',
+        lambda name, xml: xml.replace('<workbookPr', '<workbookPr date1904="false"', 1) if name == 'xl/workbook.xml' else xml)
+
+# An ISO date cell whose text is no date.
+patched('o9-iso-dates.xlsx', 'o9b-iso-date-not-a-date.xlsx',
+        lambda name, xml: xml.replace('2014-03-12T00:00:00', 'i morgon') if 'sheet' in name else xml)
+
+# Overlapping merges over the data, which Excel calls damaged: each would cover the same cells again.
+patched('o2-datetimes-late.xlsx', 'o4c-overlapping-merges.xlsx',
+        lambda name, xml: xml.replace('</sheetData>', '</sheetData><mergeCells count="200">'
+                                      + ''.join(f'<mergeCell ref="A{1 + i % 2}:I1048576"/>' for i in range(200))
+                                      + '</mergeCells>', 1) if 'sheet' in name else xml)
