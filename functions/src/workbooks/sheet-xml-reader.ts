@@ -39,6 +39,8 @@ export interface ScanOptions {
 const HYPERLINK_FORMULA = /^\s*HYPERLINK\(\s*"((?:[^"]|"")*)"/i;
 
 interface OpenCell {
+  /** Whether the cell is in the rows and columns asked for; text of others is never collected. */
+  readonly wanted: boolean;
   readonly row: number;
   readonly column: number;
   readonly type: string | undefined;
@@ -107,12 +109,13 @@ export function scanSheet(xml: Buffer, options: ScanOptions): SheetScanResult {
     const at = reference ?? { row, column: column + 1 };
     if (at.column > MAX_SHEET_COLUMN) return fail({ ok: false, problem: 'outside', reference: `R${at.row}C${at.column}` });
     column = at.column;
-    cell = { row: at.row, column: at.column, type: attributes.t, style: Number(attributes.s ?? 0) };
+    const inRows = options.lastRow === undefined || at.row <= options.lastRow;
+    cell = { wanted: inRows && wanted(at.column), row: at.row, column: at.column, type: attributes.t, style: Number(attributes.s ?? 0) };
   };
   const closeCell = () => {
     if (!cell) return;
     if (cell.value !== undefined || cell.formula !== undefined || cell.inline !== undefined) rowFilled = true;
-    if (wanted(cell.column) && !(options.lastRow !== undefined && cell.row > options.lastRow)) {
+    if (cell.wanted) {
       const formula = formulaText(cell, sharedMasters);
       const raw: RawCell = { type: cell.type, style: cell.style, value: cell.value?.join(''), inline: cell.inline?.join(''), formula };
       const value = cellValue(raw, options.cells);
@@ -147,6 +150,7 @@ export function scanSheet(xml: Buffer, options: ScanOptions): SheetScanResult {
         if (stopped) return;
         if (name === 'row') openRow(attributes);
         else if (name === 'c') openCell(attributes);
+        else if (cell && !cell.wanted && (name === 'v' || name === 'f' || name === 'is')) rowFilled = true;
         else if (cell && name === 'v') target = cell.value = [];
         else if (cell && name === 'f') {
           target = cell.formula = [];

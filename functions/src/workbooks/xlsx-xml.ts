@@ -1,4 +1,5 @@
 import { SaxesParser } from 'saxes';
+import { TextDecoder } from 'node:util';
 import { columnLetters } from '@samla/shared';
 
 /** Attributes of one element, keyed as written (`r:id`, `ref`). */
@@ -11,7 +12,7 @@ export interface XmlHandlers {
   close?(name: string): void;
 }
 
-const CHUNK_CHARS = 1 << 16;
+const CHUNK_BYTES = 1 << 16;
 
 function localName(name: string): string {
   const colon = name.indexOf(':');
@@ -34,10 +35,11 @@ export function xmlBoolean(value: string | undefined, fallback: boolean): boolea
   return fallback;
 }
 
-function decode(xml: Buffer): string {
-  if (xml[0] === 0xff && xml[1] === 0xfe) return new TextDecoder('utf-16le').decode(xml);
-  if (xml[0] === 0xfe && xml[1] === 0xff) return new TextDecoder('utf-16be').decode(xml);
-  return new TextDecoder('utf-8').decode(xml);
+/** XML parts are UTF-8, or UTF-16 with a byte-order mark (XML 1.0 §4.3.3). */
+function decoderFor(xml: Buffer): TextDecoder {
+  if (xml[0] === 0xff && xml[1] === 0xfe) return new TextDecoder('utf-16le');
+  if (xml[0] === 0xfe && xml[1] === 0xff) return new TextDecoder('utf-16be');
+  return new TextDecoder('utf-8');
 }
 
 /**
@@ -58,11 +60,14 @@ export function parseXml(xml: Buffer, handlers: XmlHandlers, stop: () => boolean
     parser.on('cdata', text);
   }
   if (close) parser.on('closetag', (tag) => close(localName(tag.name)));
-  const source = decode(xml);
-  for (let at = 0; at < source.length && !failed; at += CHUNK_CHARS) {
-    parser.write(source.slice(at, at + CHUNK_CHARS));
+  // Decoded chunk by chunk: a header scan that stops early never decodes the rest of a large sheet.
+  const decoder = decoderFor(xml);
+  for (let at = 0; at < xml.length && !failed; at += CHUNK_BYTES) {
+    parser.write(decoder.decode(xml.subarray(at, at + CHUNK_BYTES), { stream: true }));
     if (stop()) return !failed;
   }
+  const rest = decoder.decode();
+  if (rest && !failed) parser.write(rest);
   if (!failed) parser.close();
   return !failed;
 }
