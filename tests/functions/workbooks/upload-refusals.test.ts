@@ -101,6 +101,11 @@ describe('readUploadedWorkbook refuses', () => {
     expect(refusal.detail.sv).toContain('utan lösenord som Excel-arbetsbok (.xlsx)');
   });
 
+  it('a zip whose entries are encrypted (the zip flag) as protected by a password (415)', async () => {
+    const encrypted = handmadeZip([...MINIMAL_PARTS, { name: 'xl/worksheets/sheet1.xml', content: Buffer.from('<worksheet/>'), flags: 0x1 }]);
+    expect(refusalOf(await readUploadedWorkbook(encrypted))).toMatchObject({ kind: 'encrypted-workbook', status: 415 });
+  });
+
   it('an old .xls file (a compound file) asking for .xlsx without password (415)', async () => {
     const refusal = refusalOf(await readUploadedWorkbook(Buffer.concat([CFB_SIGNATURE, Buffer.alloc(2048)])));
     expect(refusal).toMatchObject({ kind: 'legacy-workbook', status: 415 });
