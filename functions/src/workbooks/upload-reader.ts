@@ -1,9 +1,13 @@
-import ExcelJS from 'exceljs';
-import { columnForHeader, isEmptyCell, TEMPLATE_KEYS, TEMPLATES, type CellPosition, type TemplateKey } from '@samla/shared';
+import { CellProblem, columnForHeader, isEmptyCell, TEMPLATE_KEYS, TEMPLATES, type CellPosition, type Column, type TemplateKey } from '@samla/shared';
 import { MAX_SUBMISSION_ROWS } from '../submissions/submission-request';
+import { scanSheet, type SheetLink, type SheetScan } from './sheet-xml-reader';
 import { uploadRefusal, type UploadRefusal } from './upload-refusal';
-import { plainCellValue, type PlainCellValue } from './uploaded-cell';
-import { inflateEntry, isEncrypted, readZipDirectory, ZIP_LOCAL_HEADER, type ZipEntry } from './zip-directory';
+import { dayFromSerial, type CellContext, type UploadedValue } from './uploaded-cell';
+import { DamagedPart, readWorkbookParts, relationshipsOf, sheetTables, type Relationship, type SheetTable, type WorkbookSheet } from './xlsx-package';
+import { rangeText, type RangeRef } from './xlsx-xml';
+import { openZip, ZIP_LOCAL_HEADER, type ZipEntry, type ZipPackage } from './zip-directory';
+
+export type { PlainCellValue, UploadedValue } from './uploaded-cell';
 
 export interface UploadLimits {
   /** The largest upload, in bytes. */
@@ -34,10 +38,13 @@ export interface UploadedSheet {
   readonly template: TemplateKey;
   /** The sheet's name in the user's workbook. */
   readonly sheet: string;
-  /** Where the header row's first cell is in the user's sheet. */
+  /** Where the header row's first cell is in the user's sheet (a table without header row: the row above its data). */
   readonly origin: CellPosition;
-  /** The header row first, then every row below it to the last one with a value; blank rows are empty. */
-  readonly values: PlainCellValue[][];
+  /**
+   * The header row first, then every row below it to the last one with a value; blank rows are empty. A data row
+   * holds the cells under the template's recognised headers (a cell that can't be read is a `CellProblem`).
+   */
+  readonly values: UploadedValue[][];
 }
 
 export type UploadReading = { readonly ok: true; readonly sheets: readonly UploadedSheet[] } | { readonly ok: false; readonly refusal: UploadRefusal };
@@ -50,10 +57,13 @@ const HEADER_SCAN_ROWS = 30;
 const RECOGNISED_HEADERS = 3;
 const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
-const WORKBOOK_PART = /^\/?xl\/workbook\.xml$/;
-const WORKSHEET_PART = /^\/?xl\/worksheets\/[^/]+\.xml$/;
-const ROW_START = Buffer.from('<row');
-const VALUE_STARTS = [Buffer.from('<v>'), Buffer.from('<is>')];
+const EMPTY_ROW: UploadedValue[] = [];
+
+class Refused extends Error {
+  constructor(readonly refusal: UploadRefusal) {
+    super(refusal.kind);
+  }
+}
 
 function refuse(refusal: UploadRefusal): UploadReading {
   return { ok: false, refusal };
@@ -69,7 +79,7 @@ function compoundFileRefusal(body: Buffer): UploadRefusal | undefined {
   return uploadRefusal(body.includes(ENCRYPTION_INFO) ? 'encrypted-workbook' : 'legacy-workbook');
 }
 
-/** The zip's declared sizes, judged before anything is unpacked. */
+/** The zip's declared sizes, judged before anything is unpacked (yauzl then holds each part to its declared size). */
 function sizeRefusal(entries: readonly ZipEntry[], limits: UploadLimits): UploadRefusal | undefined {
   const expandsTooFar = uploadRefusal('expands-too-far', { maxMegabytes: megabytes(limits.maxUncompressedBytes) });
   let total = 0;
@@ -81,182 +91,310 @@ function sizeRefusal(entries: readonly ZipEntry[], limits: UploadLimits): Upload
   return total > limits.maxUncompressedBytes ? expandsTooFar : undefined;
 }
 
-/** Rows with at least one value in a worksheet's XML: a cheap count that needs no parsing. */
-function filledRowCount(xml: Buffer): number {
-  let count = 0;
-  let start = xml.indexOf(ROW_START);
-  while (start !== -1) {
-    const next = xml.indexOf(ROW_START, start + ROW_START.length);
-    const row = xml.subarray(start, next === -1 ? xml.length : next);
-    if (VALUE_STARTS.some((value) => row.includes(value))) count += 1;
-    start = next;
-  }
-  return count;
-}
-
-/**
- * Unpacks every part once, each stopped at its declared size, so a lying zip can't blow up inside ExcelJS;
- * and refuses a sheet with far too many rows before ExcelJS builds it in memory.
- */
-function unpackRefusal(body: Buffer, entries: readonly ZipEntry[], limits: UploadLimits): UploadRefusal | undefined {
-  for (const entry of entries) {
-    if (entry.name.endsWith('/')) continue;
-    const inflation = inflateEntry(body, entry);
-    if (!inflation.ok) return uploadRefusal('damaged-workbook');
-    // Rows above the header (titles, notes) are allowed for: the exact count is taken once the header is found.
-    if (WORKSHEET_PART.test(entry.name) && filledRowCount(inflation.data) > limits.maxRows + HEADER_SCAN_ROWS) {
-      return uploadRefusal('too-many-rows', { maxRows: limits.maxRows });
-    }
-  }
-  return undefined;
-}
-
-function packageRefusal(body: Buffer, limits: UploadLimits): UploadRefusal | undefined {
+async function openPackage(body: Buffer, limits: UploadLimits): Promise<ZipPackage | UploadRefusal> {
   if (body.length > limits.maxBytes) return uploadRefusal('too-large', { maxMegabytes: megabytes(limits.maxBytes) });
   const compound = compoundFileRefusal(body);
   if (compound) return compound;
   if (!body.subarray(0, ZIP_LOCAL_HEADER.length).equals(ZIP_LOCAL_HEADER)) return uploadRefusal('not-a-workbook');
-  const entries = readZipDirectory(body);
-  if (!entries) return uploadRefusal('damaged-workbook');
-  if (!entries.some((entry) => WORKBOOK_PART.test(entry.name))) return uploadRefusal('not-a-workbook');
-  if (entries.some(isEncrypted)) return uploadRefusal('encrypted-workbook');
-  return sizeRefusal(entries, limits) ?? unpackRefusal(body, entries, limits);
+  const zip = await openZip(body);
+  if (!zip) return uploadRefusal('damaged-workbook');
+  const names = zip.entries.map((entry) => entry.name.toLowerCase());
+  if (!names.includes('xl/workbook.xml') && !names.includes('_rels/.rels')) return uploadRefusal('not-a-workbook');
+  if (zip.entries.some((entry) => entry.encrypted)) return uploadRefusal('encrypted-workbook');
+  return sizeRefusal(zip.entries, limits) ?? cachedParts(zip);
 }
 
-async function loadWorkbook(body: Buffer): Promise<ExcelJS.Workbook | undefined> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // ExcelJS's own Buffer type is narrower than Node's. Validations and conditional formats are skipped:
-    // ExcelJS expands their ranges cell by cell, and a whole-column dropdown is a million cells.
-    await workbook.xlsx.load(body as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst'] });
-    return workbook;
-  } catch {
-    return undefined;
-  }
+/** A sheet part is read twice (the header scan, then the data): unpack it once. */
+function cachedParts(zip: ZipPackage): ZipPackage {
+  const cache = new Map<string, Promise<Buffer | undefined>>();
+  return {
+    entries: zip.entries,
+    read: (name) => {
+      const key = name.toLowerCase();
+      let part = cache.get(key);
+      if (!part) cache.set(key, (part = zip.read(name)));
+      return part;
+    },
+  };
 }
 
-function rowValues(sheet: ExcelJS.Worksheet, row: number, from: number, to: number): PlainCellValue[] {
-  const sheetRow = sheet.getRow(row);
-  const values: PlainCellValue[] = [];
-  for (let column = from; column <= to; column += 1) values.push(plainCellValue(sheetRow.getCell(column)));
-  return values;
+/** One worksheet of the workbook, with what lies beside it: its relationships and tables. */
+interface SheetSource {
+  readonly index: number;
+  readonly name: string;
+  readonly xml: Buffer;
+  readonly relationships: ReadonlyMap<string, Relationship>;
+  readonly tables: readonly SheetTable[];
+  /** The non-empty cells of the first rows, where a header row is looked for. */
+  readonly head: SheetScan['rows'];
 }
 
-interface HeaderMatch {
-  readonly row: number;
-  readonly matches: Record<TemplateKey, number>;
+function scanRefusal(result: Exclude<ReturnType<typeof scanSheet>, { ok: true }>, sheet: string, limits: UploadLimits): UploadRefusal {
+  if (result.problem === 'outside') return uploadRefusal('outside-sheet', { sheet, reference: result.reference });
+  if (result.problem === 'too-many-rows') return uploadRefusal('too-many-rows', { sheet, maxRows: limits.maxRows });
+  return uploadRefusal('damaged-workbook');
 }
 
-function headerMatches(sheet: ExcelJS.Worksheet, row: number): HeaderMatch {
-  const cells = rowValues(sheet, row, 1, sheet.getRow(row).cellCount);
-  const matches = {} as Record<TemplateKey, number>;
+async function sheetSource(zip: ZipPackage, sheet: WorkbookSheet, index: number, cells: CellContext, limits: UploadLimits): Promise<SheetSource | undefined> {
+  if (!sheet.part) return undefined;
+  const xml = await zip.read(sheet.part);
+  if (!xml) throw new DamagedPart(sheet.part);
+  const relationships = await relationshipsOf(zip, sheet.part);
+  const tables = await sheetTables(zip, relationships);
+  if (tables === 'outside') throw new Refused(uploadRefusal('outside-sheet', { sheet: sheet.name }));
+  const head = scanSheet(xml, { cells, lastRow: HEADER_SCAN_ROWS, maxFilledRows: Number.POSITIVE_INFINITY });
+  if (!head.ok) throw new Refused(scanRefusal(head, sheet.name, limits));
+  return { index, name: sheet.name, xml, relationships, tables, head: head.scan.rows };
+}
+
+type Matches = Record<TemplateKey, number>;
+
+function headerMatches(headers: Iterable<UploadedValue>): Matches {
+  const texts = [...headers];
+  const matches = {} as Matches;
   for (const key of TEMPLATE_KEYS) {
-    matches[key] = new Set(cells.map((cell) => columnForHeader(TEMPLATES[key], cell)?.key).filter((found) => found !== undefined)).size;
+    matches[key] = new Set(texts.map((text) => columnForHeader(TEMPLATES[key], text)?.key).filter((found) => found !== undefined)).size;
   }
-  return { row, matches };
+  return matches;
 }
 
-/** The row that names most of a template's columns, among the first rows of a sheet. */
-function bestHeaderRow(sheet: ExcelJS.Worksheet, template: TemplateKey): HeaderMatch | undefined {
-  let best: HeaderMatch | undefined;
-  const last = Math.min(sheet.rowCount, HEADER_SCAN_ROWS);
-  for (let row = 1; row <= last; row += 1) {
-    const match = headerMatches(sheet, row);
-    if (match.matches[template] > (best?.matches[template] ?? 0)) best = match;
+function isTemplateHeader(matches: Matches, template: TemplateKey): boolean {
+  if (matches[template] < RECOGNISED_HEADERS) return false;
+  return TEMPLATE_KEYS.every((other) => other === template || matches[other] < matches[template]);
+}
+
+/** Where a template's header is in a sheet: a table's header (or its column names), or a row of cells. */
+interface Placement {
+  readonly source: SheetSource;
+  readonly headerRow: number;
+  readonly table?: SheetTable;
+  readonly matches: Matches;
+}
+
+function bestPlacement(source: SheetSource, template: TemplateKey): Placement | undefined {
+  let best: Placement | undefined;
+  for (const table of source.tables) {
+    const matches = headerMatches(table.columns);
+    if (matches[template] > (best?.matches[template] ?? 0)) best = { source, headerRow: table.ref.top, table, matches };
+  }
+  if (best) return best;
+  for (const [row, cells] of [...source.head].sort(([a], [b]) => a - b)) {
+    const matches = headerMatches(cells.values());
+    if (matches[template] > (best?.matches[template] ?? 0)) best = { source, headerRow: row, matches };
   }
   return best;
-}
-
-function isTemplateHeader(match: HeaderMatch | undefined, template: TemplateKey): match is HeaderMatch {
-  if (!match || match.matches[template] < RECOGNISED_HEADERS) return false;
-  return TEMPLATE_KEYS.every((other) => other === template || match.matches[other] < match.matches[template]);
 }
 
 function sameName(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-function firstFilledRow(sheet: ExcelJS.Worksheet): number {
-  let first: number | undefined;
-  // eachRow visits only rows holding a value.
-  sheet.eachRow((row) => {
-    first ??= row.number;
-  });
-  return first ?? 1;
-}
-
-interface Placement {
-  readonly sheet: ExcelJS.Worksheet;
-  readonly headerRow: number;
-}
-
-/** A template's sheet: the one with its name, or else one whose header row is clearly that template's. */
-function placeTemplate(workbook: ExcelJS.Workbook, template: TemplateKey, taken: ReadonlySet<number>): Placement | undefined {
+/** A template's sheet: the one with its name, or else one whose header is clearly that template's. */
+function placeTemplate(sources: readonly SheetSource[], template: TemplateKey, taken: ReadonlySet<number>): Placement | undefined {
   const { sheetName } = TEMPLATES[template];
-  const named = workbook.worksheets.find((sheet) => sameName(sheet.name, sheetName));
-  if (named) return { sheet: named, headerRow: bestHeaderRow(named, template)?.row ?? firstFilledRow(named) };
-  for (const sheet of workbook.worksheets) {
-    if (taken.has(sheet.id) || TEMPLATE_KEYS.some((key) => sameName(sheet.name, TEMPLATES[key].sheetName))) continue;
-    const match = bestHeaderRow(sheet, template);
-    if (isTemplateHeader(match, template)) return { sheet, headerRow: match.row };
+  const named = sources.find((source) => sameName(source.name, sheetName));
+  if (named) {
+    const firstFilled = Math.min(...named.head.keys());
+    return bestPlacement(named, template) ?? { source: named, headerRow: Number.isFinite(firstFilled) ? firstFilled : 1, matches: headerMatches([]) };
+  }
+  for (const source of sources) {
+    if (taken.has(source.index) || TEMPLATE_KEYS.some((key) => sameName(source.name, TEMPLATES[key].sheetName))) continue;
+    const placement = bestPlacement(source, template);
+    if (placement && isTemplateHeader(placement.matches, template)) return placement;
   }
   return undefined;
 }
 
-function headerSpan(header: readonly PlainCellValue[]): { from: number; to: number } | undefined {
-  const filled = header.flatMap((cell, index) => (isEmptyCell(cell) ? [] : [index + 1]));
-  const from = filled[0];
-  const to = filled[filled.length - 1];
-  return from === undefined || to === undefined ? undefined : { from, to };
+/** The first index in sorted `rows` at or after `row`. */
+function firstAtOrAfter(rows: readonly number[], row: number): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((rows[middle] ?? 0) < row) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
-type SheetResult = { readonly ok: true; readonly sheet: UploadedSheet } | { readonly ok: false; readonly refusal: UploadRefusal };
+/** The layout of a template's data in the user's sheet, and the data rows as they will be handed on. */
+interface SheetData {
+  readonly from: number;
+  readonly headerRow: number;
+  /** Header cells, left to right from `from`. */
+  readonly header: readonly UploadedValue[];
+  /** Offsets into a data row of the template's columns, with the column each holds. */
+  readonly columns: readonly { readonly offset: number; readonly column: Column }[];
+  /** Sheet rows holding data, ascending, and their cells. */
+  readonly rowNumbers: readonly number[];
+  readonly rows: Map<number, UploadedValue[]>;
+}
 
-function readPlacement(template: TemplateKey, { sheet, headerRow }: Placement, limits: UploadLimits): SheetResult {
-  const span = headerSpan(rowValues(sheet, headerRow, 1, sheet.getRow(headerRow).cellCount)) ?? { from: 1, to: 1 };
-  const values: PlainCellValue[][] = [rowValues(sheet, headerRow, span.from, span.to)];
-  let dataRows = 0;
-  sheet.eachRow((row) => {
-    if (row.number <= headerRow) return;
-    const cells = rowValues(sheet, row.number, span.from, span.to);
-    if (cells.every(isEmptyCell)) return;
-    dataRows += 1;
-    while (values.length < row.number - headerRow) values.push([]);
-    values.push(cells);
+/**
+ * Visits the data cells a range covers, in the template's columns only, never cell by cell over the range: rows come
+ * from the sorted list of rows that hold data. `budget` counts visits across calls; overlapping ranges that would
+ * visit the same cells over and over exhaust it, and the caller refuses the file (Excel itself calls it damaged).
+ */
+function eachDataCell(data: SheetData, range: RangeRef, budget: { left: number }, visit: (row: number, offset: number, column: Column) => void): boolean {
+  const columns = data.columns.filter(({ offset }) => data.from + offset >= range.left && data.from + offset <= range.right);
+  if (columns.length === 0) return true;
+  for (let index = firstAtOrAfter(data.rowNumbers, range.top); index < data.rowNumbers.length; index += 1) {
+    const row = data.rowNumbers[index] ?? 0;
+    if (row > range.bottom) break;
+    for (const { offset, column } of columns) {
+      budget.left -= 1;
+      if (budget.left < 0) return false;
+      visit(row, offset, column);
+    }
+  }
+  return true;
+}
+
+function markMerges(data: SheetData, merges: readonly RangeRef[], budget: { left: number }): boolean {
+  for (const merge of merges) {
+    const problem = new CellProblem('merged-cell', { range: rangeText(merge), first: rangeText({ ...merge, bottom: merge.top, right: merge.left }) });
+    const done = eachDataCell(data, merge, budget, (row, offset) => {
+      if (row === merge.top && data.from + offset === merge.left) return;
+      const cells = data.rows.get(row);
+      if (cells) cells[offset] = problem;
+    });
+    if (!done) return false;
+  }
+  return true;
+}
+
+function linkAddress(link: SheetLink, relationships: ReadonlyMap<string, Relationship>): string | undefined {
+  const relationship = link.relationshipId === undefined ? undefined : relationships.get(link.relationshipId);
+  const address = link.address ?? (relationship?.external ? relationship.target : undefined);
+  if (address === undefined) return undefined;
+  return link.location ? `${address}#${link.location}` : address;
+}
+
+/** In URL columns a hyperlink's address is the value (Ctrl+K shows friendly text); elsewhere the text the cell shows. */
+function applyLinks(data: SheetData, links: readonly SheetLink[], relationships: ReadonlyMap<string, Relationship>, budget: { left: number }): boolean {
+  for (const link of links) {
+    const address = linkAddress(link, relationships);
+    if (address === undefined) continue;
+    const done = eachDataCell(data, link.range, budget, (row, offset, column) => {
+      const cells = data.rows.get(row);
+      // A `HYPERLINK("…")` formula names its address exactly, even where no computed value was saved.
+      const replaceable = link.address !== undefined || !(cells?.[offset] instanceof CellProblem);
+      if (column.type === 'url' && cells && replaceable) cells[offset] = address;
+    });
+    if (!done) return false;
+  }
+  return true;
+}
+
+/** Numbers in date columns are days in the workbook's own date system: each becomes the day it shows. */
+function datesInDateColumns(value: UploadedValue | undefined, column: Column, cells: CellContext): UploadedValue | undefined {
+  if (column.type !== 'date' || typeof value !== 'number') return value;
+  return dayFromSerial(value, cells.date1904) ?? value;
+}
+
+function headerOf(placement: Placement, scan: SheetScan, from: number, to: number): UploadedValue[] {
+  const { table } = placement;
+  if (table && table.headerRowCount === 0) return [...table.columns];
+  const cells = scan.rows.get(placement.headerRow);
+  return Array.from({ length: to - from + 1 }, (_, index) => cells?.get(from + index) ?? null);
+}
+
+function spanOf(placement: Placement): { from: number; to: number } {
+  const { table } = placement;
+  if (table) return { from: table.ref.left, to: table.ref.right };
+  const columns = [...(placement.source.head.get(placement.headerRow)?.keys() ?? [])];
+  return columns.length === 0 ? { from: 1, to: 1 } : { from: Math.min(...columns), to: Math.max(...columns) };
+}
+
+function isDataRow(row: number, headerRow: number, table: SheetTable | undefined): boolean {
+  if (row <= headerRow) return false;
+  // Excel's Total Row sums the data; it is not a row of it.
+  return !(table && table.totalsRowCount > 0 && row > table.ref.bottom - table.totalsRowCount && row <= table.ref.bottom);
+}
+
+function sheetData(template: TemplateKey, placement: Placement, scan: SheetScan, cells: CellContext): SheetData {
+  const { from, to } = spanOf(placement);
+  const headerRow = placement.table?.headerRowCount === 0 ? placement.table.ref.top - 1 : placement.headerRow;
+  const header = headerOf(placement, scan, from, to);
+  const columns = header.flatMap((text, offset) => {
+    const column = columnForHeader(TEMPLATES[template], text);
+    return column ? [{ offset, column }] : [];
   });
-  if (dataRows > limits.maxRows) return { ok: false, refusal: uploadRefusal('too-many-rows', { sheet: sheet.name, rows: dataRows, maxRows: limits.maxRows }) };
-  return { ok: true, sheet: { template, sheet: sheet.name, origin: { row: headerRow, column: span.from }, values } };
+  const rows = new Map<number, UploadedValue[]>();
+  for (const [row, found] of scan.rows) {
+    if (!isDataRow(row, headerRow, placement.table)) continue;
+    const values: UploadedValue[] = [];
+    for (const { offset, column } of columns) {
+      const value = datesInDateColumns(found.get(from + offset), column, cells);
+      if (value !== undefined) values[offset] = value;
+    }
+    if (values.some((value) => !isEmptyCell(value))) rows.set(row, values);
+  }
+  return { from, headerRow, header, columns, rowNumbers: [...rows.keys()].sort((a, b) => a - b), rows };
 }
 
-function readTemplateSheets(workbook: ExcelJS.Workbook, limits: UploadLimits): UploadReading {
+/** Fills in every template column of a data row, so each row reads the same whatever the file left out. */
+function completeRow(values: UploadedValue[], data: SheetData): UploadedValue[] {
+  for (const { offset } of data.columns) values[offset] ??= null;
+  return values;
+}
+
+function readPlacement(template: TemplateKey, placement: Placement, cells: CellContext, limits: UploadLimits): UploadedSheet {
+  const { source } = placement;
+  const { from, to } = spanOf(placement);
+  const result = scanSheet(source.xml, { cells, columns: { from, to }, maxFilledRows: limits.maxRows + Math.max(placement.headerRow, HEADER_SCAN_ROWS) });
+  if (!result.ok) throw new Refused(scanRefusal(result, source.name, limits));
+  const data = sheetData(template, placement, result.scan, cells);
+  if (data.rowNumbers.length > limits.maxRows) {
+    throw new Refused(uploadRefusal('too-many-rows', { sheet: source.name, rows: data.rowNumbers.length, maxRows: limits.maxRows }));
+  }
+  const budget = { left: 2 * data.rowNumbers.length * Math.max(data.columns.length, 1) };
+  const merged = markMerges(data, result.scan.merges, budget);
+  if (!merged || !applyLinks(data, result.scan.links, source.relationships, budget)) throw new Refused(uploadRefusal('damaged-workbook'));
+  const last = data.rowNumbers[data.rowNumbers.length - 1] ?? data.headerRow;
+  const values: UploadedValue[][] = [[...data.header]];
+  for (let row = data.headerRow + 1; row <= last; row += 1) {
+    const found = data.rows.get(row);
+    values.push(found ? completeRow(found, data) : EMPTY_ROW);
+  }
+  return { template, sheet: source.name, origin: { row: data.headerRow, column: from }, values };
+}
+
+async function readTemplateSheets(zip: ZipPackage, limits: UploadLimits): Promise<UploadReading> {
+  const parts = await readWorkbookParts(zip);
+  const sources: SheetSource[] = [];
+  for (const [index, sheet] of parts.sheets.entries()) {
+    const source = await sheetSource(zip, sheet, index, parts.cells, limits);
+    if (source) sources.push(source);
+  }
   const sheets: UploadedSheet[] = [];
   const taken = new Set<number>();
   for (const template of TEMPLATE_KEYS) {
-    const placement = placeTemplate(workbook, template, taken);
+    const placement = placeTemplate(sources, template, taken);
     if (!placement) continue;
-    taken.add(placement.sheet.id);
-    const result = readPlacement(template, placement, limits);
-    if (!result.ok) return refuse(result.refusal);
-    sheets.push(result.sheet);
+    taken.add(placement.source.index);
+    sheets.push(readPlacement(template, placement, parts.cells, limits));
   }
   return sheets.length > 0 ? { ok: true, sheets } : refuse(uploadRefusal('no-template-sheet'));
 }
 
 /**
  * Reads an uploaded workbook into each template's sheet values, ready for `validateSheet`. Never throws for a
- * bad file: what can't be read safely is a refusal with its status and words. The zip is judged by its
- * directory and unpacked within limits before ExcelJS sees it.
+ * bad file: what can't be read safely is a refusal with its status and words. The zip is judged by its directory
+ * (yauzl) before anything is unpacked; only the parts a template needs are unpacked, each held to its declared
+ * size, and read by streaming XML (saxes): defined names, conditional formats and data validations are never
+ * read, and merges, hyperlinks and tables stay ranges, so every file that passes the size checks is read in time
+ * and memory that grow with its bytes, not with the ranges it names.
  */
 export async function readUploadedWorkbook(body: Buffer, limits: Partial<UploadLimits> = {}): Promise<UploadReading> {
   const complete: UploadLimits = { ...DEFAULT_UPLOAD_LIMITS, ...limits };
-  const refusal = packageRefusal(body, complete);
-  if (refusal) return refuse(refusal);
-  const workbook = await loadWorkbook(body);
-  if (!workbook) return refuse(uploadRefusal('damaged-workbook'));
+  const opened = await openPackage(body, complete);
+  if (!('entries' in opened)) return refuse(opened);
   try {
-    return readTemplateSheets(workbook, complete);
-  } catch {
-    // ExcelJS can hold a model it could load but not walk; that file is damaged, not our bug to show.
-    return refuse(uploadRefusal('damaged-workbook'));
+    return await readTemplateSheets(opened, complete);
+  } catch (error) {
+    if (error instanceof Refused) return refuse(error.refusal);
+    if (error instanceof DamagedPart) return refuse(uploadRefusal('damaged-workbook'));
+    throw error;
   }
 }

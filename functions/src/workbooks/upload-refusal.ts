@@ -10,6 +10,7 @@ export const UPLOAD_REFUSAL_KINDS = [
   'damaged-workbook',
   'too-many-rows',
   'no-template-sheet',
+  'outside-sheet',
 ] as const;
 export type UploadRefusalKind = (typeof UPLOAD_REFUSAL_KINDS)[number];
 
@@ -18,6 +19,8 @@ export interface RefusalParams {
   readonly sheet?: string;
   readonly rows?: number;
   readonly maxRows?: number;
+  /** The cell, row or range as the file wrote it. */
+  readonly reference?: string;
 }
 
 export interface UploadRefusal {
@@ -33,6 +36,13 @@ const SAVE_AS_XLSX = {
 };
 
 const number = (value: number | undefined, language: Language): string => (value ?? 0).toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB');
+
+/** A reference as the user reads it: a bare row number is `rad 100 000 000`, a cell or range as written. */
+function place(reference: string | undefined, language: Language): string {
+  if (reference === undefined) return language === 'sv' ? 'en cell' : 'a cell';
+  if (/^\d+$/.test(reference)) return `${language === 'sv' ? 'rad' : 'row'} ${number(Number(reference), language)}`;
+  return reference.length > 40 ? `${reference.slice(0, 37)}…` : reference;
+}
 
 const REFUSALS: Record<UploadRefusalKind, { status: UploadRefusal['status']; detail: (p: RefusalParams, language: Language) => string }> = {
   'too-large': {
@@ -90,8 +100,16 @@ const REFUSALS: Record<UploadRefusalKind, { status: UploadRefusal['status']; det
         ? 'Filen har inget blad som liknar mallarna Aktiviteter eller Kostnader. Hämta mallen från Samla, fyll i den och ladda upp den igen.'
         : 'The file has no sheet that looks like the Aktiviteter or Kostnader template. Download the template from Samla, fill it in and upload it again.',
   },
+  'outside-sheet': {
+    status: 422,
+    detail: (p, l) =>
+      l === 'sv'
+        ? `Filen hänvisar till ${p.sheet ? `bladet ”${p.sheet}”, ` : ''}${place(p.reference, l)}, utanför Excels rutnät (högst 1 048 576 rader och kolumnerna A–XFD). Filen är skadad eller skriven av ett program som inte följer Excel-formatet. Öppna den i Excel, spara den som .xlsx och ladda upp den igen.`
+        : `The file refers to ${p.sheet ? `the sheet "${p.sheet}", ` : ''}${place(p.reference, l)}, outside Excel's grid (at most 1,048,576 rows and the columns A–XFD). The file is damaged or was written by a program that does not follow the Excel format. Open it in Excel, save it as .xlsx and upload it again.`,
+  },
 };
 
+/** A refusal of an uploaded file, with its status and its words in both languages (the params fill them in). */
 export function uploadRefusal(kind: UploadRefusalKind, params: RefusalParams = {}): UploadRefusal {
   const { status, detail } = REFUSALS[kind];
   return { kind, status, detail: { sv: detail(params, 'sv'), en: detail(params, 'en') }, params };

@@ -13,9 +13,22 @@ function refusalOf(reading: UploadReading): UploadRefusal {
 }
 
 const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+/** A workbook whose one sheet, Aktiviteter, is `xl/worksheets/sheet1.xml`: the tests add that part. */
 const MINIMAL_PARTS = [
   { name: '[Content_Types].xml', content: Buffer.from('<Types/>') },
-  { name: 'xl/workbook.xml', content: Buffer.from('<workbook/>') },
+  {
+    name: '_rels/.rels',
+    content: Buffer.from(`<Relationships><Relationship Id="rId1" Type="${RELATIONSHIPS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+  },
+  {
+    name: 'xl/workbook.xml',
+    content: Buffer.from(`<workbook xmlns:r="${RELATIONSHIPS}"><sheets><sheet name="Aktiviteter" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+  },
+  {
+    name: 'xl/_rels/workbook.xml.rels',
+    content: Buffer.from(`<Relationships><Relationship Id="rId1" Type="${RELATIONSHIPS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+  },
 ];
 
 /** A template with `rows` activity rows, written the fast way (no table, same headers). */
@@ -88,6 +101,11 @@ describe('readUploadedWorkbook refuses', () => {
     expect(refusal.detail.sv).toContain('utan lösenord som Excel-arbetsbok (.xlsx)');
   });
 
+  it('a zip whose entries are encrypted (the zip flag) as protected by a password (415)', async () => {
+    const encrypted = handmadeZip([...MINIMAL_PARTS, { name: 'xl/worksheets/sheet1.xml', content: Buffer.from('<worksheet/>'), flags: 0x1 }]);
+    expect(refusalOf(await readUploadedWorkbook(encrypted))).toMatchObject({ kind: 'encrypted-workbook', status: 415 });
+  });
+
   it('an old .xls file (a compound file) asking for .xlsx without password (415)', async () => {
     const refusal = refusalOf(await readUploadedWorkbook(Buffer.concat([CFB_SIGNATURE, Buffer.alloc(2048)])));
     expect(refusal).toMatchObject({ kind: 'legacy-workbook', status: 415 });
@@ -153,10 +171,11 @@ describe('readUploadedWorkbook refuses', () => {
     expect(refusal.detail.sv).toBe('Bladet ”Aktiviteter” har 12 rader, men högst 10 rader kan lämnas in per blad.');
   });
 
-  it('a sheet with far too many rows before building it in memory (413)', async () => {
+  it('a sheet with far too many rows as soon as the streaming read has passed the limit (413)', async () => {
     const refusal = refusalOf(await readUploadedWorkbook(await activitiesWithRows(100), { maxRows: 10 }));
-    expect(refusal).toMatchObject({ kind: 'too-many-rows', status: 413, params: { maxRows: 10 } });
-    expect(refusal.params.sheet).toBeUndefined();
+    expect(refusal).toMatchObject({ kind: 'too-many-rows', status: 413, params: { sheet: 'Aktiviteter', maxRows: 10 } });
+    expect(refusal.params.rows).toBeUndefined();
+    expect(refusal.detail.sv).toBe('Bladet ”Aktiviteter” har fler rader, men högst 10 rader kan lämnas in per blad.');
   });
 });
 

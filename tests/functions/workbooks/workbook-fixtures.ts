@@ -28,6 +28,8 @@ export interface ZipPart {
   readonly content: Buffer;
   /** What the directory claims the part unpacks to; its real size unless a test lies. */
   readonly declaredSize?: number;
+  /** The general-purpose flags; bit 0 marks the entry encrypted. */
+  readonly flags?: number;
 }
 
 /** A minimal zip written by hand (deflate, no CRC: Samla refuses these before anything checks it). */
@@ -42,6 +44,7 @@ export function handmadeZip(parts: readonly ZipPart[]): Buffer {
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(part.flags ?? 0, 6);
     local.writeUInt16LE(8, 8);
     local.writeUInt32LE(data.length, 18);
     local.writeUInt32LE(size, 22);
@@ -50,6 +53,7 @@ export function handmadeZip(parts: readonly ZipPart[]): Buffer {
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(part.flags ?? 0, 8);
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(data.length, 20);
     central.writeUInt32LE(size, 24);

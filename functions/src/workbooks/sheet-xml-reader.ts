@@ -1,0 +1,190 @@
+import { cellValue, type CellContext, type RawCell, type UploadedValue } from './uploaded-cell';
+import { attribute, MAX_SHEET_COLUMN, MAX_SHEET_ROW, parseCellRef, parseRangeRef, parseXml, type RangeRef, type XmlAttributes } from './xlsx-xml';
+
+/** A hyperlink as the sheet declares it: over a range, to an address (from its relationship) and/or a place. */
+export interface SheetLink {
+  readonly range: RangeRef;
+  /** The relationship id of an external address. */
+  readonly relationshipId?: string;
+  /** The address itself, when the sheet holds it (a `HYPERLINK("…")` formula). */
+  readonly address?: string;
+  /** A place in the document (`#…`), appended to the address. */
+  readonly location?: string;
+}
+
+/** What one pass over a worksheet found: only the cells asked for, the merges and hyperlinks as ranges (never expanded). */
+export interface SheetScan {
+  /** Non-empty cells by row, then by column. */
+  readonly rows: ReadonlyMap<number, ReadonlyMap<number, UploadedValue>>;
+  readonly merges: readonly RangeRef[];
+  readonly links: readonly SheetLink[];
+}
+
+export type SheetScanResult =
+  | { readonly ok: true; readonly scan: SheetScan }
+  | { readonly ok: false; readonly problem: 'damaged' }
+  | { readonly ok: false; readonly problem: 'outside'; readonly reference: string }
+  | { readonly ok: false; readonly problem: 'too-many-rows' };
+
+export interface ScanOptions {
+  readonly cells: CellContext;
+  /** Keep only cells in these columns (1-based, inclusive); all when absent. */
+  readonly columns?: { readonly from: number; readonly to: number };
+  /** Stop reading after this row (a header scan reads only the first rows). */
+  readonly lastRow?: number;
+  /** Stop, and say so, once this many rows hold anything. */
+  readonly maxFilledRows: number;
+}
+
+const HYPERLINK_FORMULA = /^\s*HYPERLINK\(\s*"((?:[^"]|"")*)"/i;
+
+interface OpenCell {
+  /** Whether the cell is in the rows and columns asked for; text of others is never collected. */
+  readonly wanted: boolean;
+  readonly row: number;
+  readonly column: number;
+  readonly type: string | undefined;
+  readonly style: number;
+  value?: string[];
+  formula?: string[];
+  formulaAttributes?: XmlAttributes;
+  inline?: string[];
+}
+
+/** The formula a cell shows; a shared formula's followers hold none of their own, so they name the cell that does. */
+function formulaText(cell: OpenCell, sharedMasters: Map<string, string>): string | undefined {
+  if (!cell.formula) return undefined;
+  const text = cell.formula.join('');
+  const shared = cell.formulaAttributes?.t === 'shared' ? cell.formulaAttributes.si : undefined;
+  if (shared !== undefined) {
+    if (text.trim() !== '') {
+      sharedMasters.set(shared, text);
+      return `=${text}`;
+    }
+    const master = sharedMasters.get(shared);
+    return master === undefined ? '(delad formel)' : `=${master} (delad formel)`;
+  }
+  return `=${text}`;
+}
+
+/**
+ * Reads one worksheet's XML in a single streaming pass (saxes), keeping only what is asked for. Every row and cell
+ * reference is checked against Excel's grid first; merges, hyperlinks and the dimension stay ranges, so no
+ * reference in the file can make the reader visit cells one by one.
+ */
+export function scanSheet(xml: Buffer, options: ScanOptions): SheetScanResult {
+  const rows = new Map<number, Map<number, UploadedValue>>();
+  const merges: RangeRef[] = [];
+  const links: SheetLink[] = [];
+  const sharedMasters = new Map<string, string>();
+  let failure: SheetScanResult | undefined;
+  let stopped = false;
+  let row = 0;
+  let column = 0;
+  let rowFilled = false;
+  let filledRows = 0;
+  let cell: OpenCell | undefined;
+  let target: string[] | undefined;
+  let inInline = false;
+  let phonetic = 0;
+  const fail = (result: SheetScanResult) => {
+    failure ??= result;
+    stopped = true;
+  };
+  const wanted = (at: number) => !options.columns || (at >= options.columns.from && at <= options.columns.to);
+
+  const openRow = (attributes: XmlAttributes) => {
+    const number = attributes.r === undefined ? row + 1 : Number(attributes.r);
+    if (!Number.isInteger(number) || number < 1) return fail({ ok: false, problem: 'damaged' });
+    if (number > MAX_SHEET_ROW) return fail({ ok: false, problem: 'outside', reference: `${attributes.r ?? number}` });
+    row = number;
+    column = 0;
+    rowFilled = false;
+    if (options.lastRow !== undefined && row > options.lastRow) stopped = true;
+  };
+  const openCell = (attributes: XmlAttributes) => {
+    const reference = attributes.r === undefined ? undefined : parseCellRef(attributes.r);
+    if (reference === 'outside') return fail({ ok: false, problem: 'outside', reference: attributes.r ?? '' });
+    if (attributes.r !== undefined && !reference) return fail({ ok: false, problem: 'damaged' });
+    const at = reference ?? { row, column: column + 1 };
+    if (at.column > MAX_SHEET_COLUMN) return fail({ ok: false, problem: 'outside', reference: `R${at.row}C${at.column}` });
+    column = at.column;
+    const inRows = options.lastRow === undefined || at.row <= options.lastRow;
+    cell = { wanted: inRows && wanted(at.column), row: at.row, column: at.column, type: attributes.t, style: Number(attributes.s ?? 0) };
+  };
+  const closeCell = () => {
+    if (!cell) return;
+    if (cell.value !== undefined || cell.formula !== undefined || cell.inline !== undefined) rowFilled = true;
+    if (cell.wanted) {
+      const formula = formulaText(cell, sharedMasters);
+      const raw: RawCell = { type: cell.type, style: cell.style, value: cell.value?.join(''), inline: cell.inline?.join(''), formula };
+      const value = cellValue(raw, options.cells);
+      if (value !== null && value !== '') {
+        let cells = rows.get(cell.row);
+        if (!cells) rows.set(cell.row, (cells = new Map()));
+        cells.set(cell.column, value);
+      }
+      const link = cell.formula ? HYPERLINK_FORMULA.exec(cell.formula.join('')) : null;
+      if (link?.[1] !== undefined) {
+        const place = { top: cell.row, bottom: cell.row, left: cell.column, right: cell.column };
+        links.push({ range: place, address: link[1].replace(/""/g, '"') });
+      }
+    }
+    cell = undefined;
+  };
+  const closeRow = () => {
+    if (!rowFilled) return;
+    filledRows += 1;
+    if (filledRows > options.maxFilledRows) fail({ ok: false, problem: 'too-many-rows' });
+  };
+  const range = (text: string | undefined): RangeRef | undefined => {
+    const parsed = parseRangeRef(text ?? '');
+    if (parsed === 'outside') fail({ ok: false, problem: 'outside', reference: text ?? '' });
+    return parsed === 'outside' ? undefined : parsed;
+  };
+
+  const wellFormed = parseXml(
+    xml,
+    {
+      open(name, attributes) {
+        if (stopped) return;
+        if (name === 'row') openRow(attributes);
+        else if (name === 'c') openCell(attributes);
+        else if (cell && !cell.wanted && (name === 'v' || name === 'f' || name === 'is')) rowFilled = true;
+        else if (cell && name === 'v') target = cell.value = [];
+        else if (cell && name === 'f') {
+          target = cell.formula = [];
+          cell.formulaAttributes = attributes;
+        } else if (cell && name === 'is') {
+          inInline = true;
+          cell.inline = [];
+        } else if (inInline && name === 'rPh') phonetic += 1;
+        else if (inInline && name === 't' && phonetic === 0) target = cell?.inline;
+        else if (name === 'mergeCell') {
+          const merged = range(attributes.ref);
+          if (merged) merges.push(merged);
+        } else if (name === 'hyperlink') {
+          const linked = range(attributes.ref);
+          const relationshipId = attribute(attributes, 'id');
+          const location = attributes.location;
+          if (linked) links.push({ range: linked, ...(relationshipId ? { relationshipId } : {}), ...(location ? { location } : {}) });
+        }
+      },
+      text(text) {
+        target?.push(text);
+      },
+      close(name) {
+        if (stopped) return;
+        if (name === 'v' || name === 'f' || name === 't') target = undefined;
+        else if (name === 'rPh') phonetic -= 1;
+        else if (name === 'is') inInline = false;
+        else if (name === 'c') closeCell();
+        else if (name === 'row') closeRow();
+      },
+    },
+    () => stopped,
+  );
+  if (failure) return failure;
+  if (!wellFormed) return { ok: false, problem: 'damaged' };
+  return { ok: true, scan: { rows, merges, links } };
+}

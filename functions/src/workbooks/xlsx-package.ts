@@ -1,0 +1,228 @@
+import type { CellContext } from './uploaded-cell';
+import { attribute, parseXml, parseRangeRef, xmlBoolean, type RangeRef } from './xlsx-xml';
+import type { ZipPackage } from './zip-directory';
+
+/**
+ * The parts of an xlsx package the upload reader needs, found the way Open Packaging Conventions say
+ * (ECMA-376 Part 2): through relationships, whose targets may be relative or absolute part names, and whose types
+ * are told apart by their last segment so Transitional and Strict Open XML read alike.
+ */
+
+export interface Relationship {
+  readonly id: string;
+  /** The type's last segment: `worksheet`, `table`, `hyperlink`, `sharedStrings`, `styles`, `officeDocument`. */
+  readonly kind: string;
+  /** A part name without its leading slash, or, for an external target, the address as written. */
+  readonly target: string;
+  readonly external: boolean;
+}
+
+export class DamagedPart extends Error {}
+
+/** `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`; the package's own are `_rels/.rels`. */
+function relationshipsPartOf(partName: string): string {
+  const slash = partName.lastIndexOf('/');
+  return `${partName.slice(0, slash + 1)}_rels/${partName.slice(slash + 1)}.rels`;
+}
+
+function decodedUri(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** A relationship target resolved against its source part (RFC 3986 §5.2): `/xl/tables/table1.xml` or `../tables/table1.xml`. */
+export function resolveTarget(sourcePart: string, target: string): string {
+  const path = decodedUri(target.split('#')[0] ?? '').replace(/\\/g, '/');
+  const base = path.startsWith('/') ? [] : sourcePart.split('/').slice(0, -1);
+  for (const segment of path.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') base.pop();
+    else base.push(segment);
+  }
+  return base.join('/');
+}
+
+async function readPart(zip: ZipPackage, partName: string): Promise<Buffer | undefined> {
+  return zip.read(partName);
+}
+
+/** A part the reader can't do without: a damaged one is a damaged workbook. */
+async function requiredXml(zip: ZipPackage, partName: string, handlers: Parameters<typeof parseXml>[1]): Promise<void> {
+  const xml = await readPart(zip, partName);
+  if (!xml || !parseXml(xml, handlers)) throw new DamagedPart(partName);
+}
+
+/** A part's relationships by id; none when it has no relationships part. */
+export async function relationshipsOf(zip: ZipPackage, sourcePart: string): Promise<ReadonlyMap<string, Relationship>> {
+  const relationships = new Map<string, Relationship>();
+  const partName = sourcePart === '' ? '_rels/.rels' : relationshipsPartOf(sourcePart);
+  if (!zip.entries.some((entry) => entry.name.toLowerCase() === partName.toLowerCase())) return relationships;
+  await requiredXml(zip, partName, {
+    open(name, attributes) {
+      if (name !== 'Relationship') return;
+      const id = attributes.Id;
+      const type = attributes.Type ?? '';
+      const target = attributes.Target ?? '';
+      if (!id) return;
+      const external = attributes.TargetMode === 'External';
+      const kind = type.slice(type.lastIndexOf('/') + 1);
+      relationships.set(id, { id, kind, target: external ? target : resolveTarget(sourcePart, target), external });
+    },
+  });
+  return relationships;
+}
+
+export interface WorkbookSheet {
+  readonly name: string;
+  /** The worksheet's part name; undefined for chart sheets and sheets whose part is missing. */
+  readonly part: string | undefined;
+}
+
+export interface WorkbookParts {
+  readonly sheets: readonly WorkbookSheet[];
+  readonly cells: CellContext;
+}
+
+const DEFAULT_WORKBOOK_PART = 'xl/workbook.xml';
+
+async function workbookPartName(zip: ZipPackage): Promise<string> {
+  const root = await relationshipsOf(zip, '');
+  const main = [...root.values()].find((relationship) => relationship.kind === 'officeDocument' && !relationship.external);
+  return main?.target ?? DEFAULT_WORKBOOK_PART;
+}
+
+async function sharedStrings(zip: ZipPackage, partName: string | undefined): Promise<string[]> {
+  const strings: string[] = [];
+  if (!partName) return strings;
+  let current: string[] | undefined;
+  let inText = false;
+  let phonetic = 0;
+  await requiredXml(zip, partName, {
+    open(name) {
+      if (name === 'si') current = [];
+      else if (name === 'rPh') phonetic += 1;
+      else if (name === 't' && phonetic === 0) inText = true;
+    },
+    text(text) {
+      if (inText) current?.push(text);
+    },
+    close(name) {
+      if (name === 't') inText = false;
+      else if (name === 'rPh') phonetic -= 1;
+      else if (name === 'si') {
+        strings.push(current?.join('') ?? '');
+        current = undefined;
+      }
+    },
+  });
+  return strings;
+}
+
+/** Built-in number formats that show a date (ECMA-376 Part 1, §18.8.30; 27–36 and 50–58 are the East Asian dates). */
+const BUILT_IN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
+
+/** Whether a format code shows a date or time: d, m, y, h or s outside quotes, escapes and brackets (colours, conditions). */
+export function isDateFormat(code: string): boolean {
+  const first = code.split(';')[0] ?? '';
+  const bare = first
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/[_*]./g, '')
+    .replace(/\[(?:h+|m+|s+)\]/gi, 'h')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/general/gi, '');
+  return /[dmyhs]/i.test(bare);
+}
+
+async function dateStyles(zip: ZipPackage, partName: string | undefined): Promise<Set<number>> {
+  const styles = new Set<number>();
+  if (!partName) return styles;
+  const customDates = new Set<number>();
+  let inCellXfs = false;
+  let index = 0;
+  await requiredXml(zip, partName, {
+    open(name, attributes) {
+      if (name === 'numFmt' && isDateFormat(attributes.formatCode ?? '')) customDates.add(Number(attributes.numFmtId));
+      else if (name === 'cellXfs') inCellXfs = true;
+      else if (name === 'xf' && inCellXfs) {
+        const format = Number(attributes.numFmtId ?? 0);
+        if (BUILT_IN_DATE_FORMATS.has(format) || customDates.has(format)) styles.add(index);
+        index += 1;
+      }
+    },
+    close(name) {
+      if (name === 'cellXfs') inCellXfs = false;
+    },
+  });
+  return styles;
+}
+
+/**
+ * The workbook's sheets in order, and what its cells need: shared strings, which styles are dates, and the date
+ * system (`date1904` in any spelling xsd:boolean allows). Throws `DamagedPart` when a part it needs can't be read.
+ */
+export async function readWorkbookParts(zip: ZipPackage): Promise<WorkbookParts> {
+  const workbookPart = await workbookPartName(zip);
+  const relationships = await relationshipsOf(zip, workbookPart);
+  const declared: { name: string; id: string | undefined }[] = [];
+  let date1904 = false;
+  await requiredXml(zip, workbookPart, {
+    open(name, attributes) {
+      if (name === 'workbookPr') date1904 = xmlBoolean(attributes.date1904, false);
+      else if (name === 'sheet') declared.push({ name: attributes.name ?? '', id: attribute(attributes, 'id') });
+    },
+  });
+  const sheets = declared.map(({ name, id }) => {
+    const relationship = id === undefined ? undefined : relationships.get(id);
+    return { name, part: relationship?.kind === 'worksheet' && !relationship.external ? relationship.target : undefined };
+  });
+  const partOfKind = (kind: string) => [...relationships.values()].find((relationship) => relationship.kind === kind && !relationship.external)?.target;
+  return {
+    sheets,
+    cells: {
+      sharedStrings: await sharedStrings(zip, partOfKind('sharedStrings')),
+      dateStyles: await dateStyles(zip, partOfKind('styles')),
+      date1904,
+    },
+  };
+}
+
+/** An Excel table as its part declares it (ECMA-376 Part 1, §18.5.1.2). */
+export interface SheetTable {
+  readonly ref: RangeRef;
+  /** Rows of the range that are the header (0 when the header row is switched off). */
+  readonly headerRowCount: number;
+  /** Rows at the bottom of the range that are the Total Row. */
+  readonly totalsRowCount: number;
+  /** The column names, left to right. */
+  readonly columns: readonly string[];
+}
+
+/** The tables of a worksheet, from the table parts its relationships name; 'outside' when a table lies past the grid. */
+export async function sheetTables(zip: ZipPackage, relationships: ReadonlyMap<string, Relationship>): Promise<SheetTable[] | 'outside'> {
+  const tables: SheetTable[] = [];
+  for (const relationship of relationships.values()) {
+    if (relationship.kind !== 'table' || relationship.external) continue;
+    let ref: RangeRef | 'outside' | undefined;
+    let headerRowCount = 1;
+    let totalsRowCount = 0;
+    const columns: string[] = [];
+    await requiredXml(zip, relationship.target, {
+      open(name, attributes) {
+        if (name === 'table') {
+          ref = parseRangeRef(attributes.ref ?? '');
+          headerRowCount = Number(attributes.headerRowCount ?? 1);
+          totalsRowCount = Number(attributes.totalsRowCount ?? 0);
+        } else if (name === 'tableColumn') columns.push(attributes.name ?? '');
+      },
+    });
+    if (ref === 'outside') return 'outside';
+    if (ref && Number.isInteger(headerRowCount) && Number.isInteger(totalsRowCount)) tables.push({ ref, headerRowCount, totalsRowCount, columns });
+  }
+  return tables;
+}
