@@ -9,7 +9,8 @@ import { parseInput, queryObject } from '../http/request-body';
 import type { Route } from '../http/route';
 import type { Services } from '../services';
 import { withIdempotency } from '../submissions/idempotent-submission';
-import { issuesSummary, judgeSheet, receiptResponse, storeJudged, type SubmissionReceipt } from '../submissions/submission-intake';
+import { judgeSheet, receiptResponse } from '../submissions/submission-intake';
+import { storeJudgedSheets } from '../submissions/sheets-submission';
 import { boardYearQuerySchema, type SubmissionTarget } from '../submissions/submission-request';
 import type { UploadRefusal } from '../workbooks/upload-refusal';
 import { MAX_UPLOAD_BYTES, readUploadedWorkbook, type UploadedSheet } from '../workbooks/upload-reader';
@@ -38,6 +39,11 @@ async function judgeFile(services: Services, target: BoardYear, sheets: readonly
   return judged;
 }
 
+/**
+ * Stores the file's template sheets as one step (both stored or neither, as the JSON route's `sheets`). An empty sheet
+ * is no submission (the reporting round): beside a filled one it is left as it was; a file with nothing filled is refused
+ * in words unless `?nothingToReport=true` says so.
+ */
 async function storeFile(
   services: Services,
   caller: Caller,
@@ -46,22 +52,13 @@ async function storeFile(
   context: InvocationContext,
   nothingToReport: boolean,
 ): Promise<HttpResponseInit> {
-  // Both sheets are stored, or neither: a file with an error anywhere changes nothing.
-  const failing = judged.filter((validation) => !validation.valid);
-  if (failing.length > 0) {
-    const errors = judged.flatMap((validation) => validation.issues);
-    throw problems.unprocessable(`Filen sparades inte: ${failing.map(issuesSummary).join(', ')}. Rätta felen och ladda upp filen igen.`, { errors });
-  }
-  // An empty sheet is no submission (the reporting round): beside a filled one it is left as it was; a file with
-  // nothing filled is refused in words unless `?nothingToReport=true` says so.
-  const filled = judged.filter((validation) => validation.rows.length > 0);
+  const filled = judged.filter((validation) => validation.rows.length > 0 || !validation.valid);
   const toStore = filled.length > 0 ? filled : judged;
-  const receipts: SubmissionReceipt[] = [];
-  for (const validation of toStore)
-    receipts.push(await storeJudged(services, caller, { ...target, template: validation.template }, validation, context, { nothingToReport }));
+  const receipts = await storeJudgedSheets(services, caller, target, toStore, (_template, empty) => nothingToReport && empty, context);
+  // One template's receipt keeps the single route's shape and Location; several are listed.
   const [only] = receipts;
-  if (receipts.length === 1 && only) return receiptResponse(only, { ...target, template: only.template });
-  return json(201, { submissions: receipts });
+  if (receipts.length === 1 && only) return only.unchanged ? json(200, only) : receiptResponse(only, { ...target, template: only.template });
+  return json(receipts.every((receipt) => receipt.unchanged) ? 200 : 201, { submissions: receipts });
 }
 
 /**

@@ -11,7 +11,7 @@ import { boundIssues, omittedSentence, warningsOf } from './bounded-issues';
 import { lockedWhileRunning } from './locked-year';
 import { issuesSummary, judgeRecords, submissionConflict, type SubmissionReceipt } from './submission-intake';
 import { MAX_SUBMISSION_ROWS, submissionTargetSchema, type SubmissionTarget } from './submission-request';
-import { prepareRoundSubmission, type PreparedSubmission } from './round-intake';
+import { prepareRoundSubmission, sheetName, type PreparedSubmission } from './round-intake';
 
 const rowsSchema = z
   .array(z.record(z.string(), z.unknown(), { error: 'varje rad ska vara ett objekt med kolumnnycklar' }), { error: 'ska vara en lista av rader' })
@@ -63,11 +63,29 @@ export async function storeSheets(
   const activityIds = activities.rows.flatMap((row) => (typeof row.values.activityId === 'string' ? [row.values.activityId] : []));
   const expenses = await judgeRecords(services, { ...target, template: 'expenses' }, body.sheets.expenses, language, activityIds);
   const judged: TemplateValidation[] = [activities, expenses];
+  const receipts = await storeJudgedSheets(services, caller, target, judged, (template, empty) => saysNothing(body, template, empty), context);
+  return json(receipts.every((receipt) => receipt.unchanged) ? 200 : 201, { receipts });
+}
+
+/**
+ * Stores judged templates of one board and year as one step: refused together (422, bounded, with the count per rule)
+ * when any has an error; otherwise staged, then made current in order, the earlier ones undone when a later one fails.
+ * `nothingToReport` says, per template, whether the staff member said an empty one means nothing to report.
+ * Used by the JSON route's `sheets` and by the file route for a workbook with several template sheets.
+ */
+export async function storeJudgedSheets(
+  services: Services,
+  caller: Caller,
+  target: { readonly board: SubmissionTarget['board']; readonly year: SubmissionTarget['year'] },
+  judged: readonly TemplateValidation[],
+  nothingToReport: (template: TemplateKey, empty: boolean) => boolean,
+  context: InvocationContext,
+): Promise<SubmissionReceipt[]> {
   const failing = judged.filter((validation) => !validation.valid);
   if (failing.length > 0) {
     const bounded = boundIssues(judged);
     throw problems.unprocessable(
-      `Inget sparades: ${failing.map((validation) => `${validation.template === 'activities' ? 'Aktiviteter' : 'Kostnader'} ${issuesSummary(validation)}`).join(', ')}. Rätta felen och skicka in igen.${omittedSentence(bounded)}`,
+      `Inget sparades: ${failing.map((validation) => `${sheetName(validation.template)} ${issuesSummary(validation)}`).join(', ')}. Rätta felen och skicka in igen.${omittedSentence(bounded)}`,
       { ...bounded },
     );
   }
@@ -76,7 +94,7 @@ export async function storeSheets(
     const rows = typedRows(validation) ?? [];
     const warnings = boundIssues([warningsOf(validation)]);
     const templateTarget = { ...target, template: validation.template };
-    const intent = { nothingToReport: saysNothing(body, validation.template, rows.length === 0) };
+    const intent = { nothingToReport: nothingToReport(validation.template, rows.length === 0) };
     prepared.push({ target: templateTarget, prepared: await prepareRoundSubmission(services, caller, templateTarget, rows, warnings, intent) });
   }
   const staged = await Promise.all(prepared.map(async (entry) => (entry.prepared.submission ? services.store.stage(entry.prepared.submission) : undefined)));
@@ -89,16 +107,22 @@ export async function storeSheets(
     }
   } catch (error) {
     const undone = await Promise.all(committed.map((entry) => services.store.revert(entry)));
-    if (error instanceof YearLockedError) throw await lockedWhileRunning(services.locks, body.year);
+    if (error instanceof YearLockedError) throw await lockedWhileRunning(services.locks, target.year);
     context.log(
-      JSON.stringify({ event: 'sheets-submission', invocationId: context.invocationId, board: body.board, year: body.year, outcome: 'rolled-back', undone }),
+      JSON.stringify({
+        event: 'sheets-submission',
+        invocationId: context.invocationId,
+        board: target.board,
+        year: target.year,
+        outcome: 'rolled-back',
+        undone,
+      }),
     );
     throw submissionConflict(error, prepared[moving]?.target ?? { ...target, template: 'expenses' });
   }
   const receipts = prepared.map((entry, index) => receiptOf(entry.prepared, committed, staged[index], judged[index]));
-  context.log(JSON.stringify({ event: 'sheets-submission', invocationId: context.invocationId, board: body.board, year: body.year, outcome: 'stored' }));
-  const allUnchanged = receipts.every((receipt) => receipt.unchanged);
-  return json(allUnchanged ? 200 : 201, { receipts });
+  context.log(JSON.stringify({ event: 'sheets-submission', invocationId: context.invocationId, board: target.board, year: target.year, outcome: 'stored' }));
+  return receipts;
 }
 
 function receiptOf(

