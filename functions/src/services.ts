@@ -45,7 +45,7 @@ function readSettings(env: NodeJS.ProcessEnv) {
   try {
     return { settings: readInitiativeSettings(env), auth: readAuthSettings(env), storage: readStorageSettings(env) };
   } catch (error) {
-    throw new HttpProblem(503, 'Tjänsten är inte konfigurerad', `Servern kunde inte starta: ${error instanceof Error ? error.message : String(error)}`);
+    throw new HttpProblem('not-configured', `Servern kunde inte starta: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

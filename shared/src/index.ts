@@ -24,3 +24,4 @@ export * from './validation/validate-template';
 export * from './reports';
 export * from './http/api-answers';
 export * from './round/reporting-round';
+export * from './http/problem-types';

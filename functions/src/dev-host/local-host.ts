@@ -6,6 +6,7 @@ import path from 'node:path';
 import { HttpRequest, HttpResponse, InvocationContext, type HttpResponseInit, type LogLevel } from '@azure/functions';
 import { assertWellFormedAddress } from '../http/define-route';
 import { HttpProblem, problemResponse } from '../http/problem';
+import { languageOf } from '../http/language';
 import { ROUTES } from '../routes';
 import { resetServices } from '../services';
 import { routeMatcher } from './route-matcher';
@@ -54,7 +55,7 @@ function readRequestBody(incoming: IncomingMessage): Promise<Buffer> {
     incoming.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_REQUEST_BYTES) {
-        reject(new HttpProblem(413, 'För stor begäran', 'Begäran är större än 100 MB.'));
+        reject(new HttpProblem('too-large', { sv: 'Begäran är större än 100 MB.', en: 'The request is larger than 100 MB.' }));
         incoming.destroy();
         return;
       }
@@ -109,6 +110,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   const match = routeMatcher(ROUTES);
   const log = options.log ?? consoleLog;
   const server = createServer((incoming, outgoing) => {
+    const language = languageOf(undefined, incoming.headers['accept-language']);
     void (async () => {
       const url = requestUrl(incoming);
       // As the Functions host does: an address it can't decode is refused before any route sees it.
@@ -117,9 +119,12 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       const found = relative === undefined ? undefined : match(incoming.method ?? 'GET', relative);
       if (found === undefined || found === 'method-not-allowed') {
         const problem = found
-          ? new HttpProblem(405, 'Metoden stöds inte', `${incoming.method} stöds inte för ${url.pathname}.`)
-          : new HttpProblem(404, 'Hittades inte', `Det finns ingen funktion på ${url.pathname}.`);
-        await send(outgoing, problemResponse(problem, url.pathname));
+          ? new HttpProblem('method-not-allowed', {
+              sv: `${incoming.method} stöds inte för ${url.pathname}.`,
+              en: `${incoming.method} is not supported for ${url.pathname}.`,
+            })
+          : new HttpProblem('not-found', { sv: `Det finns ingen funktion på ${url.pathname}.`, en: `There is no function at ${url.pathname}.` });
+        await send(outgoing, problemResponse(problem, url.pathname, language));
         return;
       }
       const bytes = await readRequestBody(incoming);
@@ -137,10 +142,13 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       });
       await send(outgoing, await found.route.handler(request, context));
     })().catch(async (error: unknown) => {
-      const problem = error instanceof HttpProblem ? error : new HttpProblem(500, 'Internt fel', 'Utvecklingsvärden kunde inte besvara anropet.');
+      const problem =
+        error instanceof HttpProblem
+          ? error
+          : new HttpProblem('internal-error', { sv: 'Utvecklingsvärden kunde inte besvara anropet.', en: 'The development host could not answer the call.' });
       if (!(error instanceof HttpProblem))
         log('error', JSON.stringify({ event: 'dev-host-error', error: error instanceof Error ? error.message : String(error) }));
-      if (!outgoing.headersSent) await send(outgoing, problemResponse(problem)).catch(() => outgoing.destroy());
+      if (!outgoing.headersSent) await send(outgoing, problemResponse(problem, undefined, language)).catch(() => outgoing.destroy());
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FUNDS_MOVEMENT_KINDS, initiativeYears, reportDraft, type InitiativeSettings, type Year } from '@samla/shared';
 import { authenticate, requireRole } from '../http/access';
 import { defineRoute, json, workbook } from '../http/define-route';
-import { problems } from '../http/problem';
+import { HttpProblem, problems } from '../http/problem';
 import { parseInput, queryObject, readJsonBody } from '../http/request-body';
 import type { Route } from '../http/route';
 import { DOCX_CONTENT_TYPE, reportDocxBuffer } from '../reports/report-docx';
@@ -121,7 +121,7 @@ const unlock = defineRoute('unlockYear', ['DELETE'], 'locks/{year}', async (requ
   const year = yearInPath(request, services.settings, 'locks');
   const note = await optionalNote(request);
   const current = await services.locks.state(year);
-  if (!current?.locked) throw problems.conflict(`År ${year} är inte låst.`);
+  if (!current?.locked) throw new HttpProblem('not-locked', { sv: `År ${year} är inte låst.`, en: `The year ${year} is not locked.` });
   // The gates open first: until the unlock is recorded, the recorded lock still refuses new submissions.
   await services.store.setYearGate(year, false);
   return json(200, await services.locks.unlock(year, caller.name, services.now().toISOString(), note));

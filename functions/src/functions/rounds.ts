@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { Caller } from '../auth/caller';
 import { authenticate, requireRole } from '../http/access';
 import { defineRoute, json } from '../http/define-route';
-import { HttpProblem, problems } from '../http/problem';
+import { HttpProblem } from '../http/problem';
 import { parseInput, readJsonBody } from '../http/request-body';
 import type { Route } from '../http/route';
 import type { Services } from '../services';
@@ -94,20 +94,19 @@ function refusalProblem(refusal: RoundRefusal, target: Target): HttpProblem {
   const what = describeTarget(target);
   switch (refusal.code) {
     case 'nothing-submitted':
-      return new HttpProblem(409, 'Inget är inskickat', `${what} har ingen inskickad version att granska.`, { reason: refusal.code });
+      return new HttpProblem('nothing-submitted', `${what} har ingen inskickad version att granska.`, { reason: refusal.code });
     case 'not-current-version':
       return new HttpProblem(
-        409,
-        'Inte den gällande versionen',
+        'not-current-version',
         `Version ${refusal.given} av ${what} gäller inte längre; den gällande är version ${refusal.current}. Läs om läget och granska version ${refusal.current}.`,
         { reason: refusal.code, current: refusal.current },
       );
     case 'round-accepted':
-      return new HttpProblem(409, 'Inlämningen är godkänd', `${what} är redan godkänd (version ${refusal.version}). Öppna den igen först.`, {
+      return new HttpProblem('round-accepted', `${what} är redan godkänd (version ${refusal.version}). Öppna den igen först.`, {
         reason: refusal.code,
       });
     case 'not-closed':
-      return new HttpProblem(409, 'Inget att öppna', `${what} är varken godkänd eller returnerad, så det finns inget att öppna igen.`, {
+      return new HttpProblem('round-not-closed', `${what} är varken godkänd eller returnerad, så det finns inget att öppna igen.`, {
         reason: refusal.code,
       });
   }
@@ -136,19 +135,13 @@ function checkCells(cells: readonly { row: number; column: string }[], target: T
     return reasons;
   });
   if (wrong.length > 0) {
-    throw new HttpProblem(
-      422,
-      'Kommentaren pekar utanför mallen',
-      `${wrong.length} cellkommentarer pekar på celler som inte finns i ${describeTarget(target)}.`,
-      {
-        'invalid-params': wrong,
-      },
-    );
+    throw new HttpProblem('cell-comment-outside-template', `${wrong.length} cellkommentarer pekar på celler som inte finns i ${describeTarget(target)}.`, {
+      'invalid-params': wrong,
+    });
   }
   if (JSON.stringify(cells).length > MAX_CELL_COMMENTS_CHARS) {
     throw new HttpProblem(
-      422,
-      'För långa kommentarer',
+      'comments-too-long',
       `Cellkommentarerna är för långa tillsammans (högst ${MAX_CELL_COMMENTS_CHARS} tecken). Korta dem eller dela upp returen.`,
     );
   }
@@ -161,7 +154,8 @@ async function decide(services: Services, target: Target, event: Exclude<RoundEv
     outcome = await services.rounds.decide(target.board, target.year, target.template, event);
   } catch (error) {
     if (!(error instanceof RoundChangedError)) throw error;
-    throw problems.conflict(
+    throw new HttpProblem(
+      'round-changed',
       `${describeTarget(target)} ändrades samtidigt (en ny inskickning eller en annan samordnare). Inget har sparats; läs om läget och försök igen.`,
       {
         reason: 'round-changed',

@@ -1,10 +1,10 @@
 import type { HttpResponseInit, InvocationContext } from '@azure/functions';
-import { DEFAULT_LANGUAGE, type Language, type TemplateValidation } from '@samla/shared';
+import type { TemplateValidation } from '@samla/shared';
 import type { Caller } from '../auth/caller';
 import { authenticate, requireBoardAccess } from '../http/access';
 import { defineRoute, json } from '../http/define-route';
 import { requestLanguage } from '../http/language';
-import { HttpProblem, problems } from '../http/problem';
+import { HttpProblem } from '../http/problem';
 import { parseInput, queryObject } from '../http/request-body';
 import type { Route } from '../http/route';
 import type { Services } from '../services';
@@ -17,12 +17,11 @@ import { MAX_UPLOAD_BYTES, readUploadedWorkbook, type UploadedSheet } from '../w
 
 type BoardYear = Omit<SubmissionTarget, 'template'>;
 
-const PROBLEM_BY_STATUS = { 413: problems.payloadTooLarge, 415: problems.unsupportedMediaType, 422: problems.unprocessable } as const;
+const KIND_BY_STATUS = { 413: 'too-large', 415: 'unsupported-media-type', 422: 'upload-refused' } as const;
 
-/** The problem document for a refused upload: the status's title, the refusal's words, and its kind as `reason`. */
-export function refusalProblem(refusal: UploadRefusal, language: Language = DEFAULT_LANGUAGE): HttpProblem {
-  const base = PROBLEM_BY_STATUS[refusal.status](refusal.detail[language]);
-  return new HttpProblem(base.status, base.title, base.detail, { reason: refusal.kind, ...refusal.params });
+/** The problem document for a refused upload: the status's kind, the refusal's words in both languages, its kind as `reason`. */
+export function refusalProblem(refusal: UploadRefusal): HttpProblem {
+  return new HttpProblem(KIND_BY_STATUS[refusal.status], refusal.detail, { reason: refusal.kind, ...refusal.params });
 }
 
 /** Judges every template sheet of the file; expenses are checked against the activities in the same file when it has them. */
@@ -79,7 +78,7 @@ const submitFile = defineRoute('submitFile', ['POST'], 'submissions/file', async
     'submissions/file',
     async (body) => {
       const reading = await readUploadedWorkbook(body.bytes);
-      if (!reading.ok) throw refusalProblem(reading.refusal, language);
+      if (!reading.ok) throw refusalProblem(reading.refusal);
       return storeFile(services, caller, target, await judgeFile(services, target, reading.sheets, language), context, query.nothingToReport === 'true');
     },
     { json: false, maxBytes: MAX_UPLOAD_BYTES, requestTag: `${target.board}|${target.year}` },

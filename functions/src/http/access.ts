@@ -10,11 +10,7 @@ const roleName = (role: Role): string => ROLE_DEFINITIONS[role].label.sv.toLower
 /** The signed-in caller, from the bearer token; 401 without a valid one, and every request refused without auth configured. */
 export async function authenticate(request: HttpRequest, authentication: Authentication): Promise<Caller> {
   if (!authentication.verifier) {
-    throw new HttpProblem(
-      503,
-      'Inloggning är inte konfigurerad',
-      `Servern tar inte emot några anrop: ${authentication.refusal ?? 'ingen inloggning konfigurerad'}.`,
-    );
+    throw new HttpProblem('not-configured', `Servern tar inte emot några anrop: ${authentication.refusal ?? 'ingen inloggning konfigurerad'}.`);
   }
   const header = request.headers.get('authorization') ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);

@@ -2,6 +2,7 @@ import type { HttpMethod, HttpRequest, HttpResponseInit, InvocationContext } fro
 import { getServices, type Services } from '../services';
 import { isStorageUnavailable } from '../storage/table-errors';
 import { quotable } from './body-decoding';
+import { requestLanguage } from './language';
 import { HttpProblem, problemResponse, problems } from './problem';
 import type { Route } from './route';
 
@@ -12,9 +13,11 @@ function failure(error: unknown, context: InvocationContext): HttpProblem {
   if (isStorageUnavailable(error)) {
     context.warn(JSON.stringify({ event: 'storage-unavailable', invocationId: context.invocationId, error: String((error as Error).message ?? error) }));
     return new HttpProblem(
-      503,
-      'Lagringen svarar inte',
-      'Uppgifterna kunde inte läsas eller sparas just nu. Inget har ändrats; försök igen om en stund.',
+      'storage-unavailable',
+      {
+        sv: 'Uppgifterna kunde inte läsas eller sparas just nu. Inget har ändrats; försök igen om en stund.',
+        en: 'The data could not be read or stored just now. Nothing has changed; try again in a moment.',
+      },
       {},
       { 'Retry-After': '5' },
     );
@@ -26,7 +29,10 @@ function failure(error: unknown, context: InvocationContext): HttpProblem {
       error: error instanceof Error ? (error.stack ?? error.message) : String(error),
     }),
   );
-  return new HttpProblem(500, 'Internt fel', `Något gick fel på servern. Ange ärende-id ${context.invocationId} om du kontaktar support.`);
+  return new HttpProblem('internal-error', {
+    sv: `Något gick fel på servern. Ange ärende-id ${context.invocationId} om du kontaktar support.`,
+    en: `Something went wrong on the server. Give case id ${context.invocationId} if you contact support.`,
+  });
 }
 
 /**
@@ -71,7 +77,7 @@ export function defineRoute(name: string, methods: HttpMethod[], route: string, 
         assertWellFormedAddress(request.url);
         response = await handler(request, await getServices(), context);
       } catch (error) {
-        response = problemResponse(failure(error, context), new URL(request.url).pathname);
+        response = problemResponse(failure(error, context), new URL(request.url).pathname, requestLanguage(request));
       }
       context.log(
         JSON.stringify({

@@ -1,5 +1,5 @@
 import type { HttpResponseInit } from '@azure/functions';
-import type { Issue } from '@samla/shared';
+import { DEFAULT_LANGUAGE, PROBLEM_TYPES, problemTitle, problemTypeUri, type Issue, type Language, type Localized, type ProblemKind } from '@samla/shared';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -9,53 +9,66 @@ export interface ProblemExtensions {
   readonly [member: string]: unknown;
 }
 
+/** A detail in both languages, or Swedish only where it has not been translated yet. */
+export type ProblemDetail = string | Localized;
+
 /**
- * A failure to answer with a problem document (RFC 9457). Handlers throw it; the route wrapper turns it into
- * the response. `title` is Swedish, short and the same for every occurrence; `detail` says what happened here.
+ * A failure to answer with a problem document (RFC 9457). Handlers throw it; the route wrapper turns it into the
+ * response. The kind (shared PROBLEM_TYPES) gives the status, the stable `type` and the title in the caller's language;
+ * `detail` says what happened here.
  */
 export class HttpProblem extends Error {
+  readonly status: number;
+
   constructor(
-    readonly status: number,
-    readonly title: string,
-    readonly detail?: string,
+    readonly kind: ProblemKind,
+    readonly detail?: ProblemDetail,
     readonly extensions: ProblemExtensions = {},
     readonly headers: Readonly<Record<string, string>> = {},
   ) {
-    super(detail ?? title);
+    super(typeof detail === 'string' ? detail : (detail?.sv ?? PROBLEM_TYPES[kind].title.sv));
     this.name = 'HttpProblem';
+    this.status = PROBLEM_TYPES[kind].status;
+  }
+
+  /** The Swedish title (the one every log and older client knows). */
+  get title(): string {
+    return PROBLEM_TYPES[this.kind].title.sv;
+  }
+
+  /** The detail in a language: the Swedish text when no translation was given. */
+  detailIn(language: Language): string | undefined {
+    if (this.detail === undefined || typeof this.detail === 'string') return this.detail;
+    return this.detail[language];
   }
 }
 
-const TYPE_BASE = 'https://samla.lansstyrelsen.se/problem/';
-
-function problemType(status: number): string {
-  return `${TYPE_BASE}${status}`;
-}
-
-export function problemResponse(problem: HttpProblem, instance?: string): HttpResponseInit {
+/** The problem document of a problem, worded in the caller's language. */
+export function problemResponse(problem: HttpProblem, instance?: string, language: Language = DEFAULT_LANGUAGE): HttpResponseInit {
+  const detail = problem.detailIn(language);
   const body = {
-    type: problemType(problem.status),
-    title: problem.title,
+    type: problemTypeUri(problem.kind),
+    title: problemTitle(problem.kind, language),
     status: problem.status,
-    ...(problem.detail ? { detail: problem.detail } : {}),
+    ...(detail ? { detail } : {}),
     ...(instance ? { instance } : {}),
     ...problem.extensions,
   };
   return {
     status: problem.status,
-    headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, ...problem.headers },
+    headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, 'Content-Language': language, ...problem.headers },
     body: JSON.stringify(body),
   };
 }
 
+/** Shorthands for the kinds that need no more than a detail. */
 export const problems = {
-  badRequest: (detail: string, extensions?: ProblemExtensions) => new HttpProblem(400, 'Felaktig begäran', detail, extensions),
-  unauthorized: (detail: string) => new HttpProblem(401, 'Inloggning krävs', detail, {}, { 'WWW-Authenticate': 'Bearer realm="samla"' }),
-  forbidden: (detail: string) => new HttpProblem(403, 'Åtkomst nekad', detail),
-  notFound: (detail: string) => new HttpProblem(404, 'Hittades inte', detail),
-  conflict: (detail: string, extensions?: ProblemExtensions) => new HttpProblem(409, 'Konflikt', detail, extensions),
-  payloadTooLarge: (detail: string) => new HttpProblem(413, 'För stor begäran', detail),
-  unsupportedMediaType: (detail: string) => new HttpProblem(415, 'Fel innehållstyp', detail),
-  unprocessable: (detail: string, extensions?: ProblemExtensions) => new HttpProblem(422, 'Uppgifterna innehåller fel', detail, extensions),
-  unavailable: (detail: string) => new HttpProblem(503, 'Tjänsten är inte tillgänglig', detail, {}, { 'Retry-After': '5' }),
+  badRequest: (detail: ProblemDetail, extensions?: ProblemExtensions) => new HttpProblem('bad-request', detail, extensions),
+  unauthorized: (detail: ProblemDetail) => new HttpProblem('sign-in-required', detail, {}, { 'WWW-Authenticate': 'Bearer realm="samla"' }),
+  forbidden: (detail: ProblemDetail) => new HttpProblem('forbidden', detail),
+  notFound: (detail: ProblemDetail) => new HttpProblem('not-found', detail),
+  payloadTooLarge: (detail: ProblemDetail) => new HttpProblem('too-large', detail),
+  unsupportedMediaType: (detail: ProblemDetail) => new HttpProblem('unsupported-media-type', detail),
+  unprocessable: (detail: ProblemDetail, extensions?: ProblemExtensions) => new HttpProblem('validation-failed', detail, extensions),
+  unavailable: (detail: ProblemDetail) => new HttpProblem('service-unavailable', detail, {}, { 'Retry-After': '5' }),
 };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import type { Caller } from '../auth/caller';
 import { HttpProblem, problemResponse, problems } from '../http/problem';
+import { requestLanguage } from '../http/language';
 import { declaredCharset } from '../http/body-decoding';
 import { MAX_JSON_BYTES, parseJsonBytes, readBodyBytes, requireJsonContent } from '../http/request-body';
 import type { Services } from '../services';
@@ -59,9 +60,16 @@ export async function withIdempotency(
   const claim = await services.idempotency.claim(claimScope, key, requestHash);
   if (claim.state === 'completed' || claim.state === 'in-flight') {
     if (claim.requestHash !== requestHash) {
-      throw problems.unprocessable('Idempotency-Key har redan använts för en annan begäran. Använd en ny nyckel för nytt innehåll.');
+      throw new HttpProblem('idempotency-key-reused', {
+        sv: 'Idempotency-Key har redan använts för en annan begäran. Använd en ny nyckel för nytt innehåll.',
+        en: 'The Idempotency-Key was already used for another request. Use a new key for new content.',
+      });
     }
-    if (claim.state === 'in-flight') throw problems.conflict('En begäran med samma Idempotency-Key behandlas fortfarande. Försök igen om en stund.');
+    if (claim.state === 'in-flight')
+      throw new HttpProblem('idempotency-in-flight', {
+        sv: 'En begäran med samma Idempotency-Key behandlas fortfarande. Försök igen om en stund.',
+        en: 'A request with the same Idempotency-Key is still being processed. Try again in a moment.',
+      });
     return { status: claim.response.status, headers: { ...claim.response.headers, 'Idempotent-Replayed': 'true' }, body: claim.response.body };
   }
   let response: HttpResponseInit;
@@ -70,7 +78,7 @@ export async function withIdempotency(
   } catch (error) {
     // A refusal of the content is the answer to remember; a failure of the world is not: release for a retry.
     if (error instanceof HttpProblem && error.status < 500 && error.status !== 409) {
-      const answer = problemResponse(error, new URL(request.url).pathname);
+      const answer = problemResponse(error, new URL(request.url).pathname, requestLanguage(request));
       await services.idempotency.complete(claimScope, key, remembered(answer));
       return answer;
     }

@@ -5,10 +5,13 @@ import type { YearLock, YearLockStore } from '../storage/year-lock-store';
 /** The 409 for a submission to a locked year: says why and what to do. */
 export function lockedYearProblem(year: Year, lock?: YearLock): HttpProblem {
   const since = lock ? ` sedan ${lock.changedAt.slice(0, 10)} (låst av ${lock.changedBy})` : '';
+  const sinceEn = lock ? ` since ${lock.changedAt.slice(0, 10)} (locked by ${lock.changedBy})` : '';
   return new HttpProblem(
-    409,
-    'Året är låst',
-    `År ${year} är låst för inlämningar${since} eftersom rapporten för året är lämnad. Inget har sparats. Kontakta samordnarna om uppgifterna behöver ändras; en samordnare kan låsa upp året.`,
+    'locked-year',
+    {
+      sv: `År ${year} är låst för inlämningar${since} eftersom rapporten för året är lämnad. Inget har sparats. Kontakta samordnarna om uppgifterna behöver ändras; en samordnare kan låsa upp året.`,
+      en: `The year ${year} is locked for submissions${sinceEn} because its report has been handed in. Nothing was stored. Contact the coordinators if the data must change; a coordinator can unlock the year.`,
+    },
     { year, ...(lock ? { lockedBy: lock.changedBy, lockedAt: lock.changedAt } : {}) },
   );
 }

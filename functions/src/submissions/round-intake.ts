@@ -24,15 +24,12 @@ export function sheetName(template: TemplateKey): string {
   return TEMPLATES[template].sheetName;
 }
 
-const ACCEPTED_TITLE = 'Inlämningen är godkänd';
-
 /** The 409 for a submission to an accepted round: who accepted which version when, and what to do. */
 export function acceptedProblem(target: SubmissionTarget, event: { version?: number; by?: string; at?: string } = {}): HttpProblem {
   const who = event.by ? ` av ${event.by}` : '';
   const when = event.at ? ` den ${event.at.slice(0, 10)}` : '';
   return new HttpProblem(
-    409,
-    ACCEPTED_TITLE,
+    'round-accepted',
     `${sheetName(target.template)} för län ${target.board} ${target.year} är godkänd${who}${when} (version ${event.version ?? '?'}). Inget har sparats. Be en samordnare att öppna inlämningen igen om uppgifterna behöver ändras.`,
     { reason: 'round-accepted', board: target.board, year: target.year, template: target.template },
   );
@@ -45,7 +42,8 @@ export function roundConflict(error: unknown): HttpProblem | undefined {
     return acceptedProblem(error, { version: error.status.version, by: last?.by, at: last?.at });
   }
   if (error instanceof RoundChangedError) {
-    return problems.conflict(
+    return new HttpProblem(
+      'round-changed',
       `Samordnarna ändrade läget för ${sheetName(error.template)} för län ${error.board} ${error.year} medan inskickningen sparades. Inget har sparats; se läget och skicka in igen.`,
       { reason: 'round-changed' },
     );

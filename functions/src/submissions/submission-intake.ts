@@ -243,7 +243,8 @@ export function submissionConflict(error: unknown, target: SubmissionTarget): Ht
   const round = roundConflict(error);
   if (round) return round;
   if (!(error instanceof ConcurrentSubmissionError)) throw error;
-  return problems.conflict(
+  return new HttpProblem(
+    'concurrent-submission',
     `En annan inskickning av ${target.template === 'activities' ? 'Aktiviteter' : 'Kostnader'} för län ${target.board} ${target.year} sparades samtidigt. Se historiken och skicka in igen om din version ska gälla.`,
   );
 }

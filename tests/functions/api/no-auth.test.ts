@@ -12,7 +12,7 @@ describe('a function app without sign-in configured', () => {
   it('refuses every request that needs a caller, and offers no dev sign-in', async () => {
     const me = await api.call('GET', 'me', { token: 'anything' });
     expect(me.status).toBe(503);
-    expect(((await me.json()) as { title: string }).title).toBe('Inloggning är inte konfigurerad');
+    expect(((await me.json()) as { title: string }).title).toBe('Tjänsten är inte konfigurerad');
     expect((await api.call('POST', 'dev/token', { json: { role: 'coordinator' } })).status).toBe(404);
     expect((await api.call('POST', 'submissions', { token: 'x', json: {} })).status).toBe(503);
   });

@@ -182,11 +182,9 @@ describe('readUploadedWorkbook refuses', () => {
 describe('refusalProblem', () => {
   it('makes a problem document with the status, a Swedish title and the refusal as reason', async () => {
     const problem = refusalProblem(refusalOf(await readUploadedWorkbook(Buffer.from('hej'))));
-    expect(problem).toMatchObject({ status: 415, title: 'Fel innehållstyp', extensions: { reason: 'not-a-workbook' } });
-    expect(problem.detail).toContain('Excel-arbetsbok');
-    expect(refusalProblem(refusalOf(await readUploadedWorkbook(Buffer.from('hej'))), 'en').detail).toBe(
-      'The file is not an Excel workbook. Save the file as an Excel workbook (.xlsx) and upload it again.',
-    );
+    expect(problem).toMatchObject({ status: 415, kind: 'unsupported-media-type', title: 'Fel innehållstyp', extensions: { reason: 'not-a-workbook' } });
+    expect(problem.detailIn('sv')).toContain('Excel-arbetsbok');
+    expect(problem.detailIn('en')).toBe('The file is not an Excel workbook. Save the file as an Excel workbook (.xlsx) and upload it again.');
   });
 });
 

@@ -1,0 +1,31 @@
+import { PROBLEM_TYPES, problemKindOf, problemTypeUri, type ProblemKind } from '@samla/shared';
+import { HttpProblem, problemResponse } from '../../../functions/src/http/problem';
+import { lockedYearProblem } from '../../../functions/src/submissions/locked-year';
+
+function documentOf(problem: HttpProblem, language: 'sv' | 'en' = 'sv'): Record<string, unknown> {
+  return JSON.parse(String(problemResponse(problem, '/api/x', language).body)) as Record<string, unknown>;
+}
+
+describe('problem documents say which problem', () => {
+  it('gives every kind its own stable type, and reads the kind back from it', () => {
+    const kinds = Object.keys(PROBLEM_TYPES) as ProblemKind[];
+    expect(new Set(kinds.map(problemTypeUri)).size).toBe(kinds.length);
+    for (const kind of kinds) expect(problemKindOf(problemTypeUri(kind))).toBe(kind);
+    expect(problemKindOf('about:blank')).toBeUndefined();
+  });
+
+  it('tells the three 409s apart: a locked year, a concurrent submission, an idempotency key in flight', () => {
+    const types = (['locked-year', 'concurrent-submission', 'idempotency-in-flight'] as const).map((kind) => documentOf(new HttpProblem(kind, 'x')));
+    expect(types.map((document) => document.status)).toEqual([409, 409, 409]);
+    expect(new Set(types.map((document) => document.type)).size).toBe(3);
+  });
+
+  it('words the title and a translated detail in the caller’s language', () => {
+    const locked = lockedYearProblem(2013);
+    expect(documentOf(locked, 'sv')).toMatchObject({ title: 'Året är låst', type: problemTypeUri('locked-year') });
+    const english = documentOf(locked, 'en');
+    expect(english.title).toBe('The year is locked');
+    expect(english.detail).toMatch(/^The year 2013 is locked/);
+    expect(problemResponse(locked, undefined, 'en').headers).toMatchObject({ 'Content-Language': 'en' });
+  });
+});
