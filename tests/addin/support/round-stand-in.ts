@@ -194,7 +194,14 @@ export async function startStandIn(now: () => Date = () => new Date('2014-02-10T
     let match = /^GET \/api\/rounds\/(\d{4})$/.exec(line);
     if (match) {
       const year = Number(match[1]);
-      const entries = [...slots.entries()].filter(([slotKey]) => slotKey.startsWith(`${year}|`)).map(([, slot]) => slot.entry);
+      // Every board × template; nothing current after the due day is late too (design.md, "The reporting round").
+      const overdue = now().toISOString().slice(0, 10) > roundDueDate(LUJ_INITIATIVE, year);
+      const entries = BOARDS.flatMap((board) =>
+        (['activities', 'expenses'] as const).map((template) => {
+          const entry = slotOf(year, board.code, template).entry;
+          return entry.state === 'missing' ? { ...entry, late: overdue } : entry;
+        }),
+      );
       const visible = who.role === 'staff' ? entries.filter((entry) => entry.board === who.board) : entries;
       return send(response, 200, { year, dueDate: roundDueDate(LUJ_INITIATIVE, year), entries: visible });
     }

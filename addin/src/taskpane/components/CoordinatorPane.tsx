@@ -60,7 +60,6 @@ export function CoordinatorPane(props: RolePaneProps) {
     const controller = new AbortController();
     void load(controller.signal);
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- loads again when the year changes
   }, [year]);
 
   if (openBoard) {
@@ -163,7 +162,7 @@ export function CoordinatorPane(props: RolePaneProps) {
                               <StateCell entry={entry} t={t} />
                             </td>
                             <td>{entry.version ?? ''}</td>
-                            <td>{entry.submittedAt ? formatInstant(entry.submittedAt, language) : ''}</td>
+                            <td className="samla-when">{entry.submittedAt ? formatInstant(entry.submittedAt, language) : ''}</td>
                             <td>{entry.submittedBy ?? ''}</td>
                             <td>{entry.summary ? formatCount(entry.summary.rows, language) : ''}</td>
                             <td>{entry.summary ? formatCount(entry.summary.warnings, language) : ''}</td>

@@ -79,7 +79,6 @@ export function FinancePane({ api, language, year, initiative, work, port, previ
     setShowProblems(false);
     void load(controller.signal);
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- loads again when the year changes
   }, [year]);
 
   const checks: FundsLineCheck[] = lines.map((line) => checkFundsLine(initiative.settings, year, line));

@@ -27,6 +27,7 @@ const STATE_COLORS = {
  */
 export function RoundCharts({ language, lines, totals, ceiling }: RoundChartsProps) {
   const t = translator(language);
+  const culture = language === 'sv' ? 'sv-SE' : 'en-GB';
   const states = [
     { key: 'accepted', label: t('stateAccepted') },
     { key: 'submitted', label: t('stateSubmitted') },
@@ -67,8 +68,8 @@ export function RoundCharts({ language, lines, totals, ceiling }: RoundChartsPro
         {t('chartCompleteness')}
       </h3>
       <figure className="samla-chart">
-        <figcaption>{t('chartCompleteness')}</figcaption>
         <DonutChart
+          culture={culture}
           data={completeness}
           innerRadius={40}
           height={180}
@@ -79,12 +80,11 @@ export function RoundCharts({ language, lines, totals, ceiling }: RoundChartsPro
       {participants.length > 0 && (
         <figure className="samla-chart">
           <figcaption>{t('chartParticipants')}</figcaption>
-          <GroupedVerticalBarChart data={participants} height={240} width={400} barWidth={8} />
+          <GroupedVerticalBarChart culture={culture} data={participants} height={260} width={400} barWidth={8} rotateXAxisLables />
         </figure>
       )}
       <figure className="samla-chart">
-        <figcaption>{t('chartGrant')}</figcaption>
-        <HorizontalBarChart data={grant} />
+        <HorizontalBarChart culture={culture} data={grant} chartDataMode="fraction" />
       </figure>
     </section>
   );

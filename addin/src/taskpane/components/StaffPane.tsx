@@ -70,7 +70,6 @@ export function StaffPane({ api, language, me, year, work, port }: StaffPaneProp
     setOpened(undefined);
     void loadRound(controller.signal);
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- loads again only when the year or board changes
   }, [year, board, me]);
 
   const accepted = round?.filter((entry) => entry.state === 'accepted') ?? [];
@@ -81,7 +80,6 @@ export function StaffPane({ api, language, me, year, work, port }: StaffPaneProp
   useEffect(() => {
     if (returnedCells.length > 0)
       void port.markCells(returnedCells.map((cell) => ({ sheet: cell.sheet, address: cell.address, severity: 'warning' as const }))).catch(() => undefined);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- marks once per loaded round
   }, [round]);
 
   const createTemplates = () =>

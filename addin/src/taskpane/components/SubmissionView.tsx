@@ -66,7 +66,6 @@ export function SubmissionView({ api, language, year, work, board, entries, onBa
       }
     })();
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reloads per board, year and template
   }, [board, year, template]);
 
   const compare = () =>

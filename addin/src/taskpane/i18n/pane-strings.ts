@@ -4,7 +4,7 @@ import { DEFAULT_LANGUAGE, REPORT_TITLES, type Language } from '@samla/shared';
 const sv = {
   paneTitle: 'Samla',
   languageSwitch: 'In English',
-  languageSwitchLabel: 'Byt språk till engelska',
+  languageSwitchLabel: 'In English (byt språk till engelska)',
   signInHeading: 'Logga in',
   roleLabel: 'Roll',
   boardLabel: 'Länsstyrelse',
@@ -209,7 +209,7 @@ export type PaneStringKey = keyof PaneStrings;
 const en: PaneStrings = {
   paneTitle: 'Samla',
   languageSwitch: 'På svenska',
-  languageSwitchLabel: 'Switch language to Swedish',
+  languageSwitchLabel: 'På svenska (switch language to Swedish)',
   signInHeading: 'Sign in',
   roleLabel: 'Role',
   boardLabel: 'County administrative board',
