@@ -23,6 +23,7 @@ li[data-severity='comment'] .samla-issue::before { content: '✎'; margin-right:
 [data-timing='late'] { color: #a4262c; font-weight: 600; }
 .samla-funds { list-style: none; padding: 0; margin: 0; display: flex; flex-direction: column; gap: 8px; }
 .samla-funds-line { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 6px; align-items: start; border-bottom: 1px solid #e0e0e0; padding-bottom: 6px; }
+.samla-funds-line .fui-Input, .samla-funds-line .fui-Select { min-width: 0; width: 100%; }
 .samla-funds-line > button { grid-column: 1 / -1; justify-self: start; }
 .samla-charts { display: flex; flex-direction: column; gap: 8px; }
 .samla-chart { margin: 0; }
