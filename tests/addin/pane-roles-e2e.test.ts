@@ -121,7 +121,7 @@ describe('the role panes in Chromium, against a stand-in for the round routes', 
     await page.getByRole('heading', { name: 'Aktiviteter, version 2' }).waitFor();
     expect(await page.locator('table.samla-rows tbody tr').count()).toBe(1);
     await page.getByRole('button', { name: 'Jämför' }).click();
-    await page.getByText(/^Tillagda: 1 rad\. Borttagna: 2 rader\./).waitFor();
+    await page.getByText(/^Tillagda: 0 rader\. Borttagna: 1 rad\. Ändrade: 1 rad\./).waitFor();
     await shot(page, 'coordinator-3-submission');
 
     await page.getByRole('button', { name: 'Skicka tillbaka version 2' }).click();
