@@ -1,18 +1,28 @@
 import {
   devTokenAnswerSchema,
+  initiativeAnswerSchema,
+  initiativeSettingsSchema,
   meSchema,
   parseAnswer,
   problemSchema,
   reportFileName,
+  roundAnswerSchema,
+  sheetsReceiptSchema,
   submissionHistorySchema,
   submissionReceiptSchema,
+  versionAnswerSchema,
+  yearFundsAnswerSchema,
   type BoardCode,
+  type CellComment,
+  type FundsMovement,
+  type InitiativeSettings,
   type Issue,
   type Language,
   type Me,
   type Problem,
   type ReportKind,
   type Role,
+  type RoundAnswer,
   type SubmissionReceiptAnswer,
   type SubmissionVersionAnswer,
   type TemplateKey,
@@ -21,7 +31,7 @@ import {
 } from '@samla/shared';
 import type { z } from 'zod';
 
-export type { Me, Problem, Role };
+export type { Me, Problem, Role, RoundAnswer, SubmissionVersionAnswer };
 
 /** An issue as the server words it, at the template's canonical layout (row n of `rows` is sheet row n + 1). */
 export type ServerIssue = Issue;
@@ -47,6 +57,22 @@ export class ApiError extends Error {
   }
 }
 
+/** The server did not answer within the request's time limit (`ms`, milliseconds). */
+export class TimeoutError extends Error {
+  constructor(readonly ms: number) {
+    super(`No answer within ${ms} ms`);
+    this.name = 'TimeoutError';
+  }
+}
+
+/** The user cancelled the request (the pane's Avbryt button). */
+export class CancelledError extends Error {
+  constructor() {
+    super('Cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
 /** The server could not be reached at all. */
 export class NetworkError extends Error {
   constructor(override readonly cause: unknown) {
@@ -62,6 +88,34 @@ export interface ReportFile {
 }
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** How long the pane waits for an answer before it says so, in milliseconds: ordinary calls, and workbook downloads. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+export const REPORT_TIMEOUT_MS = 180_000;
+
+/** Per-call options: a cancel signal (the pane's Avbryt button) and the time limit in milliseconds. */
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+  readonly timeoutMs?: number;
+}
+
+/** Both templates in one request (`POST /api/submissions` with `sheets`): stored both, or neither. */
+export interface SheetsBody {
+  readonly board: BoardCode;
+  readonly year: Year;
+  readonly sheets: Readonly<Record<TemplateKey, SubmissionBody['rows']>>;
+  readonly nothingToReport?: boolean;
+}
+
+/** The initiative as the server holds it: its settings, and the day each year's data is due. */
+export interface InitiativeAnswer {
+  readonly settings: InitiativeSettings;
+  readonly dueDates: readonly { readonly year: Year; readonly due: string }[];
+}
+
+export type VersionAnswer = z.infer<typeof versionAnswerSchema>;
+export type SheetsReceipt = z.infer<typeof sheetsReceiptSchema>;
+export type YearFundsAnswer = z.infer<typeof yearFundsAnswerSchema>;
 
 async function problemOf(response: Response): Promise<Problem> {
   const text = await response.text().catch(() => '');
@@ -84,15 +138,24 @@ export class SamlaApi {
     private readonly fetcher: Fetch = (input, init) => fetch(input, init),
   ) {}
 
-  private async call(path: string, init: RequestInit = {}): Promise<Response> {
+  /**
+   * One request with a time limit and an optional cancel signal. A hung server becomes a `TimeoutError`, a press
+   * on Avbryt a `CancelledError`; the body is read inside the same limit by the callers below.
+   */
+  private async call(path: string, init: RequestInit = {}, options: CallOptions = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     const token = await this.token();
     if (token) headers.set('Authorization', `Bearer ${token}`);
     headers.set('Accept-Language', this.language());
+    const ms = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+    const timeout = AbortSignal.timeout(ms);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     let response: Response;
     try {
-      response = await this.fetcher(`${this.base}${path}`, { ...init, headers });
+      response = await this.fetcher(`${this.base}${path}`, { ...init, headers, signal });
     } catch (error) {
+      if (options.signal?.aborted) throw new CancelledError();
+      if (timeout.aborted) throw new TimeoutError(ms);
       throw new NetworkError(error);
     }
     if (!response.ok) throw new ApiError(response.status, await problemOf(response));
@@ -100,9 +163,22 @@ export class SamlaApi {
   }
 
   /** The answer parsed against the shared contract: a shape the pane does not know is an error, never a cast. */
-  private async json<S extends z.ZodType>(schema: S, what: string, path: string, init: RequestInit = {}): Promise<z.infer<S>> {
-    const response = await this.call(path, init);
-    return parseAnswer(schema, await response.json(), what);
+  private async json<S extends z.ZodType>(schema: S, what: string, path: string, init: RequestInit = {}, options: CallOptions = {}): Promise<z.infer<S>> {
+    const response = await this.call(path, init, options);
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch (error) {
+      if (options.signal?.aborted) throw new CancelledError();
+      throw new NetworkError(error);
+    }
+    return parseAnswer(schema, body, what);
+  }
+
+  private send<S extends z.ZodType>(schema: S, what: string, method: string, path: string, body: unknown, options: CallOptions = {}, idempotencyKey?: string) {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+    if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+    return this.json(schema, what, path, { method, body: JSON.stringify(body), headers }, options);
   }
 
   async devToken(role: Role, board?: BoardCode): Promise<string> {
@@ -111,25 +187,79 @@ export class SamlaApi {
     return answer.token;
   }
 
-  me(): Promise<Me> {
-    return this.json(meSchema, 'vem du är', '/me');
+  me(options?: CallOptions): Promise<Me> {
+    return this.json(meSchema, 'vem du är', '/me', {}, options);
   }
 
-  submit(body: SubmissionBody, idempotencyKey: string): Promise<StoredSubmission> {
-    return this.json(submissionReceiptSchema, 'inskickning', '/submissions', {
-      method: 'POST',
-      body: JSON.stringify(body),
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
-    });
+  /** `GET /api/initiative`: the settings checked in full by the shared settings schema. */
+  async initiative(options?: CallOptions): Promise<InitiativeAnswer> {
+    const answer = await this.json(initiativeAnswerSchema, 'initiativet', '/initiative', {}, options);
+    return { settings: parseAnswer(initiativeSettingsSchema, answer.settings, 'initiativets inställningar'), dueDates: answer.dueDates };
   }
 
-  async history(board: BoardCode, year: Year, template: TemplateKey): Promise<SubmissionVersionAnswer[]> {
-    const answer = await this.json(submissionHistorySchema, 'historik', `/submissions/${encodeURIComponent(board)}/${year}/${template}`);
+  submit(body: SubmissionBody, idempotencyKey: string, options?: CallOptions): Promise<StoredSubmission> {
+    return this.send(submissionReceiptSchema, 'inskickning', 'POST', '/submissions', body, options, idempotencyKey);
+  }
+
+  /** Both templates as one step; the same `idempotencyKey` on a retry replays the first answer instead of storing twice. */
+  submitSheets(body: SheetsBody, idempotencyKey: string, options?: CallOptions): Promise<SheetsReceipt> {
+    return this.send(sheetsReceiptSchema, 'inskickning', 'POST', '/submissions', body, options, idempotencyKey);
+  }
+
+  async history(board: BoardCode, year: Year, template: TemplateKey, options?: CallOptions): Promise<SubmissionVersionAnswer[]> {
+    const answer = await this.json(submissionHistorySchema, 'historik', `/submissions/${encodeURIComponent(board)}/${year}/${template}`, {}, options);
     return answer.versions;
   }
 
-  async report(kind: ReportKind, year: Year): Promise<ReportFile> {
-    const response = await this.call(`/reports/${kind}?year=${year}`);
+  /** One stored version: its rows (keys as in the template definition), its warnings and the round's events. */
+  version(board: BoardCode, year: Year, template: TemplateKey, version: number, options?: CallOptions): Promise<VersionAnswer> {
+    return this.json(versionAnswerSchema, 'versionen', `/submissions/${encodeURIComponent(board)}/${year}/${template}/${version}`, {}, options);
+  }
+
+  /** `GET /api/rounds/{year}`: the round per board and template (staff: their own board). */
+  round(year: Year, options?: CallOptions): Promise<RoundAnswer> {
+    return this.json(roundAnswerSchema, 'inrapporteringen', `/rounds/${year}`, {}, options);
+  }
+
+  /** A coordinator returns the current version for correction, with a comment and optional comments on cells. */
+  returnVersion(
+    year: Year,
+    board: BoardCode,
+    template: TemplateKey,
+    body: { version: number; comment: string; cells: readonly CellComment[] },
+    options?: CallOptions,
+  ) {
+    return this.roundAction(year, board, template, 'return', body, options);
+  }
+
+  acceptVersion(year: Year, board: BoardCode, template: TemplateKey, version: number, options?: CallOptions) {
+    return this.roundAction(year, board, template, 'accept', { version }, options);
+  }
+
+  reopen(year: Year, board: BoardCode, template: TemplateKey, comment: string | undefined, options?: CallOptions) {
+    return this.roundAction(year, board, template, 'reopen', comment ? { comment } : {}, options);
+  }
+
+  private async roundAction(year: Year, board: BoardCode, template: TemplateKey, action: 'return' | 'accept' | 'reopen', body: object, options?: CallOptions) {
+    await this.call(
+      `/rounds/${year}/${encodeURIComponent(board)}/${template}/${action}`,
+      { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } },
+      options,
+    );
+  }
+
+  /** `GET /api/requisitions/{year}`: finance's requisitions and repayments for the year. */
+  funds(year: Year, options?: CallOptions): Promise<YearFundsAnswer> {
+    return this.json(yearFundsAnswerSchema, 'rekvisitioner', `/requisitions/${year}`, {}, options);
+  }
+
+  /** `PUT /api/requisitions/{year}`: the year's whole list replaces the stored one (every revision is kept). */
+  saveFunds(year: Year, movements: readonly FundsMovement[], options?: CallOptions): Promise<YearFundsAnswer> {
+    return this.send(yearFundsAnswerSchema, 'rekvisitioner', 'PUT', `/requisitions/${year}`, { movements }, options);
+  }
+
+  async report(kind: ReportKind, year: Year, options: CallOptions = {}): Promise<ReportFile> {
+    const response = await this.call(`/reports/${kind}?year=${year}`, {}, { timeoutMs: REPORT_TIMEOUT_MS, ...options });
     // A cross-origin API shows Content-Disposition only if it exposes it; Excel ignores the name anyway.
     const fileName = attachmentFileName(response.headers.get('Content-Disposition')) ?? reportFileName(kind, [year]);
     return { bytes: await response.arrayBuffer(), fileName };
