@@ -9,13 +9,13 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { columnLetters, reportFileName } from '@samla/shared';
 import { launchChromium } from '../support/chromium';
-import { startSamlaApi, type SamlaApi } from '../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../support/samla-api';
 import { startPaneServer, type PaneServer } from './support/pane-server';
 
 const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-output', 'screenshots');
 const TITLE = 'Nätverksträff för JI-samordnare';
 
-let api: SamlaApi;
+let api: RunningSamla;
 let pane: PaneServer;
 let browser: Browser;
 

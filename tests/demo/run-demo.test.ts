@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { FLAGS, SHEET_NAMES, validateRecords, LUJ_INITIATIVE } from '@samla/shared';
 import { formatSummary, runDemo, type DemoSummary } from '../../scripts/demo/run-demo';
 import { generateNation, nationFigures, type NationOptions } from '../../scripts/demo/nation-generator';
-import { startSamlaApi, type SamlaApi } from '../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../support/samla-api';
 
 const SMALL: Partial<NationOptions> = {
   boards: ['I', 'H', 'Z'],
@@ -76,7 +76,7 @@ describe('the national rehearsal (npm run demo)', () => {
   });
 
   describe('against the real API and Azurite', () => {
-    let api: SamlaApi;
+    let api: RunningSamla;
     let outDir: string;
     let summary: DemoSummary;
     const progress: string[] = [];

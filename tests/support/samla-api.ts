@@ -8,7 +8,7 @@ import { devTokenAnswerSchema, parseAnswer, type Role } from '@samla/shared';
 
 export type { Role };
 
-export interface SamlaApi {
+export interface RunningSamla {
   /** The API's base URL, `http://127.0.0.1:PORT/api`. */
   readonly url: string;
   readonly azurite: AzuriteTables;
@@ -23,7 +23,7 @@ export interface SamlaApi {
  * Samla's API as it runs locally: a real Azurite on a free loopback port, the local functions host on another,
  * dev sign-in with a key in a temporary folder. Everything stops with `stop()`.
  */
-export async function startSamlaApi(env: Record<string, string> = {}, log: (level: string, line: string) => void = () => undefined): Promise<SamlaApi> {
+export async function startSamlaApi(env: Record<string, string> = {}, log: (level: string, line: string) => void = () => undefined): Promise<RunningSamla> {
   const azurite = await startAzurite();
   const keyDir = mkdtempSync(path.join(tmpdir(), 'samla-dev-auth-'));
   let host: LocalHost;
@@ -44,7 +44,7 @@ export async function startSamlaApi(env: Record<string, string> = {}, log: (leve
     await azurite.stop();
     throw error;
   }
-  const call: SamlaApi['call'] = (method, route, options = {}) => {
+  const call: RunningSamla['call'] = (method, route, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.Authorization = `Bearer ${options.token}`;
     let body: BodyInit | undefined = options.body;

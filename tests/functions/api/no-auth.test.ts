@@ -1,7 +1,7 @@
-import { startSamlaApi, type SamlaApi } from '../../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../../support/samla-api';
 
 describe('a function app without sign-in configured', () => {
-  let api: SamlaApi;
+  let api: RunningSamla;
   beforeAll(async () => {
     api = await startSamlaApi({ SAMLA_AUTH: '' });
   });

@@ -1,8 +1,8 @@
 import { activity } from '../../shared/fixtures';
-import { startSamlaApi, type SamlaApi } from '../../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../../support/samla-api';
 
 const lines: string[] = [];
-let api: SamlaApi;
+let api: RunningSamla;
 
 beforeAll(async () => {
   api = await startSamlaApi({}, (_level, line) => lines.push(line));

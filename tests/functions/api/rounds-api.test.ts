@@ -9,9 +9,9 @@ import {
   type TemplateKey,
 } from '@samla/shared';
 import { activity, expense } from '../../shared/fixtures';
-import { startSamlaApi, type SamlaApi } from '../../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../../support/samla-api';
 
-let api: SamlaApi;
+let api: RunningSamla;
 let staffI: string;
 let staffM: string;
 let staffH: string;

@@ -3,7 +3,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import path from 'node:path';
 import { activity, expense } from '../../shared/fixtures';
 import { connectionStringFor } from '../../support/azurite';
-import { startSamlaApi, type SamlaApi } from '../../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../../support/samla-api';
 
 /** A loopback port nothing listens on. */
 async function closedPort(): Promise<number> {
@@ -42,7 +42,7 @@ const activities = { board: 'I', year: 2013, template: 'activities', rows: [acti
 const expenses = { board: 'I', year: 2013, template: 'expenses', rows: [expense({ activityId: 'GOT-A1' })] };
 
 /** What must hold whenever storage does not answer, from a cold start on. */
-async function expectServiceWithoutStorage(api: SamlaApi): Promise<void> {
+async function expectServiceWithoutStorage(api: RunningSamla): Promise<void> {
   // /dev/token needs no storage: the token itself is the first proof.
   const staff = await api.token('staff', 'I');
   const health = await timed(() => api.call('GET', 'health'));

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { startSamlaApi, type SamlaApi } from '../../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../../support/samla-api';
 
-let api: SamlaApi;
+let api: RunningSamla;
 let staffN: string;
 
 beforeAll(async () => {

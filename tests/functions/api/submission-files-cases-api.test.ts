@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSamlaApi, type SamlaApi } from '../../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../../support/samla-api';
 
 /** The upload cases of ../shared/cases sent as the README says: staff of board I, year 2014, after c00-baseline. */
 const CASES = '/work/shared/cases/uploads';
 const SIBLINGS = join(__dirname, '..', 'workbooks', 'uploads');
 
-let api: SamlaApi;
+let api: RunningSamla;
 let staffI: string;
 
 interface Answer {

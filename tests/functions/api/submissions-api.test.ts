@@ -1,7 +1,7 @@
 import { activity, expense } from '../../shared/fixtures';
-import { startSamlaApi, type SamlaApi } from '../../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../../support/samla-api';
 
-let api: SamlaApi;
+let api: RunningSamla;
 let staffM: string;
 let staffI: string;
 let coordinator: string;

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { ACTIVITIES_TEMPLATE } from '@samla/shared';
-import { startSamlaApi, type SamlaApi } from '../../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../../support/samla-api';
 
-let api: SamlaApi;
+let api: RunningSamla;
 let staffI: string;
 
 beforeAll(async () => {

@@ -1,8 +1,8 @@
-import { startSamlaApi, type SamlaApi } from '../../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../../support/samla-api';
 import { activity, expense } from '../../shared/fixtures';
 import { loadWorkbook, xmlCells } from './workbook-reading';
 
-let api: SamlaApi;
+let api: RunningSamla;
 let staff: string;
 let coordinator: string;
 let finance: string;
