@@ -9,8 +9,8 @@ export type StorageSettings = (
   readonly deadlineMs?: number;
 };
 
-/** One storage call's deadline unless SAMLA_STORAGE_DEADLINE_MS says otherwise: well under the 10 s a request may wait. */
-export const DEFAULT_STORAGE_DEADLINE_MS = 4000;
+/** One storage call's deadline unless SAMLA_STORAGE_DEADLINE_MS says otherwise: under the 10 s a request may wait, with room for a loaded machine's large batches. */
+export const DEFAULT_STORAGE_DEADLINE_MS = 7000;
 
 /** The settings are missing or wrong: the message names the variables and what they must hold. */
 export class StorageSettingsError extends Error {

@@ -60,7 +60,7 @@ describe('year locks in Table Storage', () => {
     const refusal = await assertYearOpen(locks, 2013).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(HttpProblem);
     expect(refusal).toMatchObject({ status: 409, title: 'Året är låst' });
-    expect((refusal as HttpProblem).detail).toContain('År 2013 är låst');
+    expect((refusal as HttpProblem).detailIn('sv')).toContain('År 2013 är låst');
     await expect(assertYearOpen(locks, 2014)).resolves.toBeUndefined();
 
     await locks.unlock(2013, 'Samordnare T', '2014-02-03T10:00:00Z', 'Rättelse från län C');

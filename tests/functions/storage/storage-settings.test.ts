@@ -10,7 +10,7 @@ describe('storage settings from the environment', () => {
       kind: 'connection-string',
       connectionString: AZURITE,
       tablePrefix: 'Samla',
-      deadlineMs: 4000,
+      deadlineMs: 7000,
     });
   });
 
@@ -19,7 +19,7 @@ describe('storage settings from the environment', () => {
       kind: 'account-url',
       accountUrl: 'https://samla.table.core.windows.net',
       tablePrefix: 'Test42',
-      deadlineMs: 4000,
+      deadlineMs: 7000,
     });
   });
 
