@@ -34,7 +34,7 @@ afterAll(async () => {
 
 async function openPreview(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1500, height: 950 }, acceptDownloads: true });
-  await page.goto(`${pane.url}/preview.html`);
+  await page.goto(`${pane.url}/preview.html`, { timeout: 120_000 });
   await page.getByRole('heading', { name: 'Samla' }).waitFor({ timeout: 60_000 });
   return page;
 }
@@ -159,7 +159,9 @@ describe('the Samla pane in Chromium, against the local functions and Azurite', 
 
     await page.route('**/api/submissions', (route) => route.abort('connectionrefused'));
     await page.getByRole('button', { name: 'Skicka in' }).click();
-    expect(await notice(page)).toBe('Kunde inte nå Samlas server. Kontrollera nätverksanslutningen och försök igen.');
+    // The failure in words, and a retry that promises to send the same submission under the same key.
+    expect(await notice(page)).toMatch(/^Kunde inte nå Samlas server\. Kontrollera nätverksanslutningen och försök igen\. Försök igen skickar samma inskick/);
+    expect(await page.getByRole('button', { name: 'Försök igen' }).isVisible()).toBe(true);
     await shot(page, '4-network-error');
     await page.unroute('**/api/submissions');
 
