@@ -1,9 +1,11 @@
 import {
   isRoundLate,
+  lineSeparatorCharacter,
   MAX_CELL_COMMENTS,
   MAX_ROUND_COMMENT,
   roundDueDate,
   TEMPLATES,
+  xmlInvalidCharacter,
   type RoundEvent,
   type RoundRefusal,
   type TemplateKey,
@@ -28,7 +30,11 @@ const comment = z
   .string({ error: 'kommentaren ska vara text' })
   .trim()
   .min(1, { error: 'skriv en kommentar som säger vad som ska rättas' })
-  .max(MAX_ROUND_COMMENT, { error: `kommentaren får vara högst ${MAX_ROUND_COMMENT} tecken` });
+  .max(MAX_ROUND_COMMENT, { error: `kommentaren får vara högst ${MAX_ROUND_COMMENT} tecken` })
+  // The same characters a cell may not hold: a comment ends up in workbooks and in other programs' lines too.
+  .refine((text) => xmlInvalidCharacter(text) === undefined && lineSeparatorCharacter(text) === undefined, {
+    error: 'kommentaren har ett styrtecken, ogiltigt tecken eller rad-/styckeavgränsare (U+2028, U+2029); skriv den med vanlig text och radbrytningar',
+  });
 const version = z
   .number({ error: 'ange versionen som ett heltal' })
   .int({ error: 'ange versionen som ett heltal' })

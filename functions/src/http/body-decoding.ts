@@ -62,6 +62,18 @@ export async function decodeContentEncoding(bytes: Buffer, header: string | null
   return body;
 }
 
+/**
+ * The WHATWG Encoding Standard's name for a label (`iso-8859-1` → `windows-1252`), as Node's TextDecoder resolves it;
+ * undefined for a label it does not know. Only the name is taken: Node decodes some of these labels as Latin-1.
+ */
+function whatwgName(label: string): string | undefined {
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The `charset` parameter of a Content-Type header, lower-cased, or undefined when there is none. */
 export function declaredCharset(contentType: string | null): string | undefined {
   const match = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i.exec(contentType ?? '');
@@ -90,10 +102,13 @@ export function decodeText(bytes: Buffer, contentType: string | null): string {
       throw problems.badRequest(NOT_UTF8, { reason: 'not-utf-8' });
     }
   }
-  if (!iconv.encodingExists(charset)) {
+  // The WHATWG Encoding Standard's labels first, as browsers read them: `iso-8859-1`, `latin1` and `us-ascii` mean
+  // windows-1252 there, which is what Windows programs that send those labels actually write (€ – “ ”).
+  const name = whatwgName(charset) ?? charset;
+  if (!iconv.encodingExists(name)) {
     throw problems.unsupportedMediaType(
       `Teckenkodningen ”${quotable(charset)}” i Content-Type är okänd. Skicka UTF-8 (charset=utf-8), eller en vanlig kodning som windows-1252 eller iso-8859-1.`,
     );
   }
-  return iconv.decode(bytes, charset, { stripBOM: true });
+  return iconv.decode(bytes, name, { stripBOM: true });
 }

@@ -32,7 +32,8 @@ import { prepareRoundSubmission, roundConflict, type SubmissionIntent } from './
 /** The activity IDs a board's current Aktiviteter hold for a year: what its expenses may link to. */
 export async function currentActivityIds(store: SubmissionStore, board: BoardCode, year: Year): Promise<string[]> {
   const current = await store.current(board, year, 'activities');
-  return current ? current.rows.map((row) => row.activityId) : [];
+  // Only text: a row stored before the rules required an ID (or read back damaged) must not break every later check.
+  return current ? current.rows.flatMap((row) => (typeof row.activityId === 'string' ? [row.activityId] : [])) : [];
 }
 
 /** How long /validate waits for the board's activities before it judges expenses without the link check. */

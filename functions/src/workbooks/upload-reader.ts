@@ -57,7 +57,6 @@ const HEADER_SCAN_ROWS = 30;
 const RECOGNISED_HEADERS = 3;
 const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
-const EMPTY_ROW: UploadedValue[] = [];
 
 class Refused extends Error {
   constructor(readonly refusal: UploadRefusal) {
@@ -352,11 +351,13 @@ function readPlacement(template: TemplateKey, placement: Placement, cells: CellC
   const merged = markMerges(data, result.scan.merges, budget);
   if (!merged || !applyLinks(data, result.scan.links, source.relationships, budget)) throw new Refused(uploadRefusal('damaged-workbook'));
   const last = data.rowNumbers[data.rowNumbers.length - 1] ?? data.headerRow;
+  // Only the rows that hold data are set: a sparse array, so a lone row far down costs nothing per blank row between.
   const values: UploadedValue[][] = [[...data.header]];
-  for (let row = data.headerRow + 1; row <= last; row += 1) {
+  for (const row of data.rowNumbers) {
     const found = data.rows.get(row);
-    values.push(found ? completeRow(found, data) : EMPTY_ROW);
+    if (found) values[row - data.headerRow] = completeRow(found, data);
   }
+  values.length = last - data.headerRow + 1;
   return { template, sheet: source.name, origin: { row: data.headerRow, column: from }, values };
 }
 

@@ -1,4 +1,5 @@
 import { CellProblem } from '@samla/shared';
+import { unescapeXstring } from './xlsx-xml';
 
 /** A cell's value as the shared sheet reader takes it, the same kinds Office.js delivers. */
 export type PlainCellValue = string | number | boolean | Date | null;
@@ -85,9 +86,12 @@ export function cellValue(raw: RawCell, context: CellContext): UploadedValue {
       const index = Number(raw.value);
       return Number.isInteger(index) ? (context.sharedStrings[index] ?? null) : null;
     }
-    case 'inlineStr':
-      return raw.inline ?? raw.value ?? null;
+    case 'inlineStr': {
+      const text = raw.inline ?? raw.value;
+      return text === undefined ? null : unescapeXstring(text);
+    }
     case 'str':
+      return raw.value === undefined ? null : unescapeXstring(raw.value);
     case 'e':
       return raw.value ?? null;
     case 'b':

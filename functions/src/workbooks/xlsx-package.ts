@@ -1,5 +1,5 @@
 import type { CellContext } from './uploaded-cell';
-import { attribute, parseXml, parseRangeRef, xmlBoolean, type RangeRef } from './xlsx-xml';
+import { attribute, parseXml, parseRangeRef, unescapeXstring, xmlBoolean, type RangeRef } from './xlsx-xml';
 import type { ZipPackage } from './zip-directory';
 
 /**
@@ -113,7 +113,7 @@ async function sharedStrings(zip: ZipPackage, partName: string | undefined): Pro
       if (name === 't') inText = false;
       else if (name === 'rPh') phonetic -= 1;
       else if (name === 'si') {
-        strings.push(current?.join('') ?? '');
+        strings.push(unescapeXstring(current?.join('') ?? ''));
         current = undefined;
       }
     },

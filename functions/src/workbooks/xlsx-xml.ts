@@ -139,3 +139,14 @@ export function rangeText(range: RangeRef): string {
   const first = `${columnLetters(range.left)}${range.top}`;
   return range.top === range.bottom && range.left === range.right ? first : `${first}:${columnLetters(range.right)}${range.bottom}`;
 }
+
+const XSTRING_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+
+/**
+ * Text as the user typed it: Office escapes characters that XML can't carry as `_xHHHH_` in cell text (ECMA-376 Part 1,
+ * §22.9.2.19 ST_Xstring), and a literal `_x` that would look like an escape as `_x005F_x…`. A control character
+ * unescaped here is refused by the shared reader at its cell, as any other.
+ */
+export function unescapeXstring(text: string): string {
+  return text.includes('_x') ? text.replace(XSTRING_ESCAPE, (_whole, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+}

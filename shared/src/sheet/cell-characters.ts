@@ -57,6 +57,18 @@ function find(pattern: RegExp, text: string): FoundCharacter | undefined {
   return match ? foundAt(text, match.index) : undefined;
 }
 
+/**
+ * The line and paragraph separators U+2028 and U+2029: XML can hold them, but programs reading text line by line
+ * split at them (JavaScript's regular expressions treat them as line ends; Azurite's batch parser loses the entity),
+ * and Excel shows them as nothing. A line break in a cell is LF (Alt+Enter).
+ */
+const LINE_SEPARATORS = /[\u2028\u2029]/;
+
+/** The first U+2028 or U+2029 in a text, or undefined. */
+export function lineSeparatorCharacter(text: string): FoundCharacter | undefined {
+  return find(LINE_SEPARATORS, text);
+}
+
 /** The first character XML 1.0 cannot hold (see above), or undefined when every character can be written. */
 export function xmlInvalidCharacter(text: string): FoundCharacter | undefined {
   return find(XML_INVALID, text);

@@ -1,7 +1,7 @@
 import type { Column, ListColumn, NumberColumn } from '../templates/column-definition';
 import { YES_NO } from '../templates/list-definitions';
 import type { IssueCode, IssueParams } from '../validation/issue-codes';
-import { invisibleIdCharacter, reservedIdCharacter, showableText, xmlInvalidCharacter } from './cell-characters';
+import { invisibleIdCharacter, lineSeparatorCharacter, reservedIdCharacter, showableText, xmlInvalidCharacter } from './cell-characters';
 import { hasAtMostDecimals, parseNumberText, spreadsheetNumber } from './number-text';
 
 /** Why one cell could not be read as its column's type. */
@@ -160,6 +160,8 @@ function readText(raw: CellValue): CellReading {
   const text = String(raw);
   const invalid = xmlInvalidCharacter(text);
   if (invalid) return new CellProblem('xml-invalid-character', { ...invalid, value: showValue(text) });
+  const separator = lineSeparatorCharacter(text);
+  if (separator) return new CellProblem('line-separator-character', { ...separator, value: showValue(text) });
   return text.trim();
 }
 

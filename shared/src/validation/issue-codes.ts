@@ -68,6 +68,13 @@ export const ISSUE_CODES = {
     (p) =>
       `the text holds a character that cannot be saved in an Excel file (${p.codePoint}, a control or invalid character) at character ${p.position}: "${p.value}". Remove the character; type the text again if it was pasted.`,
   ),
+  'line-separator-character': define(
+    'error',
+    (p) =>
+      `texten har ett rad- eller styckeavgränsartecken (${p.codePoint}) i tecken ${p.position}: ”${p.value}”. Det syns inte i Excel och delar texten i andra program. Byt det mot en vanlig radbrytning (Alt+Enter) eller ett mellanslag.`,
+    (p) =>
+      `the text holds a line or paragraph separator (${p.codePoint}) at character ${p.position}: "${p.value}". Excel does not show it and other programs split the text at it. Replace it with an ordinary line break (Alt+Enter) or a space.`,
+  ),
   'invalid-value-type': define(
     'error',
     (p) =>

@@ -18,9 +18,16 @@ export type ReportIssue = (code: IssueCode, columnKey: string, params?: IssuePar
 /** A rule over one row's typed values, after every cell has been read. */
 export type RowRule = (row: LocatedRow, context: ValidationContext, report: ReportIssue) => void;
 
-/** IDs compare without regard to case: `a-1` and `A-1` are the same activity. */
+/** Dashes and hyphens that look like `-` (U+2010–U+2015, the minus sign U+2212, the small and full-width hyphen-minus). */
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+
+/**
+ * The form in which two IDs are compared: without regard to case, Unicode compatibility forms (NFKC: a full-width `Ａ`
+ * is `A`) or the kind of dash (a non-breaking hyphen is `-`), so that `GOT‑A5` links to `got-a5`. The stored ID keeps
+ * the user's own characters; only the comparison is lenient.
+ */
 export function normalizeId(id: string): string {
-  return id.toLowerCase();
+  return id.normalize('NFKC').replace(DASHES, '-').toLowerCase();
 }
 
 export function yearOf(isoDate: string): number {
