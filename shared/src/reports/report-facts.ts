@@ -1,6 +1,6 @@
 import { BOARDS, type BoardCode } from '../reference/boards';
 import type { Year } from '../reference/initiative';
-import { templateModules, type TemplateKey } from '../templates/template-modules';
+import { knownTemplateKeys, type TemplateKey } from '../templates/template-modules';
 import type { FundsMovementKind, NationReportInput, ReportNationYear, ReportSubmission } from './report-input';
 import { toOre } from './report-model';
 
@@ -117,6 +117,6 @@ export class NationFacts {
 }
 
 /** The templates a board reports each year, in the modules' order: all of them make a board's submission complete. */
-export function reportedTemplates(): string[] {
-  return templateModules().map((module) => module.definition.key);
+export function reportedTemplates(): TemplateKey[] {
+  return knownTemplateKeys();
 }

@@ -63,6 +63,14 @@ export function templateModules(): readonly AnyTemplateModule[] {
   return registered.length === 0 ? TEMPLATE_MODULES : [...TEMPLATE_MODULES, ...registered];
 }
 
+/**
+ * Every known template's key in the modules' order: the product's, then any registered. A registered key is typed as
+ * a template key, which it is at run time (`isTemplateKey` knows it).
+ */
+export function knownTemplateKeys(): TemplateKey[] {
+  return templateModules().map((module) => module.definition.key as TemplateKey);
+}
+
 /** The module of a template key; throws for a key no module has (a bug: keys are checked at the edge). */
 export function templateModule(key: string): AnyTemplateModule {
   const found = templateModules().find((module) => module.definition.key === key);

@@ -202,7 +202,11 @@ export function SamlaPane({ port, signIn, apiBase = BUILD_SETTINGS.apiBase, fetc
   const loadHistory = () =>
     act(t('busy'), async () => {
       const entries = await Promise.all(TEMPLATE_KEYS.map((template) => api.history(board, year, template)));
-      setHistory({ activities: entries[0] ?? [], expenses: entries[1] ?? [] });
+      const byTemplate = {} as Record<TemplateKey, ReportSubmission[]>;
+      TEMPLATE_KEYS.forEach((template, index) => {
+        byTemplate[template] = entries[index] ?? [];
+      });
+      setHistory(byTemplate);
       return undefined;
     });
 
