@@ -1,5 +1,16 @@
 import { odata, type TableEntityResult, type TableTransactionResponse, type TransactionAction } from '@azure/data-tables';
-import { BOARD_CODES, TEMPLATE_KEYS, isBoardCode, isTemplateKey, knownTemplateKeys, templateModules, type BoardCode, type TemplateKey, type TemplateRows, type Year } from '@samla/shared';
+import {
+  BOARD_CODES,
+  TEMPLATE_KEYS,
+  isBoardCode,
+  isTemplateKey,
+  knownTemplateKeys,
+  templateModules,
+  type BoardCode,
+  type TemplateKey,
+  type TemplateRows,
+  type Year,
+} from '@samla/shared';
 import { columnKeys, entityToRow, rowBatches, rowEntities, rowsPartitionKey, versionKey } from './row-entities';
 import {
   ConcurrentSubmissionError,

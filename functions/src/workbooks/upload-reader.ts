@@ -1,4 +1,13 @@
-import { CellProblem, columnForHeader, isEmptyCell, templateDefinition, knownTemplateKeys, type CellPosition, type Column, type TemplateKey } from '@samla/shared';
+import {
+  CellProblem,
+  columnForHeader,
+  isEmptyCell,
+  templateDefinition,
+  knownTemplateKeys,
+  type CellPosition,
+  type Column,
+  type TemplateKey,
+} from '@samla/shared';
 import { MAX_SUBMISSION_ROWS } from '../submissions/submission-request';
 import { scanSheet, type SheetLink, type SheetScan } from './sheet-xml-reader';
 import { uploadRefusal, type UploadRefusal } from './upload-refusal';
@@ -150,7 +159,6 @@ async function sheetSource(zip: ZipPackage, sheet: WorkbookSheet, index: number,
 
 /** How many of each template's headers a header row holds, by template key. */
 type Matches = ReadonlyMap<string, number>;
-
 
 function headerMatches(headers: Iterable<UploadedValue>): Matches {
   const texts = [...headers];

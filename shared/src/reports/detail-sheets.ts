@@ -42,13 +42,13 @@ function byBoard<E extends { readonly version: { readonly board: string } }>(ent
 }
 
 /** Every row of a template across the years, board by board in the boards' order. */
-export function* nationRows<T extends string>(
-  years: readonly ReportNationYear[],
-  template: T,
-): Generator<{ year: number; board: string; row: RowsOf<T> }> {
+export function* nationRows<T extends string>(years: readonly ReportNationYear[], template: T): Generator<{ year: number; board: string; row: RowsOf<T> }> {
   for (const nationYear of years) {
     // The entries under a template's key hold that template's rows.
-    const entries = nationEntries(nationYear, template) as unknown as readonly { version: ReportBoardRows<TemplateKey>['version']; rows: readonly RowsOf<T>[] }[];
+    const entries = nationEntries(nationYear, template) as unknown as readonly {
+      version: ReportBoardRows<TemplateKey>['version'];
+      rows: readonly RowsOf<T>[];
+    }[];
     for (const { version, rows } of byBoard(entries)) {
       for (const row of rows) yield { year: nationYear.year, board: version.board, row };
     }

@@ -275,7 +275,11 @@ export function submittedBoardsFormula(year: Year, facts: NationFacts): FormulaC
 export function missingBoardsText(year: Year, facts: NationFacts): string {
   const missing = facts.missing(year);
   if (missing.length === 0) return FLAGS.nothingMissing;
-  return missing.map(({ board, templates }) => (templates.length === reportedTemplates().length ? board : `${board} (${templates.map((template) => templateDefinition(template).label.sv).join(', ')})`)).join(', ');
+  return missing
+    .map(({ board, templates }) =>
+      templates.length === reportedTemplates().length ? board : `${board} (${templates.map((template) => templateDefinition(template).label.sv).join(', ')})`,
+    )
+    .join(', ');
 }
 
 /** Activities of a year, or those with a status (by key), counted in the activities sheet. */

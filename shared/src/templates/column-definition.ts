@@ -79,8 +79,6 @@ export interface TemplateDefinition<T extends string = string, Cs extends readon
   readonly columns: Cs;
 }
 
-export function defineTemplate<const T extends string, const Cs extends readonly Column[]>(
-  definition: TemplateDefinition<T, Cs>,
-): TemplateDefinition<T, Cs> {
+export function defineTemplate<const T extends string, const Cs extends readonly Column[]>(definition: TemplateDefinition<T, Cs>): TemplateDefinition<T, Cs> {
   return definition;
 }

@@ -32,7 +32,8 @@ export const INDICATORS_TEMPLATE = defineTemplate({
 export type IndicatorRow = RowOf<typeof INDICATORS_TEMPLATE.columns>;
 
 const measuredInYear: TypedRowRule<IndicatorRow> = ({ values }, { year }, report) => {
-  if (typeof values.measuredOn === 'string' && yearOf(values.measuredOn) !== year) report('date-outside-year', 'measuredOn', { value: values.measuredOn, year });
+  if (typeof values.measuredOn === 'string' && yearOf(values.measuredOn) !== year)
+    report('date-outside-year', 'measuredOn', { value: values.measuredOn, year });
 };
 
 export const INDICATORS_MODULE = defineTemplateModule({

@@ -58,7 +58,25 @@ async function upload(workbook: ExcelJS.Workbook) {
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-const activitySheetRow = ['N-1', 'Kompetensutveckling', 'Utbildning', 'Grundkurs JI', new Date(Date.UTC(2013, 3, 2)), new Date(Date.UTC(2013, 3, 3)), 'Chefer', 10, 7, 0, 16, 'SKL', 'Nej', '', 'Genomförd', 'Alla chefer utbildade', ''];
+const activitySheetRow = [
+  'N-1',
+  'Kompetensutveckling',
+  'Utbildning',
+  'Grundkurs JI',
+  new Date(Date.UTC(2013, 3, 2)),
+  new Date(Date.UTC(2013, 3, 3)),
+  'Chefer',
+  10,
+  7,
+  0,
+  16,
+  'SKL',
+  'Nej',
+  '',
+  'Genomförd',
+  'Alla chefer utbildade',
+  '',
+];
 
 describe('a third template given only as a module', () => {
   it('is judged with its own rules and its reference to the activities of the same submission', () => {
@@ -116,7 +134,14 @@ describe('a third template given only as a module', () => {
   it('is stored in Azurite, read back in the nation, summarized and shown in a detail sheet', async () => {
     const store = new TableSubmissionStore(await openFreshTables(api.azurite.connectionString));
     const rows: IndicatorRow[] = [indicator as IndicatorRow, { ...indicator, indicatorId: 'R-2', value: 3 } as IndicatorRow];
-    const version = await store.submit({ board: 'N', year: 2013, template: 'indicators' as never, rows: rows as never, submittedBy: 'eva@halland', warningCount: 0 });
+    const version = await store.submit({
+      board: 'N',
+      year: 2013,
+      template: 'indicators' as never,
+      rows: rows as never,
+      submittedBy: 'eva@halland',
+      warningCount: 0,
+    });
     expect(version).toMatchObject({ template: 'indicators', version: 1, rowCount: 2 });
     expect((await store.current('N', 2013, 'indicators' as never))?.rows).toEqual(rows);
     expect(summarizeVersion('indicators', rows as never, 0).figures).toEqual({ value: 15 });
