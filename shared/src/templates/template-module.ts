@@ -1,4 +1,3 @@
-import type { Localized } from '../language';
 import type { IssueCode, IssueParams } from '../validation/issue-codes';
 import type { RowRule, ValidationContext } from '../validation/row-rules';
 import type { Column, RowOf, TemplateDefinition } from './column-definition';
@@ -74,9 +73,4 @@ export function defineTemplateModule<const K extends string, const Cs extends re
     references: spec.references ?? [],
     figures: spec.figures ?? (() => ({})),
   };
-}
-
-/** The label of a module's template in a language: `Aktiviteter`, `Expenses`. */
-export function templateLabel(module: AnyTemplateModule, language: keyof Localized): string {
-  return module.definition.label[language];
 }
