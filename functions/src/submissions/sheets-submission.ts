@@ -30,7 +30,7 @@ export function sheetsBodySchema(settings: InitiativeSettings) {
   return submissionTargetSchema(settings)
     .omit({ template: true })
     .extend({
-      sheets: z.object(perTemplate(rowsSchema), { error: `sheets ska hålla ${TEMPLATE_KEYS.join(', ')}` }),
+      sheets: z.object(perTemplate(rowsSchema), { error: `sheets ska hålla både ${TEMPLATE_KEYS.slice(0, -1).join(', ')} och ${TEMPLATE_KEYS.at(-1)}` }),
       nothingToReport: z.union([z.boolean(), z.object(perTemplate(z.boolean().optional()))]).optional(),
     });
 }
