@@ -4,7 +4,7 @@ import {
   MAX_CELL_COMMENTS,
   MAX_ROUND_COMMENT,
   roundDueDate,
-  TEMPLATES,
+  templateDefinition,
   xmlInvalidCharacter,
   type RoundEvent,
   type RoundRefusal,
@@ -121,7 +121,7 @@ function refusalProblem(refusal: RoundRefusal, target: Target): HttpProblem {
 /** Cell comments must name a column of the template and a row of the returned version (row 2 is the first data row). */
 function checkCells(cells: readonly { row: number; column: string }[], target: Target, record: RoundRecord, returned: number): void {
   if (record.pointer?.version !== returned) return; // the state machine refuses another version, in its own words
-  const columns = TEMPLATES[target.template].columns.map((column) => column.key as string);
+  const columns = templateDefinition(target.template).columns.map((column) => column.key as string);
   const lastRow = record.pointer.rowCount + 1;
   const wrong = cells.flatMap((cell, index) => {
     const reasons: { name: string; reason: string }[] = [];

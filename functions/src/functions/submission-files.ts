@@ -9,7 +9,7 @@ import { parseInput, queryObject } from '../http/request-body';
 import type { Route } from '../http/route';
 import type { Services } from '../services';
 import { withIdempotency } from '../submissions/idempotent-submission';
-import { judgeSheet, receiptResponse } from '../submissions/submission-intake';
+import { judgeTemplates, receiptResponse } from '../submissions/submission-intake';
 import { storeJudgedSheets } from '../submissions/sheets-submission';
 import { boardYearQuerySchema, type SubmissionTarget } from '../submissions/submission-request';
 import type { UploadRefusal } from '../workbooks/upload-refusal';
@@ -24,18 +24,9 @@ export function refusalProblem(refusal: UploadRefusal): HttpProblem {
   return new HttpProblem(KIND_BY_STATUS[refusal.status], refusal.detail, { reason: refusal.kind, ...refusal.params });
 }
 
-/** Judges every template sheet of the file; expenses are checked against the activities in the same file when it has them. */
-async function judgeFile(services: Services, target: BoardYear, sheets: readonly UploadedSheet[], language: ReturnType<typeof requestLanguage>) {
-  const activitiesSheet = sheets.find((sheet) => sheet.template === 'activities');
-  const expensesSheet = sheets.find((sheet) => sheet.template === 'expenses');
-  const judged: TemplateValidation[] = [];
-  const activities = activitiesSheet && (await judgeSheet(services, { ...target, template: 'activities' }, activitiesSheet, language));
-  if (activities) judged.push(activities);
-  if (expensesSheet) {
-    const activityIds = activities?.rows.flatMap((row) => (typeof row.values.activityId === 'string' ? [row.values.activityId] : []));
-    judged.push(await judgeSheet(services, { ...target, template: 'expenses' }, expensesSheet, language, activityIds));
-  }
-  return judged;
+/** Judges every template sheet of the file together; a reference is checked against the file's sheet when it has it, else what is stored. */
+function judgeFile(services: Services, target: BoardYear, sheets: readonly UploadedSheet[], language: ReturnType<typeof requestLanguage>) {
+  return judgeTemplates(services, target, sheets, language);
 }
 
 /**

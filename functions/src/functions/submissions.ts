@@ -20,7 +20,7 @@ const validate = defineRoute('validate', ['POST'], 'validate', async (request, s
   const caller = await authenticate(request, services.authentication);
   const { rows, ...target } = await readJsonBody(request, submissionBodySchema(services.settings));
   requireBoardAccess(caller, target.board, 'read');
-  const validation = await judgeRecords(services, target, rows, requestLanguage(request), undefined, { linksWhenStorageDown: 'warn' });
+  const validation = await judgeRecords(services, target, rows, requestLanguage(request), { linksWhenStorageDown: 'warn' });
   const { errors: issues, issueCounts, omittedIssues } = boundIssues([validation]);
   return json(200, { ...target, valid: validation.valid, rows: validation.rows.length, issues, issueCounts, omittedIssues });
 });

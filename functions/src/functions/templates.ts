@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TEMPLATE_KEYS } from '@samla/shared';
+import { TEMPLATE_KEYS, templateDefinition } from '@samla/shared';
 import { authenticate, requireBoardAccess } from '../http/access';
 import { defineRoute, workbook } from '../http/define-route';
 import { requestLanguage } from '../http/language';
@@ -8,20 +8,18 @@ import type { Route } from '../http/route';
 import { boardYearQuerySchema } from '../submissions/submission-request';
 import { buildTemplateWorkbook } from '../workbooks/template-workbook';
 
-const FILE_NAMES = { activities: 'aktiviteter', expenses: 'kostnader' } as const;
-
-/** `GET /api/templates/{activities|expenses}?year=&board=`: an empty standard template to fill in without the add-in. */
+/** `GET /api/templates/{template}?year=&board=` (a key of the template modules): an empty standard template to fill in without the add-in. */
 const template = defineRoute('template', ['GET'], 'templates/{template}', async (request, services) => {
   const caller = await authenticate(request, services.authentication);
   const { template: key } = parseInput(
-    z.object({ template: z.enum(TEMPLATE_KEYS, { error: 'okänd mall; ange activities eller expenses' }) }),
+    z.object({ template: z.enum(TEMPLATE_KEYS, { error: `okänd mall; ange ${TEMPLATE_KEYS.join(' eller ')}` }) }),
     request.params,
-    'Adressen ska vara /api/templates/activities eller /api/templates/expenses.',
+    `Adressen ska vara ${TEMPLATE_KEYS.map((key) => `/api/templates/${key}`).join(' eller ')}.`,
   );
   const { board, year } = parseInput(boardYearQuerySchema(services.settings), queryObject(request), 'Ange län och år, t.ex. ?board=I&year=2013.');
   requireBoardAccess(caller, board, 'read');
   const body = await buildTemplateWorkbook({ template: key, board, year, language: requestLanguage(request), settings: services.settings });
-  return workbook(body, `Samla-${FILE_NAMES[key]}-${board}-${year}.xlsx`);
+  return workbook(body, `Samla-${templateDefinition(key).sheetName.toLowerCase()}-${board}-${year}.xlsx`);
 });
 
 export const templateRoutes: Route[] = [template];

@@ -13,6 +13,7 @@ import {
   type TemplateKey,
   type VersionSummary,
   type Year,
+  knownTemplateKeys,
 } from '@samla/shared';
 import { rowsPartitionKey, versionKey } from './row-entities';
 import type { SamlaTables } from './table-clients';
@@ -306,7 +307,7 @@ export class RoundStore {
       else read.round = entity;
       byPartition.set(key, read);
     }
-    return (['activities', 'expenses'] as const).flatMap((template) =>
+    return knownTemplateKeys().flatMap((template) =>
       BOARD_CODES.map((board) => toRecord(board, year, template, byPartition.get(submissionsPartition(year, template, board)) ?? {})),
     );
   }

@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import type { TableEntity, TransactionAction } from '@azure/data-tables';
-import { TEMPLATES, type BoardCode, type TemplateKey, type TemplateRows, type Year } from '@samla/shared';
+import { templateDefinition, type BoardCode, type TemplateKey, type TemplateRows, type Year } from '@samla/shared';
 import type { NewSubmission } from './submission-store';
 
 /** The service's limit for one transaction (entity group): 100 operations, all in one partition. */
@@ -106,7 +106,7 @@ function sortedColumnKeys(template: TemplateKey): readonly string[] {
 function keysOf(template: TemplateKey): { inOrder: readonly string[]; sorted: readonly string[] } {
   let keys = columnKeyCache.get(template);
   if (!keys) {
-    const inOrder = TEMPLATES[template].columns.map((column) => column.key as string);
+    const inOrder = templateDefinition(template).columns.map((column) => column.key as string);
     keys = { inOrder, sorted: [...inOrder].sort() };
     columnKeyCache.set(template, keys);
   }

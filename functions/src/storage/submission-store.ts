@@ -30,10 +30,7 @@ export interface BoardRows<T extends TemplateKey = TemplateKey> extends ReportBo
 }
 
 /** The nation for one year as stored: what the reports read (ReportNationYear), with each version's hash. */
-export interface NationYear extends ReportNationYear {
-  readonly activities: readonly BoardRows<'activities'>[];
-  readonly expenses: readonly BoardRows<'expenses'>[];
-}
+export type NationYear = ReportNationYear & { readonly [T in TemplateKey]: readonly BoardRows<T>[] };
 
 /** Thrown when another submission made a newer version current first; the HTTP edge answers 409. */
 export class ConcurrentSubmissionError extends Error {

@@ -1,5 +1,16 @@
 import { odata, type TableEntityResult, type TableTransactionResponse, type TransactionAction } from '@azure/data-tables';
-import { BOARD_CODES, isBoardCode, isTemplateKey, TEMPLATE_KEYS, type BoardCode, type TemplateKey, type TemplateRows, type Year } from '@samla/shared';
+import {
+  BOARD_CODES,
+  TEMPLATE_KEYS,
+  isBoardCode,
+  isTemplateKey,
+  knownTemplateKeys,
+  templateModules,
+  type BoardCode,
+  type TemplateKey,
+  type TemplateRows,
+  type Year,
+} from '@samla/shared';
 import { columnKeys, entityToRow, rowBatches, rowEntities, rowsPartitionKey, versionKey } from './row-entities';
 import {
   ConcurrentSubmissionError,
@@ -169,8 +180,8 @@ export class TableSubmissionStore implements SubmissionStore {
   }
 
   async setYearGate(year: Year, locked: boolean): Promise<void> {
-    assertKeys(BOARD_CODES[0], year, 'activities');
-    const partitions = TEMPLATE_KEYS.flatMap((template) => BOARD_CODES.map((board) => submissionsPartitionKey(year, template, board)));
+    assertKeys(BOARD_CODES[0], year, TEMPLATE_KEYS[0]);
+    const partitions = knownTemplateKeys().flatMap((template) => BOARD_CODES.map((board) => submissionsPartitionKey(year, template, board)));
     // An unconditional replace: every gate gets a new ETag, so a submission that read the old one can't move its pointer.
     await Promise.all(partitions.map((partitionKey) => this.tables.submissions.upsertEntity({ partitionKey, rowKey: GATE, locked }, 'Replace')));
   }
@@ -199,11 +210,9 @@ export class TableSubmissionStore implements SubmissionStore {
   async nation(year: Year): Promise<NationYear> {
     const pointers = await this.readPointers(year);
     const all = await Promise.all(pointers.map((pointer) => this.readVersionRows(pointer)));
-    return {
-      year,
-      activities: all.filter((entry): entry is BoardRows<'activities'> => entry.version.template === 'activities'),
-      expenses: all.filter((entry): entry is BoardRows<'expenses'> => entry.version.template === 'expenses'),
-    };
+    const byTemplate = Object.fromEntries(templateModules().map(({ definition: { key } }) => [key, all.filter((entry) => entry.version.template === key)]));
+    // One list per template key, each holding only that template's entries: the NationYear shape.
+    return { year, ...byTemplate } as unknown as NationYear;
   }
 
   async version<T extends TemplateKey>(board: BoardCode, year: Year, template: T, version: number): Promise<BoardRows<T> | undefined> {

@@ -1,4 +1,4 @@
-import { summarizeVersion, TEMPLATES, type TemplateKey, type TemplateRows } from '@samla/shared';
+import { summarizeVersion, templateDefinition, type TemplateKey, type TemplateRows } from '@samla/shared';
 import type { Caller } from '../auth/caller';
 import { HttpProblem, problems } from '../http/problem';
 import type { Services } from '../services';
@@ -20,8 +20,8 @@ export type PreparedSubmission =
   { readonly unchanged: SubmissionReceipt; readonly submission?: undefined } | { readonly unchanged?: undefined; readonly submission: NewSubmission };
 
 /** The template's Swedish sheet name, as users know it. */
-export function sheetName(template: TemplateKey): string {
-  return TEMPLATES[template].sheetName;
+export function sheetName(template: TemplateKey | (string & {})): string {
+  return templateDefinition(template).sheetName;
 }
 
 /** The 409 for a submission to an accepted round: who accepted which version when, and what to do. */

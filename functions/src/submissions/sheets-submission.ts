@@ -1,5 +1,5 @@
 import type { HttpResponseInit, InvocationContext } from '@azure/functions';
-import { typedRows, type InitiativeSettings, type Language, type TemplateKey, type TemplateValidation } from '@samla/shared';
+import { TEMPLATE_KEYS, typedRows, type InitiativeSettings, type Language, type TemplateKey, type TemplateValidation } from '@samla/shared';
 import { z } from 'zod';
 import type { Caller } from '../auth/caller';
 import { json } from '../http/define-route';
@@ -9,7 +9,7 @@ import type { CommittedSubmission, StagedSubmission } from '../storage/table-sub
 import { YearLockedError } from '../storage/submission-store';
 import { boundIssues, omittedSentence, warningsOf } from './bounded-issues';
 import { lockedWhileRunning } from './locked-year';
-import { issuesSummary, judgeRecords, submissionConflict, type SubmissionReceipt } from './submission-intake';
+import { issuesSummary, judgeTemplates, submissionConflict, type SubmissionReceipt } from './submission-intake';
 import { MAX_SUBMISSION_ROWS, submissionTargetSchema, type SubmissionTarget } from './submission-request';
 import { prepareRoundSubmission, sheetName, type PreparedSubmission } from './round-intake';
 
@@ -17,16 +17,21 @@ const rowsSchema = z
   .array(z.record(z.string(), z.unknown(), { error: 'varje rad ska vara ett objekt med kolumnnycklar' }), { error: 'ska vara en lista av rader' })
   .max(MAX_SUBMISSION_ROWS, { error: `högst ${MAX_SUBMISSION_ROWS} rader per mall` });
 
+/** One schema per template key, from the modules' list. */
+function perTemplate<S extends z.ZodType>(schema: S): Record<TemplateKey, S> {
+  return Object.fromEntries(TEMPLATE_KEYS.map((key) => [key, schema])) as Record<TemplateKey, S>;
+}
+
 /**
- * `POST /api/submissions` with both templates: `{ board, year, sheets: { activities, expenses }, nothingToReport? }`,
+ * `POST /api/submissions` with every template: `{ board, year, sheets: { activities, expenses }, nothingToReport? }`,
  * where `nothingToReport` is `true` (for every empty sheet) or per template (`{ expenses: true }`).
  */
 export function sheetsBodySchema(settings: InitiativeSettings) {
   return submissionTargetSchema(settings)
     .omit({ template: true })
     .extend({
-      sheets: z.object({ activities: rowsSchema, expenses: rowsSchema }, { error: 'sheets ska hålla både activities och expenses' }),
-      nothingToReport: z.union([z.boolean(), z.object({ activities: z.boolean().optional(), expenses: z.boolean().optional() })]).optional(),
+      sheets: z.object(perTemplate(rowsSchema), { error: `sheets ska hålla både ${TEMPLATE_KEYS.slice(0, -1).join(', ')} och ${TEMPLATE_KEYS.at(-1)}` }),
+      nothingToReport: z.union([z.boolean(), z.object(perTemplate(z.boolean().optional()))]).optional(),
     });
 }
 
@@ -37,10 +42,10 @@ export function isSheetsBody(body: unknown): boolean {
   return typeof body === 'object' && body !== null && 'sheets' in body;
 }
 
-function saysNothing(body: SheetsBody, template: TemplateKey, empty: boolean): boolean {
+function saysNothing(body: SheetsBody, template: string, empty: boolean): boolean {
   const said = body.nothingToReport;
   if (typeof said === 'boolean') return said && empty;
-  return said?.[template] === true;
+  return said?.[template as TemplateKey] === true;
 }
 
 /**
@@ -59,10 +64,8 @@ export async function storeSheets(
   context: InvocationContext,
 ): Promise<HttpResponseInit> {
   const target = { board: body.board, year: body.year };
-  const activities = await judgeRecords(services, { ...target, template: 'activities' }, body.sheets.activities, language);
-  const activityIds = activities.rows.flatMap((row) => (typeof row.values.activityId === 'string' ? [row.values.activityId] : []));
-  const expenses = await judgeRecords(services, { ...target, template: 'expenses' }, body.sheets.expenses, language, activityIds);
-  const judged: TemplateValidation[] = [activities, expenses];
+  const templates = TEMPLATE_KEYS.map((template) => ({ template, records: body.sheets[template] }));
+  const judged = await judgeTemplates(services, target, templates, language);
   const receipts = await storeJudgedSheets(services, caller, target, judged, (template, empty) => saysNothing(body, template, empty), context);
   return json(receipts.every((receipt) => receipt.unchanged) ? 200 : 201, { receipts });
 }
@@ -78,7 +81,7 @@ export async function storeJudgedSheets(
   caller: Caller,
   target: { readonly board: SubmissionTarget['board']; readonly year: SubmissionTarget['year'] },
   judged: readonly TemplateValidation[],
-  nothingToReport: (template: TemplateKey, empty: boolean) => boolean,
+  nothingToReport: (template: string, empty: boolean) => boolean,
   context: InvocationContext,
 ): Promise<SubmissionReceipt[]> {
   const failing = judged.filter((validation) => !validation.valid);
@@ -93,7 +96,7 @@ export async function storeJudgedSheets(
   for (const validation of judged) {
     const rows = typedRows(validation) ?? [];
     const warnings = boundIssues([warningsOf(validation)]);
-    const templateTarget = { ...target, template: validation.template };
+    const templateTarget = { ...target, template: validation.template as TemplateKey };
     const intent = { nothingToReport: nothingToReport(validation.template, rows.length === 0) };
     prepared.push({ target: templateTarget, prepared: await prepareRoundSubmission(services, caller, templateTarget, rows, warnings, intent) });
   }
@@ -118,7 +121,7 @@ export async function storeJudgedSheets(
         undone,
       }),
     );
-    throw submissionConflict(error, prepared[moving]?.target ?? { ...target, template: 'expenses' });
+    throw submissionConflict(error, prepared[moving]?.target ?? { ...target, template: TEMPLATE_KEYS[0] });
   }
   const receipts = prepared.map((entry, index) => receiptOf(entry.prepared, committed, staged[index], judged[index]));
   context.log(JSON.stringify({ event: 'sheets-submission', invocationId: context.invocationId, board: target.board, year: target.year, outcome: 'stored' }));

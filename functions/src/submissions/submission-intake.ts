@@ -2,13 +2,18 @@ import type { HttpResponseInit, InvocationContext } from '@azure/functions';
 import {
   cellAddress,
   DEFAULT_LANGUAGE,
-  type ActivityRow,
   countBySeverity,
+  droppedReferenceWarnings,
   issueText,
-  TEMPLATES,
+  judgeSubmission,
+  referredOutside,
+  referringModules,
+  templateDefinition,
+  templateModule,
   typedRows,
-  validateRecords,
-  validateSheet,
+  type SubmittedTemplate,
+  type TemplateKey,
+  type TemplateReference,
   type BoardCode,
   type CellPosition,
   type Issue,
@@ -24,85 +29,107 @@ import { withDeadline } from '../storage/storage-health';
 import { ConcurrentSubmissionError, YearLockedError, type SubmissionStore } from '../storage/submission-store';
 import { isStorageUnavailable } from '../storage/table-errors';
 import { boundIssues, countedIssues, countsSummary, omittedSentence, warningsOf, type IssueCount } from './bounded-issues';
-import { droppedActivityWarnings } from './dropped-activities';
 import { lockedWhileRunning } from './locked-year';
 import type { SubmissionTarget } from './submission-request';
 import { prepareRoundSubmission, roundConflict, type SubmissionIntent } from './round-intake';
 
-/** The activity IDs a board's current Aktiviteter hold for a year: what its expenses may link to. */
-export async function currentActivityIds(store: SubmissionStore, board: BoardCode, year: Year): Promise<string[]> {
-  const current = await store.current(board, year, 'activities');
+/** A board and a year: whose templates are judged together. */
+export type BoardYear = Omit<SubmissionTarget, 'template'>;
+
+/** The IDs a board's current version of a template holds for a year (its activity IDs): what references may name. */
+export async function currentIds(store: SubmissionStore, board: BoardCode, year: Year, template: TemplateKey): Promise<string[]> {
+  const current = await store.current(board, year, template);
+  const { idColumn } = templateDefinition(template);
   // Only text: a row stored before the rules required an ID (or read back damaged) must not break every later check.
-  return current ? current.rows.flatMap((row) => (typeof row.activityId === 'string' ? [row.activityId] : [])) : [];
+  return current
+    ? current.rows.flatMap((row) => {
+        const id = (row as Record<string, unknown>)[idColumn];
+        return typeof id === 'string' ? [id] : [];
+      })
+    : [];
 }
 
-/** How long /validate waits for the board's activities before it judges expenses without the link check. */
+/** How long /validate waits for stored IDs before it judges references without them. */
 const LINK_LOOKUP_MS = 2000;
 
 export interface JudgeOptions {
   /**
-   * `/validate` only: when storage does not answer, judge expenses without checking their links to activities and
-   * say so in an `activity-links-unchecked` warning (the check is made again, for real, when they are submitted).
+   * `/validate` only: when storage does not answer, judge references to stored templates without checking them and
+   * say so in the reference's `uncheckedCode` warning (the check is made again, for real, when they are submitted).
    * A submission never does this: it needs the check, and answers 503 without it.
    */
   readonly linksWhenStorageDown?: 'refuse' | 'warn';
 }
 
 /**
- * Judges rows with the shared rules, on the server's word: expenses against the board's current activities
- * (or the activities given, when they arrive in the same upload).
+ * Judges a board's templates for a year together, on the server's word (`judgeSubmission`): references to a template
+ * in the same submission are checked against it, references to any other against the board's current stored version.
  */
+export async function judgeTemplates(
+  services: Services,
+  target: BoardYear,
+  templates: readonly SubmittedTemplate[],
+  language: Language,
+  options: JudgeOptions = {},
+): Promise<TemplateValidation[]> {
+  const storedIds: Record<string, string[]> = {};
+  const unchecked: string[] = [];
+  for (const template of referredOutside(templates.map((entry) => entry.template))) {
+    const lookup = currentIds(services.store, target.board, target.year, template as TemplateKey);
+    if (options.linksWhenStorageDown !== 'warn') storedIds[template] = await lookup;
+    else {
+      try {
+        storedIds[template] = await withDeadline(lookup, LINK_LOOKUP_MS);
+      } catch (error) {
+        if (!isStorageUnavailable(error)) throw error;
+        lookup.catch(() => undefined); // it ends on its own deadline; nobody waits for it
+        unchecked.push(template);
+      }
+    }
+  }
+  const judged = judgeSubmission(templates, { year: target.year, settings: services.settings, language, storedIds }) as TemplateValidation[];
+  return judged.map((validation) => withUncheckedWarnings(validation, unchecked, language));
+}
+
+/** Judges one template's JSON rows (the single route and /validate): see `judgeTemplates`. */
 export async function judgeRecords(
   services: Services,
   target: SubmissionTarget,
   records: readonly unknown[],
   language: Language,
-  activityIds?: readonly string[],
   options: JudgeOptions = {},
 ): Promise<TemplateValidation> {
-  let links = activityIds;
-  let unchecked = false;
-  if (target.template === 'expenses' && links === undefined) {
-    const lookup = currentActivityIds(services.store, target.board, target.year);
-    if (options.linksWhenStorageDown !== 'warn') links = await lookup;
-    else {
-      try {
-        links = await withDeadline(lookup, LINK_LOOKUP_MS);
-      } catch (error) {
-        if (!isStorageUnavailable(error)) throw error;
-        lookup.catch(() => undefined); // it ends on its own deadline; nobody waits for it
-        unchecked = true;
-      }
-    }
-  }
-  const validation = validateRecords(target.template, records, {
-    year: target.year,
-    settings: services.settings,
-    language,
-    ...(links ? { activityIds: links } : {}),
-  });
-  if (!unchecked) return validation;
-  const warning = uncheckedLinksIssue(validation, language);
+  const [validation] = await judgeTemplates(services, target, [{ template: target.template, records }], language, options);
+  if (!validation) throw new Error('A judged template is missing');
+  return validation;
+}
+
+/** A validation with a warning at each referring column whose referred template's IDs could not be read. */
+function withUncheckedWarnings(validation: TemplateValidation, unchecked: readonly string[], language: Language): TemplateValidation {
+  const references = templateModule(validation.template).references.filter((reference) => unchecked.includes(reference.template));
+  if (references.length === 0) return validation;
+  const warnings = references.map((reference) => uncheckedLinksIssue(validation, reference, language));
   return {
     ...validation,
-    issues: [warning, ...validation.issues],
-    issueCounts: [...validation.issueCounts, { code: 'activity-links-unchecked', severity: 'warning', count: 1 }],
+    issues: [...warnings, ...validation.issues],
+    issueCounts: [...validation.issueCounts, ...references.map((reference) => ({ code: reference.uncheckedCode, severity: 'warning' as const, count: 1 }))],
   };
 }
 
-/** The warning that an expense sheet's links to activities were not checked, at its Aktivitets-ID header. */
-function uncheckedLinksIssue(validation: TemplateValidation, language: Language): Issue {
+/** The warning that a sheet's references were not checked, at the referring column's header (Aktivitets-ID). */
+function uncheckedLinksIssue(validation: TemplateValidation, reference: TemplateReference, language: Language): Issue {
   const { layout } = validation;
-  const cell = cellAddress(layout.sheet, layout.headerRow, layout.columns.get('activityId') ?? 1);
-  const label = TEMPLATES.expenses.columns.find((column) => column.key === 'activityId')?.label[language] ?? 'activityId';
+  const definition = templateDefinition(validation.template);
+  const cell = cellAddress(layout.sheet, layout.headerRow, layout.columns.get(reference.column) ?? 1);
+  const label = definition.columns.find((column) => column.key === reference.column)?.label[language] ?? reference.column;
   const reason = language === 'sv' ? 'lagringen svarade inte' : 'storage did not answer';
   return {
     severity: 'warning',
-    code: 'activity-links-unchecked',
-    message: `${cell}, ${label}: ${issueText('activity-links-unchecked', { reason }, language)}`,
+    code: reference.uncheckedCode,
+    message: `${cell}, ${label}: ${issueText(reference.uncheckedCode, { reason }, language)}`,
     sheet: layout.sheet,
     row: layout.headerRow,
-    column: 'activityId',
+    column: reference.column,
     cell,
   };
 }
@@ -112,25 +139,6 @@ export interface SheetValues {
   readonly sheet: string;
   readonly origin: CellPosition;
   readonly values: readonly (readonly unknown[])[];
-}
-
-/** Judges a sheet's values as the file has them, so every issue names the user's own cell. */
-export async function judgeSheet(
-  services: Services,
-  target: SubmissionTarget,
-  sheet: SheetValues,
-  language: Language,
-  activityIds?: readonly string[],
-): Promise<TemplateValidation> {
-  const links = target.template === 'expenses' ? (activityIds ?? (await currentActivityIds(services.store, target.board, target.year))) : undefined;
-  return validateSheet(target.template, sheet.values, {
-    year: target.year,
-    settings: services.settings,
-    language,
-    sheet: sheet.sheet,
-    origin: sheet.origin,
-    ...(links ? { activityIds: links } : {}),
-  });
 }
 
 export function issuesSummary(validation: TemplateValidation): string {
@@ -157,10 +165,10 @@ export interface SubmissionReceipt {
 
 export interface StoreOptions extends SubmissionIntent {
   /**
-   * The same step stores the board's Kostnader too (an uploaded file with both sheets): a new Aktiviteter is then
-   * not compared with the expenses current now, which the file replaces.
+   * The templates the same step stores too (an uploaded file with both sheets): a new version is not compared with
+   * their current versions, which the step replaces.
    */
-  readonly expensesFollow?: boolean;
+  readonly alsoStored?: readonly string[];
   /** The language of warnings the store step adds. */
   readonly language?: Language;
 }
@@ -202,15 +210,7 @@ export async function storeJudged(
       { ...bounded },
     );
   }
-  const added: Issue[] = [];
-  if (target.template === 'activities' && !options.expensesFollow) {
-    const expenses = await services.store.current(target.board, target.year, 'expenses');
-    if (expenses) {
-      // The template is activities, so the judged rows are activity rows.
-      const activities = rows as readonly ActivityRow[];
-      added.push(...droppedActivityWarnings(activities, expenses.rows, validation.layout, target.year, options.language ?? DEFAULT_LANGUAGE));
-    }
-  }
+  const added = await droppedReferences(services, target, rows, validation, options);
   const bounded = boundIssues([countedIssues(added), warningsOf(validation)]);
   const prepared = await prepareRoundSubmission(services, caller, target, rows, bounded, options);
   if (prepared.unchanged) {
@@ -239,6 +239,30 @@ export async function storeJudged(
   }
 }
 
+/**
+ * Warnings for a new version that leaves out rows the board's current versions of referring templates still name
+ * (`droppedReferenceWarnings`); templates stored in the same step are not compared.
+ */
+async function droppedReferences(
+  services: Services,
+  target: SubmissionTarget,
+  rows: readonly object[],
+  validation: TemplateValidation,
+  options: StoreOptions,
+): Promise<Issue[]> {
+  const referring: Record<string, readonly Readonly<Record<string, unknown>>[]> = {};
+  for (const module of referringModules(target.template)) {
+    const key = module.definition.key;
+    if (options.alsoStored?.includes(key)) continue;
+    const current = await services.store.current(target.board, target.year, key as TemplateKey);
+    if (current) referring[key] = current.rows as readonly Readonly<Record<string, unknown>>[];
+  }
+  if (Object.keys(referring).length === 0) return [];
+  // The judged rows are plain objects keyed by column key.
+  const plain = rows as readonly Readonly<Record<string, unknown>>[];
+  return droppedReferenceWarnings(target.template, plain, referring, validation.layout, target.year, options.language ?? DEFAULT_LANGUAGE);
+}
+
 /** A store's refusal to move the pointer as the 409 in words; anything else is rethrown as it is. */
 export function submissionConflict(error: unknown, target: SubmissionTarget): HttpProblem {
   const round = roundConflict(error);
@@ -246,7 +270,7 @@ export function submissionConflict(error: unknown, target: SubmissionTarget): Ht
   if (!(error instanceof ConcurrentSubmissionError)) throw error;
   return new HttpProblem(
     'concurrent-submission',
-    `En annan inskickning av ${target.template === 'activities' ? 'Aktiviteter' : 'Kostnader'} för län ${target.board} ${target.year} sparades samtidigt. Se historiken och skicka in igen om din version ska gälla.`,
+    `En annan inskickning av ${templateDefinition(target.template).sheetName} för län ${target.board} ${target.year} sparades samtidigt. Se historiken och skicka in igen om din version ska gälla.`,
   );
 }
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 export const MAX_SUBMISSION_ROWS = 50_000;
 
 const boardSchema = z.enum(BOARD_CODES as [BoardCode, ...BoardCode[]], { error: 'okänt län; ange länsbokstaven, t.ex. I för Gotland' });
-const templateSchema = z.enum(TEMPLATE_KEYS, { error: 'okänd mall; ange activities eller expenses' });
+const templateSchema = z.enum(TEMPLATE_KEYS, { error: `okänd mall; ange ${TEMPLATE_KEYS.join(' eller ')}` });
 
 function yearSchema(settings: InitiativeSettings) {
   const years = initiativeYears(settings);

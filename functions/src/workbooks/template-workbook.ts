@@ -9,7 +9,8 @@ import {
   LISTS_SHEET,
   LUJ_INITIATIVE,
   TABLE_STYLE,
-  TEMPLATES,
+  templateDefinition,
+  templateModules,
   type AnyTemplate,
   type BoardCode,
   type DropdownList,
@@ -62,7 +63,7 @@ const TEXTS = {
 } as const satisfies Record<string, Localized>;
 
 function chosenTemplates(choice: TemplateChoice): AnyTemplate[] {
-  return choice === 'both' ? [TEMPLATES.activities, TEMPLATES.expenses] : [TEMPLATES[choice]];
+  return choice === 'both' ? templateModules().map((module) => module.definition) : [templateDefinition(choice)];
 }
 
 function addListsSheet(workbook: ExcelJS.Workbook, lists: ReadonlyMap<string, DropdownList>): void {

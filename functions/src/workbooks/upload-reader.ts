@@ -1,4 +1,13 @@
-import { CellProblem, columnForHeader, isEmptyCell, TEMPLATE_KEYS, TEMPLATES, type CellPosition, type Column, type TemplateKey } from '@samla/shared';
+import {
+  CellProblem,
+  columnForHeader,
+  isEmptyCell,
+  templateDefinition,
+  knownTemplateKeys,
+  type CellPosition,
+  type Column,
+  type TemplateKey,
+} from '@samla/shared';
 import { MAX_SUBMISSION_ROWS } from '../submissions/submission-request';
 import { scanSheet, type SheetLink, type SheetScan } from './sheet-xml-reader';
 import { uploadRefusal, type UploadRefusal } from './upload-refusal';
@@ -35,7 +44,8 @@ export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
 
 /** One template's sheet found in an upload: pass `values`, `sheet` and `origin` to `validateSheet`. */
 export interface UploadedSheet {
-  readonly template: TemplateKey;
+  /** The template's key (a product template's, or a registered module's). */
+  readonly template: TemplateKey | (string & {});
   /** The sheet's name in the user's workbook. */
   readonly sheet: string;
   /** Where the header row's first cell is in the user's sheet (a table without header row: the row above its data). */
@@ -146,20 +156,23 @@ async function sheetSource(zip: ZipPackage, sheet: WorkbookSheet, index: number,
   return { index, name: sheet.name, xml, relationships, tables, head: head.scan.rows };
 }
 
-type Matches = Record<TemplateKey, number>;
+/** How many of each template's headers a header row holds, by template key. */
+type Matches = ReadonlyMap<string, number>;
 
 function headerMatches(headers: Iterable<UploadedValue>): Matches {
   const texts = [...headers];
-  const matches = {} as Matches;
-  for (const key of TEMPLATE_KEYS) {
-    matches[key] = new Set(texts.map((text) => columnForHeader(TEMPLATES[key], text)?.key).filter((found) => found !== undefined)).size;
+  const matches = new Map<string, number>();
+  for (const key of knownTemplateKeys()) {
+    const definition = templateDefinition(key);
+    matches.set(key, new Set(texts.map((text) => columnForHeader(definition, text)?.key).filter((found) => found !== undefined)).size);
   }
   return matches;
 }
 
-function isTemplateHeader(matches: Matches, template: TemplateKey): boolean {
-  if (matches[template] < RECOGNISED_HEADERS) return false;
-  return TEMPLATE_KEYS.every((other) => other === template || matches[other] < matches[template]);
+function isTemplateHeader(matches: Matches, template: string): boolean {
+  const own = matches.get(template) ?? 0;
+  if (own < RECOGNISED_HEADERS) return false;
+  return knownTemplateKeys().every((other) => other === template || (matches.get(other) ?? 0) < own);
 }
 
 /** Where a template's header is in a sheet: a table's header (or its column names), or a row of cells. */
@@ -170,16 +183,16 @@ interface Placement {
   readonly matches: Matches;
 }
 
-function bestPlacement(source: SheetSource, template: TemplateKey): Placement | undefined {
+function bestPlacement(source: SheetSource, template: string): Placement | undefined {
   let best: Placement | undefined;
   for (const table of source.tables) {
     const matches = headerMatches(table.columns);
-    if (matches[template] > (best?.matches[template] ?? 0)) best = { source, headerRow: table.ref.top, table, matches };
+    if ((matches.get(template) ?? 0) > (best?.matches.get(template) ?? 0)) best = { source, headerRow: table.ref.top, table, matches };
   }
   if (best) return best;
   for (const [row, cells] of [...source.head].sort(([a], [b]) => a - b)) {
     const matches = headerMatches(cells.values());
-    if (matches[template] > (best?.matches[template] ?? 0)) best = { source, headerRow: row, matches };
+    if ((matches.get(template) ?? 0) > (best?.matches.get(template) ?? 0)) best = { source, headerRow: row, matches };
   }
   return best;
 }
@@ -189,15 +202,15 @@ function sameName(a: string, b: string): boolean {
 }
 
 /** A template's sheet: the one with its name, or else one whose header is clearly that template's. */
-function placeTemplate(sources: readonly SheetSource[], template: TemplateKey, taken: ReadonlySet<number>): Placement | undefined {
-  const { sheetName } = TEMPLATES[template];
+function placeTemplate(sources: readonly SheetSource[], template: string, taken: ReadonlySet<number>): Placement | undefined {
+  const { sheetName } = templateDefinition(template);
   const named = sources.find((source) => sameName(source.name, sheetName));
   if (named) {
     const firstFilled = Math.min(...named.head.keys());
     return bestPlacement(named, template) ?? { source: named, headerRow: Number.isFinite(firstFilled) ? firstFilled : 1, matches: headerMatches([]) };
   }
   for (const source of sources) {
-    if (taken.has(source.index) || TEMPLATE_KEYS.some((key) => sameName(source.name, TEMPLATES[key].sheetName))) continue;
+    if (taken.has(source.index) || knownTemplateKeys().some((key) => sameName(source.name, templateDefinition(key).sheetName))) continue;
     const placement = bestPlacement(source, template);
     if (placement && isTemplateHeader(placement.matches, template)) return placement;
   }
@@ -311,12 +324,12 @@ function isDataRow(row: number, headerRow: number, table: SheetTable | undefined
   return !(table && table.totalsRowCount > 0 && row > table.ref.bottom - table.totalsRowCount && row <= table.ref.bottom);
 }
 
-function sheetData(template: TemplateKey, placement: Placement, scan: SheetScan, cells: CellContext): SheetData {
+function sheetData(template: string, placement: Placement, scan: SheetScan, cells: CellContext): SheetData {
   const { from, to } = spanOf(placement);
   const headerRow = placement.table?.headerRowCount === 0 ? placement.table.ref.top - 1 : placement.headerRow;
   const header = headerOf(placement, scan, from, to);
   const columns = header.flatMap((text, offset) => {
-    const column = columnForHeader(TEMPLATES[template], text);
+    const column = columnForHeader(templateDefinition(template), text);
     return column ? [{ offset, column }] : [];
   });
   const rows = new Map<number, UploadedValue[]>();
@@ -338,7 +351,7 @@ function completeRow(values: UploadedValue[], data: SheetData): UploadedValue[] 
   return values;
 }
 
-function readPlacement(template: TemplateKey, placement: Placement, cells: CellContext, limits: UploadLimits): UploadedSheet {
+function readPlacement(template: string, placement: Placement, cells: CellContext, limits: UploadLimits): UploadedSheet {
   const { source } = placement;
   const { from, to } = spanOf(placement);
   const result = scanSheet(source.xml, { cells, columns: { from, to }, maxFilledRows: limits.maxRows + Math.max(placement.headerRow, HEADER_SCAN_ROWS) });
@@ -370,7 +383,7 @@ async function readTemplateSheets(zip: ZipPackage, limits: UploadLimits): Promis
   }
   const sheets: UploadedSheet[] = [];
   const taken = new Set<number>();
-  for (const template of TEMPLATE_KEYS) {
+  for (const template of knownTemplateKeys()) {
     const placement = placeTemplate(sources, template, taken);
     if (!placement) continue;
     taken.add(placement.source.index);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BOARD_CODES, type BoardCode } from '../reference/boards';
 import { ROLES } from '../reference/roles';
-import { TEMPLATE_KEYS } from '../templates/column-definition';
+import { TEMPLATE_KEYS } from '../templates/template-modules';
 import { FUNDS_MOVEMENT_KINDS } from '../reports/report-input';
 
 /*

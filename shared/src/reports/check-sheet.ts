@@ -1,9 +1,9 @@
 import { BOARDS } from '../reference/boards';
 import type { Year } from '../reference/initiative';
 import { cellAddress } from '../sheet/cell-address';
-import { TEMPLATES } from '../templates/templates';
+import { templateDefinition } from '../templates/templates';
 import { BOARD_COLUMN, BOARD_NAME_COLUMN, YEAR_COLUMN } from './detail-sheets';
-import type { NationFacts } from './report-facts';
+import { reportedTemplates, type NationFacts } from './report-facts';
 import { CHECK_ANSWERS, SHEET_NAMES } from './report-labels';
 import { isFormulaCell, tableSheet, type Expr, type FormulaCell, type ReportCell, type ReportColumn, type ReportSheet } from './report-model';
 import { swedishLocalTime } from './submission-timing';
@@ -87,9 +87,9 @@ export function sourcesSheet(years: readonly Year[], facts: NationFacts): Report
   const rows: ReportCell[][] = [];
   for (const year of years) {
     for (const board of BOARDS) {
-      for (const template of ['activities', 'expenses'] as const) {
+      for (const template of reportedTemplates()) {
         const version = facts.version(year, board.code, template);
-        const name = TEMPLATES[template].label.sv;
+        const name = templateDefinition(template).label.sv;
         if (!version) rows.push([year, board.code, board.name, name, null, CHECK_ANSWERS.notSubmitted, null, null, null]);
         else
           rows.push([

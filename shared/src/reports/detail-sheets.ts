@@ -1,10 +1,11 @@
 import { BOARDS } from '../reference/boards';
 import { ACTIVITIES_TEMPLATE, type ActivityRow } from '../templates/activities-template';
-import type { Column, TemplateKey } from '../templates/column-definition';
-import { EXPENSES_TEMPLATE } from '../templates/expenses-template';
+import type { Column } from '../templates/column-definition';
 import { NUMBER_FORMATS } from '../templates/formats';
-import type { TemplateRows } from '../templates/templates';
-import type { ReportBoardRows, ReportNationYear } from './report-input';
+import type { TemplateKey } from '../templates/template-modules';
+import { templateDefinition } from '../templates/templates';
+import type { RowsOf } from '../validation/validate-template';
+import { nationEntries, type ReportBoardRows, type ReportNationYear } from './report-input';
 import { NO, SHEET_NAMES, YES } from './report-labels';
 import type { CellKind, PlainValue, ReportColumn, ReportSheet } from './report-model';
 
@@ -36,27 +37,28 @@ function presenter(column: Column): (value: unknown) => PlainValue {
   return (value) => value as PlainValue;
 }
 
-function byBoard<T extends TemplateKey>(entries: readonly ReportBoardRows<T>[]): ReportBoardRows<T>[] {
+function byBoard<E extends { readonly version: { readonly board: string } }>(entries: readonly E[]): E[] {
   return [...entries].sort((a, b) => (BOARD_ORDER.get(a.version.board) ?? 99) - (BOARD_ORDER.get(b.version.board) ?? 99));
 }
 
 /** Every row of a template across the years, board by board in the boards' order. */
-export function* nationRows<T extends TemplateKey>(
-  years: readonly ReportNationYear[],
-  template: T,
-): Generator<{ year: number; board: string; row: TemplateRows[T] }> {
+export function* nationRows<T extends string>(years: readonly ReportNationYear[], template: T): Generator<{ year: number; board: string; row: RowsOf<T> }> {
   for (const nationYear of years) {
-    const entries = nationYear[template] as readonly ReportBoardRows<T>[];
+    // The entries under a template's key hold that template's rows.
+    const entries = nationEntries(nationYear, template) as unknown as readonly {
+      version: ReportBoardRows<TemplateKey>['version'];
+      rows: readonly RowsOf<T>[];
+    }[];
     for (const { version, rows } of byBoard(entries)) {
       for (const row of rows) yield { year: nationYear.year, board: version.board, row };
     }
   }
 }
 
-function countRows(years: readonly ReportNationYear[], template: TemplateKey, keep?: (row: ActivityRow) => boolean): number {
+function countRows(years: readonly ReportNationYear[], template: string, keep?: (row: ActivityRow) => boolean): number {
   let count = 0;
   for (const nationYear of years) {
-    for (const entry of nationYear[template]) {
+    for (const entry of nationEntries(nationYear, template)) {
       if (!keep) count += entry.rows.length;
       else for (const row of entry.rows as readonly ActivityRow[]) if (keep(row)) count += 1;
     }
@@ -65,12 +67,12 @@ function countRows(years: readonly ReportNationYear[], template: TemplateKey, ke
 }
 
 /** A detail sheet: Län, År and then the chosen template columns, one row per submitted row. */
-function templateDetailSheet<T extends TemplateKey>(
+function templateDetailSheet<T extends string>(
   name: string,
   years: readonly ReportNationYear[],
   template: T,
   columns: readonly Column[],
-  keep?: (row: TemplateRows[T]) => boolean,
+  keep?: (row: RowsOf<T>) => boolean,
 ): ReportSheet {
   const present = columns.map(presenter);
   const keys = columns.map((column) => column.key);
@@ -91,6 +93,15 @@ function templateDetailSheet<T extends TemplateKey>(
   };
 }
 
+/**
+ * Any template's detail sheet: Län, År and every column of its definition, one row per submitted row of the years;
+ * named after the template's Swedish label unless a name is given.
+ */
+export function detailSheet(template: string, years: readonly ReportNationYear[], name?: string): ReportSheet {
+  const definition = templateDefinition(template);
+  return templateDetailSheet(name ?? definition.label.sv, years, template, definition.columns);
+}
+
 export function activityColumn(key: string): Column {
   const column = ACTIVITIES_TEMPLATE.columns.find((candidate) => candidate.key === key);
   if (!column) throw new Error(`The activities template has no column ${key}`);
@@ -102,11 +113,11 @@ function activityColumns(keys: readonly string[]): Column[] {
 }
 
 export function activitiesSheet(years: readonly ReportNationYear[]): ReportSheet {
-  return templateDetailSheet(SHEET_NAMES.activities, years, 'activities', ACTIVITIES_TEMPLATE.columns);
+  return detailSheet('activities', years, SHEET_NAMES.activities);
 }
 
 export function expensesSheet(years: readonly ReportNationYear[]): ReportSheet {
-  return templateDetailSheet(SHEET_NAMES.expenses, years, 'expenses', EXPENSES_TEMPLATE.columns);
+  return detailSheet('expenses', years, SHEET_NAMES.expenses);
 }
 
 /** Completed activities with what they achieved. */

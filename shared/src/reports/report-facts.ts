@@ -1,6 +1,6 @@
 import { BOARDS, type BoardCode } from '../reference/boards';
 import type { Year } from '../reference/initiative';
-import type { TemplateKey } from '../templates/column-definition';
+import { knownTemplateKeys, type TemplateKey } from '../templates/template-modules';
 import type { FundsMovementKind, NationReportInput, ReportNationYear, ReportSubmission } from './report-input';
 import { toOre } from './report-model';
 
@@ -12,7 +12,7 @@ export interface ParticipantCounts {
 
 export interface MissingSubmission {
   readonly board: BoardCode;
-  readonly templates: readonly TemplateKey[];
+  readonly templates: readonly string[];
 }
 
 /**
@@ -98,19 +98,25 @@ export class NationFacts {
     return this.funds.get(`${year}|${kind}`) ?? 0;
   }
 
-  version(year: Year, board: BoardCode, template: TemplateKey): ReportSubmission | undefined {
+  version(year: Year, board: BoardCode, template: TemplateKey | (string & {})): ReportSubmission | undefined {
     return this.versions.get(`${year}|${board}|${template}`);
   }
 
-  /** Boards with both templates submitted for the year. */
+  /** Boards with every template submitted for the year (every module of `templateModules()`). */
   submittedBoards(year: Year): BoardCode[] {
-    return BOARDS.map((board) => board.code).filter((code) => this.version(year, code, 'activities') && this.version(year, code, 'expenses'));
+    const keys = reportedTemplates();
+    return BOARDS.map((board) => board.code).filter((code) => keys.every((template) => this.version(year, code, template)));
   }
 
   missing(year: Year): MissingSubmission[] {
     return BOARDS.flatMap(({ code }) => {
-      const templates = (['activities', 'expenses'] as const).filter((template) => !this.version(year, code, template));
+      const templates = reportedTemplates().filter((template) => !this.version(year, code, template));
       return templates.length > 0 ? [{ board: code, templates }] : [];
     });
   }
+}
+
+/** The templates a board reports each year, in the modules' order: all of them make a board's submission complete. */
+export function reportedTemplates(): TemplateKey[] {
+  return knownTemplateKeys();
 }

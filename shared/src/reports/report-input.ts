@@ -1,13 +1,12 @@
 import type { BoardCode } from '../reference/boards';
 import type { InitiativeSettings, Year } from '../reference/initiative';
-import type { TemplateKey } from '../templates/column-definition';
-import type { TemplateRows } from '../templates/templates';
+import type { TemplateKey, TemplateRows } from '../templates/template-modules';
 
 /** What a report says about one stored submission: the store's SubmissionVersion fits it. */
 export interface ReportSubmission {
   readonly board: BoardCode;
   readonly year: Year;
-  readonly template: TemplateKey;
+  readonly template: TemplateKey | (string & {});
   readonly version: number;
   /** ISO 8601 instant the version became current. */
   readonly submittedAt: string;
@@ -23,11 +22,16 @@ export interface ReportBoardRows<T extends TemplateKey> {
   readonly rows: readonly TemplateRows[T][];
 }
 
-/** One year of the nation: every board's current rows of both templates (the store's NationYear fits it). */
-export interface ReportNationYear {
-  readonly year: Year;
-  readonly activities: readonly ReportBoardRows<'activities'>[];
-  readonly expenses: readonly ReportBoardRows<'expenses'>[];
+/**
+ * One year of the nation: every board's current rows of each template, by template key (the store's NationYear fits
+ * it). A template known only at run time (a registered module) is there too, under its key, with untyped rows.
+ */
+export type ReportNationYear = { readonly year: Year } & { readonly [T in TemplateKey]: readonly ReportBoardRows<T>[] };
+
+/** A template's entries in a nation year, whatever the template: none when the year holds nothing of it. */
+export function nationEntries(nationYear: ReportNationYear, template: string): readonly ReportBoardRows<TemplateKey>[] {
+  // A nation year holds one list per template key (the type lists the product's; a registered module's is there too).
+  return (nationYear as unknown as Record<string, readonly ReportBoardRows<TemplateKey>[] | undefined>)[template] ?? [];
 }
 
 export const FUNDS_MOVEMENT_KINDS = ['requisition', 'repayment'] as const;

@@ -1,10 +1,9 @@
 import { BOARDS } from '../reference/boards';
 import { initiativeYear, type InitiativeSettings, type Year } from '../reference/initiative';
 import { ACTIVITY_STATUSES, EXPENSE_CATEGORIES, FUNDING_SOURCES, STRANDS, TARGET_GROUPS, type ActivityStatus } from '../templates/list-definitions';
-import { TEMPLATES } from '../templates/templates';
-import type { TemplateKey } from '../templates/column-definition';
+import { templateDefinition } from '../templates/templates';
 import { activityColumn, BOARD_COLUMN, BOARD_NAME_COLUMN, templateColumn, YEAR_COLUMN } from './detail-sheets';
-import type { NationFacts } from './report-facts';
+import { reportedTemplates, type NationFacts } from './report-facts';
 import { FLAGS, lateFlag, listLabel, SHEET_NAMES, YES } from './report-labels';
 import { fromOre, tableSheet, toOre, type Criterion, type Expr, type FormulaCell, type ReportCell, type ReportColumn, type ReportSheet } from './report-model';
 import { isAfter, swedishLocalTime } from './submission-timing';
@@ -213,8 +212,8 @@ export function ceilingsSheet(settings: InitiativeSettings, years: readonly Year
   return { sheet, yearRow };
 }
 
-function submissionColumns(template: TemplateKey): ReportColumn[] {
-  const name = TEMPLATES[template].label.sv;
+function submissionColumns(template: string): ReportColumn[] {
+  const name = templateDefinition(template).label.sv;
   return [
     count(`${template}:version`, `${name}: version`, 12),
     { key: `${template}:submittedAt`, label: `${name}: inlämnad`, kind: 'dateTime', width: 18 },
@@ -229,7 +228,7 @@ const MISSING_PREFIX = 'Saknar';
 
 /** Which boards submitted what, when and by whom; a submission after the report's due day is marked late. */
 export function submissionsSheet(years: readonly Year[], facts: NationFacts, due: string): SummarySheet {
-  const templates = ['activities', 'expenses'] as const;
+  const templates = reportedTemplates();
   const columns = [YEAR_COLUMN, BOARD_COLUMN, BOARD_NAME_COLUMN, ...templates.flatMap(submissionColumns), text('status', 'Status', 30)];
   const rows: ReportCell[][] = [];
   for (const year of years) {
@@ -249,7 +248,7 @@ export function submissionsSheet(years: readonly Year[], facts: NationFacts, due
           );
       }
       const missing = templates.filter((template) => !facts.version(year, board.code, template));
-      cells.push(missing.length === 0 ? FLAGS.complete : `${MISSING_PREFIX} ${missing.map((template) => TEMPLATES[template].label.sv).join(' och ')}`);
+      cells.push(missing.length === 0 ? FLAGS.complete : `${MISSING_PREFIX} ${missing.map((template) => templateDefinition(template).label.sv).join(' och ')}`);
       rows.push(cells);
     }
   }
@@ -264,12 +263,11 @@ export function submissionsSheet(years: readonly Year[], facts: NationFacts, due
   return { sheet, yearRow: new Map() };
 }
 
-/** How many boards submitted both templates for a year, counted in the submissions sheet. */
+/** How many boards submitted every template for a year, counted in the submissions sheet. */
 export function submittedBoardsFormula(year: Year, facts: NationFacts): FormulaCell {
   const where: Criterion[] = [
     { column: 'year', equals: year },
-    { column: 'activities:version', compare: '>', value: 0 },
-    { column: 'expenses:version', compare: '>', value: 0 },
+    ...reportedTemplates().map((template): Criterion => ({ column: `${template}:version`, compare: '>', value: 0 })),
   ];
   return formula(countIfs(SHEET_NAMES.submissions, where), facts.submittedBoards(year).length);
 }
@@ -277,7 +275,11 @@ export function submittedBoardsFormula(year: Year, facts: NationFacts): FormulaC
 export function missingBoardsText(year: Year, facts: NationFacts): string {
   const missing = facts.missing(year);
   if (missing.length === 0) return FLAGS.nothingMissing;
-  return missing.map(({ board, templates }) => (templates.length === 2 ? board : `${board} (${TEMPLATES[templates[0] as TemplateKey].label.sv})`)).join(', ');
+  return missing
+    .map(({ board, templates }) =>
+      templates.length === reportedTemplates().length ? board : `${board} (${templates.map((template) => templateDefinition(template).label.sv).join(', ')})`,
+    )
+    .join(', ');
 }
 
 /** Activities of a year, or those with a status (by key), counted in the activities sheet. */

@@ -67,10 +67,7 @@ export type RowOf<Cs extends readonly Column[]> = {
   [C in Cs[number] as C['key'] extends RequiredKeys<Cs> ? never : C['key']]?: ColumnValue<C>;
 };
 
-export const TEMPLATE_KEYS = ['activities', 'expenses'] as const;
-export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
-
-export interface TemplateDefinition<T extends TemplateKey = TemplateKey, Cs extends readonly Column[] = readonly Column[]> {
+export interface TemplateDefinition<T extends string = string, Cs extends readonly Column[] = readonly Column[]> {
   readonly key: T;
   /** The sheet's name in every workbook: the Swedish name, which files rely on. */
   readonly sheetName: string;
@@ -82,12 +79,6 @@ export interface TemplateDefinition<T extends TemplateKey = TemplateKey, Cs exte
   readonly columns: Cs;
 }
 
-export function defineTemplate<const T extends TemplateKey, const Cs extends readonly Column[]>(
-  definition: TemplateDefinition<T, Cs>,
-): TemplateDefinition<T, Cs> {
+export function defineTemplate<const T extends string, const Cs extends readonly Column[]>(definition: TemplateDefinition<T, Cs>): TemplateDefinition<T, Cs> {
   return definition;
-}
-
-export function isTemplateKey(value: unknown): value is TemplateKey {
-  return value === 'activities' || value === 'expenses';
 }

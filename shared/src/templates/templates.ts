@@ -1,20 +1,14 @@
-import { ACTIVITIES_TEMPLATE, type ActivityRow } from './activities-template';
-import type { Column, TemplateDefinition, TemplateKey } from './column-definition';
-import { EXPENSES_TEMPLATE, type ExpenseRow } from './expenses-template';
+import type { TemplateDefinition } from './column-definition';
+import { TEMPLATE_MODULES, templateModule, type ProductModule, type TemplateKey } from './template-modules';
 
-/** Every standard template, by key. */
-export const TEMPLATES = {
-  activities: ACTIVITIES_TEMPLATE,
-  expenses: EXPENSES_TEMPLATE,
-} as const satisfies Record<TemplateKey, TemplateDefinition>;
+/** Every standard template's definition, by key, derived from `TEMPLATE_MODULES`. */
+export const TEMPLATES = Object.fromEntries(TEMPLATE_MODULES.map((module) => [module.definition.key, module.definition])) as unknown as {
+  readonly [M in ProductModule as M['definition']['key']]: M['definition'];
+};
 
-export interface TemplateRows {
-  activities: ActivityRow;
-  expenses: ExpenseRow;
-}
+export type AnyTemplate = TemplateDefinition;
 
-export type AnyTemplate = TemplateDefinition<TemplateKey, readonly Column[]>;
-
-export function templateDefinition(key: TemplateKey): AnyTemplate {
-  return TEMPLATES[key];
+/** The definition of a known template (the product's or a registered one). */
+export function templateDefinition(key: TemplateKey | (string & {})): AnyTemplate {
+  return templateModule(key).definition;
 }

@@ -1,8 +1,7 @@
 import { fromOre, toOre } from '../reports/report-model';
 import type { ActivityRow } from './activities-template';
 import type { ExpenseRow } from './expenses-template';
-import type { TemplateKey } from './column-definition';
-import type { TemplateRows } from './templates';
+import { templateModule, type TemplateKey, type TemplateRows } from './template-modules';
 
 /**
  * What the round's overview shows of one stored version without reading its rows (design.md, "The reporting round"):
@@ -22,7 +21,8 @@ export interface VersionSummary {
 
 const PARTICIPANT_KEYS = ['participantsWomen', 'participantsMen', 'participantsUnspecified'] as const;
 
-function activityFigures(rows: readonly ActivityRow[]): Record<string, number> {
+/** The activities module's figures: participants by sex, in total and per strand. */
+export function activityFigures(rows: readonly ActivityRow[]): Record<string, number> {
   const figures: Record<string, number> = { participantsWomen: 0, participantsMen: 0, participantsUnspecified: 0 };
   for (const row of rows) {
     for (const key of PARTICIPANT_KEYS) {
@@ -35,7 +35,8 @@ function activityFigures(rows: readonly ActivityRow[]): Record<string, number> {
   return figures;
 }
 
-function expenseFigures(rows: readonly ExpenseRow[]): Record<string, number> {
+/** The expenses module's figures: grant, own and all costs in kronor, exact to the öre. */
+export function expenseFigures(rows: readonly ExpenseRow[]): Record<string, number> {
   let grantOre = 0;
   let ownOre = 0;
   for (const row of rows) {
@@ -45,9 +46,9 @@ function expenseFigures(rows: readonly ExpenseRow[]): Record<string, number> {
   return { grantCosts: fromOre(grantOre), ownCosts: fromOre(ownOre), costs: fromOre(grantOre + ownOre) };
 }
 
-/** The summary of a version's judged rows; `warnings` is how many warnings the server's judgement found. */
-export function summarizeVersion<T extends TemplateKey>(template: T, rows: readonly TemplateRows[T][], warnings: number): VersionSummary {
-  const figures =
-    template === 'activities' ? activityFigures(rows as readonly TemplateRows['activities'][]) : expenseFigures(rows as readonly TemplateRows['expenses'][]);
+/** The summary of a version's judged rows, with its module's figures; `warnings` is how many the server's judgement found. */
+export function summarizeVersion<T extends TemplateKey>(template: T | (string & {}), rows: readonly TemplateRows[T][], warnings: number): VersionSummary {
+  // The rows are the template's own rows, which its module's figures read.
+  const figures = templateModule(template).figures(rows as unknown as readonly Record<string, unknown>[]);
   return { rows: rows.length, warnings, figures };
 }

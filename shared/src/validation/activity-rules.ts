@@ -1,5 +1,8 @@
-import type { RowRule } from './row-rules';
+import type { ActivityRow } from '../templates/activities-template';
+import type { TypedRowRule } from '../templates/template-module';
 import { yearOf } from './row-rules';
+
+type RowRule = TypedRowRule<ActivityRow>;
 
 function count(value: unknown): number {
   return typeof value === 'number' ? value : 0;
@@ -35,4 +38,4 @@ const learningExampleHasLink: RowRule = ({ values }, _context, report) => {
 };
 
 /** The rules of an activity row beyond its cells' own types. */
-export const ACTIVITY_RULES: readonly RowRule[] = [datesInRange, participantsBySex, completedHasResult, learningExampleHasLink];
+export const ACTIVITY_RULES: readonly TypedRowRule<ActivityRow>[] = [datesInRange, participantsBySex, completedHasResult, learningExampleHasLink];

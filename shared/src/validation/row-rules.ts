@@ -8,7 +8,12 @@ export interface ValidationContext {
   readonly year: Year;
   readonly settings: InitiativeSettings;
   readonly language?: Language;
-  /** The board's activity IDs for the year; when given, an expense's activity must be one of them. */
+  /**
+   * The IDs each referred template holds for the board and year, by template key (`{ activities: [...] }`): a
+   * reference to a template given here is checked against them; one not given is not checked.
+   */
+  readonly referencedIds?: Readonly<Record<string, Iterable<string>>>;
+  /** Shorthand for `referencedIds.activities`: the board's activity IDs, which an expense's activity must be among. */
   readonly activityIds?: Iterable<string>;
 }
 

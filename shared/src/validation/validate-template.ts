@@ -1,15 +1,15 @@
 import { DEFAULT_LANGUAGE } from '../language';
 import { readRecords, readSheet, type LocatedRow, type ReadOptions, type SheetLayout, type SheetReading } from '../sheet/sheet-reader';
-import type { Column, TemplateKey } from '../templates/column-definition';
-import { TEMPLATES, type AnyTemplate, type TemplateRows } from '../templates/templates';
-import { ACTIVITY_RULES } from './activity-rules';
-import { activityLinkRule, EXPENSE_RULES } from './expense-rules';
+import type { Column } from '../templates/column-definition';
+import { templateModule, type TemplateKey, type TemplateRows } from '../templates/template-modules';
+import type { AnyTemplate } from '../templates/templates';
+import { referenceRule } from './reference-rules';
 import type { Issue, Severity } from './issue';
 import type { IssueCode } from './issue-codes';
 import { addTallies, issueCounts, IssueList, MAX_ISSUES, tallyHasErrors } from './issue-list';
 import { normalizeId, type ReportIssue, type RowRule, type ValidationContext } from './row-rules';
 
-export interface TemplateValidation<T extends TemplateKey = TemplateKey> {
+export interface TemplateValidation<T extends string = TemplateKey> {
   readonly template: T;
   readonly layout: SheetLayout;
   /** Every row read, with the values that could be read. */
@@ -24,9 +24,19 @@ export interface TemplateValidation<T extends TemplateKey = TemplateKey> {
   readonly valid: boolean;
 }
 
-function rulesFor(template: TemplateKey, context: ValidationContext): readonly RowRule[] {
-  if (template === 'activities') return ACTIVITY_RULES;
-  return context.activityIds === undefined ? EXPENSE_RULES : [...EXPENSE_RULES, activityLinkRule(context.activityIds)];
+/** The IDs a reference is checked against, when the context has them. */
+export function referencedIdsOf(context: ValidationContext, template: string): Iterable<string> | undefined {
+  return context.referencedIds?.[template] ?? (template === 'activities' ? context.activityIds : undefined);
+}
+
+/** A template's row rules, and a rule per reference whose referred IDs the context holds. */
+function rulesFor(template: string, context: ValidationContext): readonly RowRule[] {
+  const module = templateModule(template);
+  const links = module.references.flatMap((reference) => {
+    const ids = referencedIdsOf(context, reference.template);
+    return ids === undefined ? [] : [referenceRule(reference, ids)];
+  });
+  return [...module.rules, ...links];
 }
 
 /** A rule across rows: each row's ID must be new, compared without regard to case. */
@@ -51,8 +61,8 @@ function sheetOrder(layout: SheetLayout, columnsByKey: ReadonlyMap<string, Colum
   };
 }
 
-function applyRules<T extends TemplateKey>(template: T, reading: SheetReading, context: ValidationContext): TemplateValidation<T> {
-  const definition: AnyTemplate = TEMPLATES[template];
+function applyRules<T extends string>(template: T, reading: SheetReading, context: ValidationContext): TemplateValidation<T> {
+  const definition: AnyTemplate = templateModule(template).definition;
   const { layout } = reading;
   const list = new IssueList(layout.sheet, context.language ?? DEFAULT_LANGUAGE);
   const columnsByKey = new Map<string, Column>(definition.columns.map((column) => [column.key, column]));
@@ -73,7 +83,7 @@ function applyRules<T extends TemplateKey>(template: T, reading: SheetReading, c
 }
 
 /** Reads and judges a sheet's values (header row first) against a template's definition and rules. */
-export function validateSheet<T extends TemplateKey>(
+export function validateSheet<T extends string>(
   template: T,
   values: readonly (readonly unknown[])[],
   context: ValidationContext & Omit<ReadOptions, 'language'>,
@@ -83,16 +93,19 @@ export function validateSheet<T extends TemplateKey>(
     ...(context.sheet ? { sheet: context.sheet } : {}),
     ...(context.origin ? { origin: context.origin } : {}),
   };
-  return applyRules(template, readSheet(TEMPLATES[template], values, options), context);
+  return applyRules(template, readSheet(templateModule(template).definition, values, options), context);
 }
 
 /** Reads and judges rows given as JSON objects keyed by column key (the API's body). */
-export function validateRecords<T extends TemplateKey>(template: T, records: readonly unknown[], context: ValidationContext): TemplateValidation<T> {
-  return applyRules(template, readRecords(TEMPLATES[template], records, { language: context.language ?? DEFAULT_LANGUAGE }), context);
+export function validateRecords<T extends string>(template: T, records: readonly unknown[], context: ValidationContext): TemplateValidation<T> {
+  return applyRules(template, readRecords(templateModule(template).definition, records, { language: context.language ?? DEFAULT_LANGUAGE }), context);
 }
 
 /** The typed rows of a validation without errors, ready to store; undefined when it has errors. */
-export function typedRows<T extends TemplateKey>(validation: TemplateValidation<T>): TemplateRows[T][] | undefined {
+export function typedRows<T extends string>(validation: TemplateValidation<T>): RowsOf<T>[] | undefined {
   if (!validation.valid) return undefined;
-  return validation.rows.map((row) => row.values as unknown as TemplateRows[T]);
+  return validation.rows.map((row) => row.values as unknown as RowsOf<T>);
 }
+
+/** A template's row type: the product's typed row, or plain values for a template known only at run time. */
+export type RowsOf<T extends string> = T extends TemplateKey ? TemplateRows[T] : Record<string, unknown>;

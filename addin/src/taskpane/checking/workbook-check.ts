@@ -2,11 +2,10 @@ import {
   LUJ_INITIATIVE,
   cellAddress,
   countBySeverity,
+  judgeSubmission,
   templateDefinition,
-  validateSheet,
   type Issue,
   type Language,
-  type TemplateKey,
   type TemplateValidation,
   type Year,
 } from '@samla/shared';
@@ -26,28 +25,17 @@ export interface WorkbookCheck {
   readonly warnings: number;
 }
 
-function activityIdsOf(validation: TemplateValidation | undefined): string[] | undefined {
-  if (!validation) return undefined;
-  return validation.rows.flatMap((row) => (typeof row.values.activityId === 'string' ? [row.values.activityId] : []));
-}
-
-/** Validates the snapshots with the shared rules; expenses are checked against the activities beside them. */
+/**
+ * Validates the snapshots together with the shared judgement of a whole submission (`judgeSubmission`): a reference
+ * (an expense's activity) is checked against the referred template's sheet beside it, and not checked without one.
+ */
 export function checkSnapshots(snapshots: readonly TableSnapshot[], year: Year, language: Language): WorkbookCheck {
-  const ordered = [...snapshots].sort((a, b) => (a.template === b.template ? 0 : a.template === 'activities' ? -1 : 1));
-  const templates: TemplateCheck[] = [];
-  for (const snapshot of ordered) {
-    const activityIds =
-      snapshot.template === 'expenses' ? activityIdsOf(templates.find((check) => check.snapshot.template === 'activities')?.validation) : undefined;
-    const validation = validateSheet(snapshot.template, snapshot.values, {
-      year,
-      settings: LUJ_INITIATIVE,
-      language,
-      sheet: snapshot.sheet,
-      origin: snapshot.origin,
-      ...(activityIds ? { activityIds } : {}),
-    });
-    templates.push({ snapshot, validation });
-  }
+  const judged = judgeSubmission(snapshots, { year, settings: LUJ_INITIATIVE, language });
+  const templates: TemplateCheck[] = judged.flatMap((validation) => {
+    const snapshot = snapshots.find((candidate) => candidate.template === validation.template);
+    // Each validation judged one snapshot's template.
+    return snapshot ? [{ snapshot, validation: validation as TemplateValidation }] : [];
+  });
   const issues = templates.flatMap((check) => check.validation.issues);
   return { templates, issues, ...countBySeverity(issues) };
 }
@@ -74,7 +62,7 @@ export function submissionBody(check: TemplateCheck, board: SubmissionBody['boar
  */
 export function issuesAtUserCells(serverIssues: readonly ServerIssue[], check: TemplateCheck): Issue[] {
   const { layout, rows } = check.validation;
-  const definition = templateDefinition(check.snapshot.template as TemplateKey);
+  const definition = templateDefinition(check.snapshot.template);
   const firstColumn = Math.min(...layout.columns.values(), check.snapshot.origin.column);
   return serverIssues.map((issue) => {
     const sheetRow = issue.row <= 1 ? layout.headerRow : (rows[issue.row - 2]?.sheetRow ?? layout.headerRow);

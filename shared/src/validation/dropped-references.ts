@@ -1,0 +1,67 @@
+import type { Language } from '../language';
+import type { Year } from '../reference/initiative';
+import { cellAddress } from '../sheet/cell-address';
+import type { SheetLayout } from '../sheet/sheet-reader';
+import { referringModules, templateModule } from '../templates/template-modules';
+import type { Issue } from './issue';
+import { issueText } from './issue-codes';
+import { normalizeId } from './row-rules';
+
+/** How many referring cells one warning names before it says how many more there are. */
+const CELLS_NAMED = 5;
+
+function columnOf(template: string, key: string): number {
+  return templateModule(template).definition.columns.findIndex((column) => column.key === key) + 1;
+}
+
+/** The current rows of the templates that refer to one being replaced, by template key (`{ expenses: [...] }`). */
+export type ReferringRows = Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>;
+
+/**
+ * Warnings for a new version of a template that leaves out rows the board's current versions of other templates still
+ * refer to (a new Aktiviteter without an activity that current Kostnader link to): one per row left out and reference,
+ * with the reference's `droppedCode`, at the ID header of the submitted sheet, naming the ID and the referring cells
+ * (as those rows were submitted: row 2 is the first).
+ */
+export function droppedReferenceWarnings(
+  template: string,
+  rows: readonly Readonly<Record<string, unknown>>[],
+  referring: ReferringRows,
+  layout: SheetLayout,
+  year: Year,
+  language: Language,
+): Issue[] {
+  const { idColumn, columns } = templateModule(template).definition;
+  const kept = new Set(rows.flatMap((row) => (typeof row[idColumn] === 'string' ? [normalizeId(row[idColumn])] : [])));
+  const column = columns.find((candidate) => candidate.key === idColumn);
+  const cell = cellAddress(layout.sheet, layout.headerRow, layout.columns.get(idColumn) ?? columnOf(template, idColumn));
+  return referringModules(template).flatMap((module) =>
+    module.references
+      .filter((reference) => reference.template === template)
+      .flatMap((reference) => {
+        const linking = new Map<string, { id: string; cells: string[] }>();
+        const linkColumn = columnOf(module.definition.key, reference.column);
+        (referring[module.definition.key] ?? []).forEach((row, index) => {
+          const value = row[reference.column];
+          if (typeof value !== 'string' || kept.has(normalizeId(value))) return;
+          const entry = linking.get(normalizeId(value)) ?? { id: value, cells: [] };
+          entry.cells.push(cellAddress(module.definition.sheetName, index + 2, linkColumn));
+          linking.set(normalizeId(value), entry);
+        });
+        return [...linking.values()].map(({ id, cells }): Issue => {
+          const more = cells.length - CELLS_NAMED;
+          const named = cells.slice(0, CELLS_NAMED).join(', ') + (more > 0 ? (language === 'sv' ? ` och ${more} till` : ` and ${more} more`) : '');
+          const text = issueText(reference.droppedCode, { value: id, year, cells: named }, language);
+          return {
+            severity: 'warning',
+            code: reference.droppedCode,
+            message: `${cell}, ${column?.label[language] ?? idColumn}: ${text}`,
+            sheet: layout.sheet,
+            row: layout.headerRow,
+            column: idColumn,
+            cell,
+          };
+        });
+      }),
+  );
+}
