@@ -254,6 +254,8 @@ var samlaSettings = {
   SAMLA_BOARD_CLAIM: boardClaim
   SAMLA_STORAGE_ACCOUNT_URL: dataStorage.properties.primaryEndpoints.table
   SAMLA_TABLE_PREFIX: tablePrefix
+  // One storage call's deadline: a request whose storage stalls answers 503 within 10 s.
+  SAMLA_STORAGE_DEADLINE_MS: '7000'
 }
 var optionalSamlaSettings = union(
   empty(entraIssuer) ? {} : { SAMLA_ENTRA_ISSUER: entraIssuer },

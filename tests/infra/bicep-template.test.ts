@@ -127,7 +127,12 @@ describe('infra/main.bicep', () => {
       jwksUri: 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/discovery/v2.0/keys',
       boardClaim: 'extn.board',
     });
-    expect(readStorageSettings(env)).toEqual({ kind: 'account-url', accountUrl: 'https://samladataabc123.table.core.windows.net/', tablePrefix: 'Samla' });
+    expect(readStorageSettings(env)).toEqual({
+      kind: 'account-url',
+      accountUrl: 'https://samladataabc123.table.core.windows.net/',
+      tablePrefix: 'Samla',
+      deadlineMs: 7000,
+    });
     expect(readInitiativeSettings(env)).toBe(LUJ_INITIATIVE);
   });
 
