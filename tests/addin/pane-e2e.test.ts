@@ -3,7 +3,7 @@
  * talking to the local functions host and a real Azurite. Screenshots of the main states go to
  * test-output/screenshots/ for a person to look at.
  */
-import { mkdirSync } from 'fs';
+import { mkdirSync, readFileSync } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
@@ -235,7 +235,7 @@ describe('the Samla pane in Chromium, against the local functions and Azurite', 
     const page = await openPreview();
     await signIn(page, 'coordinator');
     const downloadEvent = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Lägesrapport' }).click();
+    await page.getByRole('button', { name: 'Lägesrapport', exact: true }).click();
     const download = await downloadEvent;
     expect(await notice(page)).toBe('Lägesrapport har laddats ned.');
     await shot(page, '9-report');
@@ -247,6 +247,18 @@ describe('the Samla pane in Chromium, against the local functions and Azurite', 
     workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((value) => texts.push(String(value.text ?? '')))));
     expect(texts).toContain(TITLE);
     expect(download.suggestedFilename()).toBe(reportFileName('status', [2013]));
+
+    // Beside the workbook, the draft report to the ministry as a Word document, offered as a file.
+    await page.getByRole('button', { name: 'Lägesrapport – utkast i Word' }).click();
+    expect(await notice(page)).toBe('Utkastet till Lägesrapport är klart att ladda ned.');
+    const draftEvent = page.waitForEvent('download');
+    await page.locator('a.samla-download').click();
+    const draft = await draftEvent;
+    expect(draft.suggestedFilename()).toMatch(/\.docx$/);
+    const bytes = readFileSync(await draft.path());
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(bytes.includes(Buffer.from('word/document.xml'))).toBe(true);
+    await shot(page, '10-draft');
     await page.close();
   }, 120_000);
 });

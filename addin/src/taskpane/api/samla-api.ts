@@ -258,8 +258,11 @@ export class SamlaApi {
     return this.send(yearFundsAnswerSchema, 'rekvisitioner', 'PUT', `/requisitions/${year}`, { movements }, options);
   }
 
-  async report(kind: ReportKind, year: Year, options: CallOptions = {}): Promise<ReportFile> {
-    const response = await this.call(`/reports/${kind}?year=${year}`, {}, { timeoutMs: REPORT_TIMEOUT_MS, ...options });
+  /** A consolidated workbook, or with `format: 'docx'` (status and final) the draft report to the ministry in Word. */
+  async report(kind: ReportKind, year: Year, options: CallOptions & { readonly format?: 'xlsx' | 'docx' } = {}): Promise<ReportFile> {
+    const { format, ...callOptions } = options;
+    const query = format === 'docx' ? `?year=${year}&format=docx` : `?year=${year}`;
+    const response = await this.call(`/reports/${kind}${query}`, {}, { timeoutMs: REPORT_TIMEOUT_MS, ...callOptions });
     // A cross-origin API shows Content-Disposition only if it exposes it; Excel ignores the name anyway.
     const fileName = attachmentFileName(response.headers.get('Content-Disposition')) ?? reportFileName(kind, [year]);
     return { bytes: await response.arrayBuffer(), fileName };

@@ -40,6 +40,14 @@ export function ReportButtons({ language, api, year, work, port, preview, kinds 
       }
       return { tone: 'success', text: t(preview ? 'reportDownloaded' : 'reportOpened', { report: label }) };
     });
+  // The draft report to the ministry (status and final): a Word document is never opened by Excel, always offered as a file.
+  const fetchDraft = (kind: ReportKind, label: string) =>
+    work.run(t('reportFetching', { report: t('reportDraft', { report: label }) }), async (signal) => {
+      const draft = await api.report(kind, year, { signal, format: 'docx' });
+      const blob = new Blob([draft.bytes], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+      setDownload({ url: URL.createObjectURL(blob), fileName: draft.fileName });
+      return { tone: 'success', text: t('reportDraftReady', { report: label }) };
+    });
   return (
     <section aria-labelledby="samla-reports-heading">
       <h2 id="samla-reports-heading">{t('reportsHeading')}</h2>
@@ -47,6 +55,11 @@ export function ReportButtons({ language, api, year, work, port, preview, kinds 
         {REPORTS.filter(({ kind }) => kinds.includes(kind)).map(({ kind, label }) => (
           <Button key={kind} disabled={work.busy !== undefined} onClick={() => fetchReport(kind, t(label))}>
             {t(label)}
+          </Button>
+        ))}
+        {REPORTS.filter(({ kind }) => kinds.includes(kind) && kind !== 'financial').map(({ kind, label }) => (
+          <Button key={`${kind}-docx`} disabled={work.busy !== undefined} onClick={() => fetchDraft(kind, t(label))}>
+            {t('reportDraft', { report: t(label) })}
           </Button>
         ))}
       </div>
