@@ -86,7 +86,8 @@ export class FormulaWriter {
         return `(${this.write(own, expr.left)}-${this.write(own, expr.right)})`;
       case 'share': {
         const right = this.write(own, expr.right);
-        return `IF(${right}=0,"",${this.write(own, expr.left)}/${right})`;
+        const tooFew = expr.minimum !== undefined && expr.minimum > 0 ? `${right}<${expr.minimum}` : `${right}=0`;
+        return `IF(${tooFew},"",${this.write(own, expr.left)}/${right})`;
       }
       case 'max0':
         return `MAX(0,${this.write(own, expr.arg)})`;

@@ -25,8 +25,8 @@ export type Expr =
   | { readonly op: 'sumRows'; readonly column: string; readonly rows: readonly number[] }
   | { readonly op: 'add'; readonly terms: readonly Expr[] }
   | { readonly op: 'sub'; readonly left: Expr; readonly right: Expr }
-  /** left / right, or empty text when right is 0. */
-  | { readonly op: 'share'; readonly left: Expr; readonly right: Expr }
+  /** left / right, or empty text when right is 0, or below `minimum` when one is given (a share of too few says nothing). */
+  | { readonly op: 'share'; readonly left: Expr; readonly right: Expr; readonly minimum?: number }
   | { readonly op: 'max0'; readonly arg: Expr }
   | { readonly op: 'num'; readonly value: number }
   /** `whenGreater` when left > right, else `otherwise`: a flag people read, or a further flag to decide. */

@@ -2,6 +2,7 @@ import type { Year } from '../reference/initiative';
 import { BOARDS } from '../reference/boards';
 import { checkSheet, sourcesSheet } from './check-sheet';
 import { activitiesSheet, expensesSheet } from './detail-sheets';
+import { fundsSheet, settlementSheet } from './funds-sheets';
 import { NationFacts } from './report-facts';
 import type { NationReportInput, ReportNationYear } from './report-input';
 import { FLAGS, REPORT_TITLES, reportFileName, SHEET_NAMES } from './report-labels';
@@ -18,6 +19,7 @@ import {
   SHARED_COLUMNS,
   submissionsSheet,
   submittedBoardsFormula,
+  womenShareValue,
 } from './summary-sheets';
 
 /** The input's rows for the given years (an empty year where nothing was submitted), and the figures counted from them. */
@@ -52,7 +54,7 @@ export function statusReport(input: NationReportInput, year: Year = input.settin
       womenShare.label,
       {
         formula: ref(totalRow, 'womenShare', SHEET_NAMES.participants),
-        value: people.women + people.men === 0 ? '' : people.women / (people.women + people.men),
+        value: womenShareValue(people.women, people.men),
         kind: 'share',
       },
     ],
@@ -69,7 +71,8 @@ export function statusReport(input: NationReportInput, year: Year = input.settin
     ],
   ];
   const costs = costsByBoardSheet([year], facts).sheet;
-  const check = checkSheet([overviewSheet(lines), participants.sheet, costs, ceilings.sheet]);
+  const settlement = settlementSheet(input, [year], facts);
+  const check = checkSheet([overviewSheet(lines), participants.sheet, costs, ceilings.sheet, settlement]);
   return {
     kind: 'status',
     fileName: reportFileName('status', [year]),
@@ -81,6 +84,8 @@ export function statusReport(input: NationReportInput, year: Year = input.settin
       expensesSheet(years),
       costs,
       ceilings.sheet,
+      fundsSheet(input, [year]),
+      settlement,
       submissionsSheet([year], facts, due).sheet,
       check.sheet,
       sourcesSheet([year], facts),

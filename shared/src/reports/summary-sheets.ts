@@ -1,11 +1,11 @@
-import { BOARDS } from '../reference/boards';
+import { BOARDS, type BoardCode } from '../reference/boards';
 import { initiativeYear, type InitiativeSettings, type Year } from '../reference/initiative';
 import { ACTIVITY_STATUSES, EXPENSE_CATEGORIES, FUNDING_SOURCES, STRANDS, TARGET_GROUPS, type ActivityStatus } from '../templates/list-definitions';
 import { TEMPLATES } from '../templates/templates';
 import type { TemplateKey } from '../templates/column-definition';
 import { activityColumn, BOARD_COLUMN, BOARD_NAME_COLUMN, templateColumn, YEAR_COLUMN } from './detail-sheets';
 import type { NationFacts } from './report-facts';
-import { FLAGS, lateFlag, listLabel, SHEET_NAMES, YES } from './report-labels';
+import { FLAGS, lateFlag, listLabel, NOTHING_TO_REPORT, ROUND_LABELS, SHEET_NAMES, YES } from './report-labels';
 import { fromOre, tableSheet, toOre, type Criterion, type Expr, type FormulaCell, type ReportCell, type ReportColumn, type ReportSheet } from './report-model';
 import { isAfter, swedishLocalTime } from './submission-timing';
 
@@ -44,10 +44,26 @@ export const SHARED_COLUMNS = {
 /** A year's ceiling in whole öre (0 for a year the settings don't know). */
 export const ceilingOre = (settings: InitiativeSettings, year: Year): number => toOre(initiativeYear(settings, year)?.ceiling ?? 0);
 
-/** A women-share formula: women / (women + men), empty when nobody's sex is given. */
-function womenShare(row: number, women: number, men: number): FormulaCell {
-  const expr: Expr = { op: 'share', left: ref(row, 'women'), right: { op: 'add', terms: [ref(row, 'women'), ref(row, 'men')] } };
-  return formula(expr, women + men === 0 ? '' : women / (women + men));
+/**
+ * The fewest participants with their sex given for which a women's share is shown: below it one person moves the
+ * share by ten points or more, so the cell stays empty rather than print 0 % or 100 % of a handful.
+ */
+export const WOMEN_SHARE_MINIMUM = 10;
+
+/** Women / (women + men), or empty text when fewer than WOMEN_SHARE_MINIMUM have their sex given. */
+export function womenShareValue(women: number, men: number): number | '' {
+  return women + men < WOMEN_SHARE_MINIMUM ? '' : women / (women + men);
+}
+
+/** A women-share formula over the row's own `women` and `men` cells (or the given columns). */
+export function womenShare(row: number, women: number, men: number, columns: { women: string; men: string } = { women: 'women', men: 'men' }): FormulaCell {
+  const expr: Expr = {
+    op: 'share',
+    left: ref(row, columns.women),
+    right: { op: 'add', terms: [ref(row, columns.women), ref(row, columns.men)] },
+    minimum: WOMEN_SHARE_MINIMUM,
+  };
+  return formula(expr, womenShareValue(women, men));
 }
 
 /** Participants by year, strand and target group, split women / men / unspecified. */
@@ -222,12 +238,27 @@ function submissionColumns(template: TemplateKey): ReportColumn[] {
     count(`${template}:rows`, `${name}: rader`, 12),
     count(`${template}:warnings`, `${name}: varningar`, 14),
     text(`${template}:timing`, `${name}: i tid`, 14),
+    text(`${template}:round`, `${name}: granskning`, 20),
   ];
 }
 
 const MISSING_PREFIX = 'Saknar';
 
-/** Which boards submitted what, when and by whom; a submission after the report's due day is marked late. */
+/** The status column: complete, what is missing, or the templates the board had nothing to report in. */
+function submissionStatus(year: Year, board: BoardCode, facts: NationFacts): string {
+  const templates = ['activities', 'expenses'] as const;
+  const missing = templates.filter((template) => !facts.version(year, board, template));
+  if (missing.length > 0) return `${MISSING_PREFIX} ${missing.map((template) => TEMPLATES[template].label.sv).join(' och ')}`;
+  const nothing = templates.filter((template) => facts.round(year, board, template)?.nothingToReport);
+  if (nothing.length > 0) return `${NOTHING_TO_REPORT}: ${nothing.map((template) => TEMPLATES[template].label.sv).join(' och ')}`;
+  return FLAGS.complete;
+}
+
+/**
+ * Which boards submitted what, when and by whom, and where each stands in the reporting round: a submission after
+ * the report's due day is marked late, a returned one red, one not yet accepted yellow, as is a board with nothing
+ * to report.
+ */
 export function submissionsSheet(years: readonly Year[], facts: NationFacts, due: string): SummarySheet {
   const templates = ['activities', 'expenses'] as const;
   const columns = [YEAR_COLUMN, BOARD_COLUMN, BOARD_NAME_COLUMN, ...templates.flatMap(submissionColumns), text('status', 'Status', 30)];
@@ -237,7 +268,8 @@ export function submissionsSheet(years: readonly Year[], facts: NationFacts, due
       const cells: ReportCell[] = [year, board.code, board.name];
       for (const template of templates) {
         const version = facts.version(year, board.code, template);
-        if (!version) cells.push(null, null, null, null, null, null);
+        const round = facts.round(year, board.code, template);
+        if (!version || !round) cells.push(null, null, null, null, null, null, null);
         else
           cells.push(
             version.version,
@@ -246,20 +278,26 @@ export function submissionsSheet(years: readonly Year[], facts: NationFacts, due
             version.rowCount,
             version.warningCount,
             isAfter(version.submittedAt, due) ? lateFlag(due) : FLAGS.inTime,
+            ROUND_LABELS[round.state as keyof typeof ROUND_LABELS],
           );
       }
-      const missing = templates.filter((template) => !facts.version(year, board.code, template));
-      cells.push(missing.length === 0 ? FLAGS.complete : `${MISSING_PREFIX} ${missing.map((template) => TEMPLATES[template].label.sv).join(' och ')}`);
+      cells.push(submissionStatus(year, board.code, facts));
       rows.push(cells);
     }
   }
   const highlights = templates.flatMap((template) => [
     { column: `${template}:timing`, startsWith: FLAGS.late, tone: 'alert' as const },
+    { column: `${template}:round`, startsWith: ROUND_LABELS.returned, tone: 'alert' as const },
+    { column: `${template}:round`, startsWith: ROUND_LABELS.submitted, tone: 'notice' as const },
     { column: `${template}:warnings`, above: 0, tone: 'notice' as const },
   ]);
   const sheet = tableSheet(SHEET_NAMES.submissions, columns, rows, {
     filter: true,
-    highlights: [...highlights, { column: 'status', startsWith: MISSING_PREFIX, tone: 'alert' }],
+    highlights: [
+      { column: 'status', startsWith: MISSING_PREFIX, tone: 'alert' },
+      ...highlights,
+      { column: 'status', startsWith: NOTHING_TO_REPORT, tone: 'notice' },
+    ],
   });
   return { sheet, yearRow: new Map() };
 }
