@@ -38,10 +38,12 @@ describe('the draft final report as a Word document', () => {
       'Genomförande per uppdragsdel',
       'Deltagare efter kön',
       'Kostnader mot takbeloppen',
+      'Rekvisitioner och återbetalningar',
       'Resultat och bedömda effekter',
       'Lärande exempel',
       'Lärdomar',
       'Förslag för länsstyrelsernas fortsatta arbete',
+      'Bilaga: länsstyrelsernas siffror per år',
     ]);
     for (const heading of headings) expect(read.text).toContain(heading);
     expect(draft.sections.filter((section) => section.forCoordinator).map((section) => section.heading)).toEqual([
