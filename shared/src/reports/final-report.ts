@@ -5,7 +5,7 @@ import type { NationFacts } from './report-facts';
 import type { NationReportInput } from './report-input';
 import { REPORT_TITLES, reportFileName, SHEET_NAMES, yearSpan } from './report-labels';
 import { fromOre, tableSheet, type ReportCell, type ReportColumn, type ReportModel, type ReportSheet } from './report-model';
-import { headLines, overviewSheet } from './overview-sheet';
+import { headLines, overviewSheet, textLine } from './overview-sheet';
 import { nationBasis } from './status-report';
 import {
   activityCountFormula,
@@ -17,6 +17,8 @@ import {
   missingBoardsText,
   participantsSheet,
   ref,
+  ROUND_LINE_LABEL,
+  roundSummaryText,
   SHARED_COLUMNS,
   submissionsSheet,
   submittedBoardsFormula,
@@ -147,7 +149,10 @@ export function finalReport(input: NationReportInput): ReportModel {
   const participants = participantsSheet(yearList, facts);
   const ceilings = ceilingsSheet(settings, yearList, facts);
   const title = `${REPORT_TITLES.final} ${yearSpan(yearList)}`;
-  const lines = headLines(settings, title, yearSpan(yearList), input.generatedAt, due);
+  const lines = [
+    ...headLines(settings, title, yearSpan(yearList), input.generatedAt, due),
+    ...yearList.map((year) => textLine(`${ROUND_LINE_LABEL} ${year}`, roundSummaryText(year, facts))),
+  ];
   const perYear = perYearSheet(yearList, facts, participants, ceilings, settings);
   const perBoard = boardYearsSheet(yearList, facts);
   const costs = costsByBoardSheet(yearList, facts).sheet;

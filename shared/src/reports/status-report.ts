@@ -16,6 +16,8 @@ import {
   missingBoardsText,
   participantsSheet,
   ref,
+  ROUND_LINE_LABEL,
+  roundSummaryText,
   SHARED_COLUMNS,
   submissionsSheet,
   submittedBoardsFormula,
@@ -48,6 +50,7 @@ export function statusReport(input: NationReportInput, year: Year = input.settin
     [submitted.label, withKind(submittedBoardsFormula(year, facts), 'count')],
     ['Antal län', { value: BOARDS.length, kind: 'count' }],
     textLine(missing.label, missingBoardsText(year, facts)),
+    textLine(ROUND_LINE_LABEL, roundSummaryText(year, facts)),
     ['Aktiviteter', withKind(activityCountFormula(year, facts), 'count')],
     [total.label, { formula: ref(totalRow, 'total', SHEET_NAMES.participants), value: people.women + people.men + people.unspecified, kind: 'count' }],
     [

@@ -235,7 +235,6 @@ function submissionColumns(template: TemplateKey): ReportColumn[] {
     count(`${template}:version`, `${name}: version`, 12),
     { key: `${template}:submittedAt`, label: `${name}: inlämnad`, kind: 'dateTime', width: 18 },
     text(`${template}:submittedBy`, `${name}: inlämnad av`, 24),
-    count(`${template}:rows`, `${name}: rader`, 12),
     count(`${template}:warnings`, `${name}: varningar`, 14),
     text(`${template}:timing`, `${name}: i tid`, 14),
     text(`${template}:round`, `${name}: granskning`, 20),
@@ -255,7 +254,8 @@ function submissionStatus(year: Year, board: BoardCode, facts: NationFacts): str
 }
 
 /**
- * Which boards submitted what, when and by whom, and where each stands in the reporting round: a submission after
+ * Which boards submitted what, when and by whom, and where each stands in the reporting round (each version's rows and
+ * content hash are on the sources sheet): a submission after
  * the report's due day is marked late, a returned one red, one not yet accepted yellow, as is a board with nothing
  * to report.
  */
@@ -269,13 +269,12 @@ export function submissionsSheet(years: readonly Year[], facts: NationFacts, due
       for (const template of templates) {
         const version = facts.version(year, board.code, template);
         const round = facts.round(year, board.code, template);
-        if (!version || !round) cells.push(null, null, null, null, null, null, null);
+        if (!version || !round) cells.push(null, null, null, null, null, null);
         else
           cells.push(
             version.version,
             swedishLocalTime(version.submittedAt),
             version.submittedBy,
-            version.rowCount,
             version.warningCount,
             isAfter(version.submittedAt, due) ? lateFlag(due) : FLAGS.inTime,
             ROUND_LABELS[round.state as keyof typeof ROUND_LABELS],
@@ -300,6 +299,33 @@ export function submissionsSheet(years: readonly Year[], facts: NationFacts, due
     ],
   });
   return { sheet, yearRow: new Map() };
+}
+
+/** The overview line saying where the year's submissions stand in the reporting round. */
+export const ROUND_LINE_LABEL = 'Granskning';
+
+/**
+ * Where the year's submissions stand in the round, for the overview: `3 godkända, 2 väntar på granskning, 1 återsänd
+ * för rättelse: C (Aktiviteter)`, naming the returned ones (the coordinator's next step); `Inga inlämningar` when none.
+ */
+export function roundSummaryText(year: Year, facts: NationFacts): string {
+  const counts = { accepted: 0, submitted: 0, returned: 0 };
+  const returned: string[] = [];
+  for (const board of BOARDS) {
+    for (const template of ['activities', 'expenses'] as const) {
+      const round = facts.round(year, board.code, template);
+      if (!round || round.state === 'missing') continue;
+      counts[round.state] += 1;
+      if (round.state === 'returned') returned.push(`${board.code} (${TEMPLATES[template].label.sv})`);
+    }
+  }
+  if (counts.accepted + counts.submitted + counts.returned === 0) return 'Inga inlämningar';
+  const parts = [
+    `${counts.accepted} ${counts.accepted === 1 ? 'godkänd' : 'godkända'}`,
+    `${counts.submitted} väntar på granskning`,
+    `${counts.returned} ${counts.returned === 1 ? 'återsänd' : 'återsända'} för rättelse${returned.length > 0 ? `: ${returned.join(', ')}` : ''}`,
+  ];
+  return parts.join(', ');
 }
 
 /** How many boards submitted both templates for a year, counted in the submissions sheet. */
