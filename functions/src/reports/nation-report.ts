@@ -29,7 +29,14 @@ export function reportYears(kind: ReportKind, settings: NationReportInput['setti
 
 /** A board's round as a report reads it: the state and the version it is about. */
 function reportRound({ board, year, template, status }: RoundRecord): ReportRound {
-  return { board, year, template, state: status.state, nothingToReport: status.nothingToReport, ...(status.version !== undefined ? { version: status.version } : {}) };
+  return {
+    board,
+    year,
+    template,
+    state: status.state,
+    nothingToReport: status.nothingToReport,
+    ...(status.version !== undefined ? { version: status.version } : {}),
+  };
 }
 
 /**

@@ -26,7 +26,12 @@ function columns(years: readonly Year[]): ReportColumn[] {
     BOARD_COLUMN,
     BOARD_NAME_COLUMN,
     ...years.flatMap((year) =>
-      PARTS.map((part): ReportColumn => ({ key: key(part.key, year), label: `${part.label} ${year}`, kind: part.kind, width: part.kind === 'amount' ? 16 : 11 })),
+      PARTS.map((part): ReportColumn => ({
+        key: key(part.key, year),
+        label: `${part.label} ${year}`,
+        kind: part.kind,
+        width: part.kind === 'amount' ? 16 : 11,
+      })),
     ),
   ];
 }

@@ -83,7 +83,10 @@ export function checkSheet(sheets: readonly ReportSheet[]): { sheet: ReportSheet
           rowLabel(cells),
           totals.length,
           { formula: { op: 'differing', totals }, value: '' },
-          { formula: { op: 'whenEmpty', arg: { op: 'ref', row: own, column: 'differing' }, yes: CHECK_ANSWERS.yes, no: CHECK_ANSWERS.no }, value: CHECK_ANSWERS.yes },
+          {
+            formula: { op: 'whenEmpty', arg: { op: 'ref', row: own, column: 'differing' }, yes: CHECK_ANSWERS.yes, no: CHECK_ANSWERS.no },
+            value: CHECK_ANSWERS.yes,
+          },
         ]);
       }
     });

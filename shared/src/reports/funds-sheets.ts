@@ -116,4 +116,3 @@ export function settlementSheet(input: NationReportInput, years: readonly Year[]
     ],
   });
 }
-

@@ -174,7 +174,12 @@ export function reportDraft(model: ReportModel): ReportDraft {
       paragraphs: [
         `Aktiviteter, deltagare efter kön och kostnader mot anslaget per länsstyrelse, åren sida vid sida. Andelen kvinnor visas där minst ${WOMEN_SHARE_MINIMUM} deltagare är könsuppdelade.`,
       ],
-      tables: [sheetTable(perBoard, perBoard.columns.map((column) => column.key))],
+      tables: [
+        sheetTable(
+          perBoard,
+          perBoard.columns.map((column) => column.key),
+        ),
+      ],
     });
   return {
     title: model.title,
