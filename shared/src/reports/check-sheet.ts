@@ -23,7 +23,7 @@ const CHECK_COLUMNS: readonly ReportColumn[] = [
   { key: 'sheet', label: 'Blad', kind: 'text', width: 22 },
   { key: 'cells', label: 'Celler', kind: 'text', width: 28 },
   { key: 'label', label: 'Rad', kind: 'text', width: 34 },
-  { key: 'totals', label: 'Summor', kind: 'count', width: 9 },
+  { key: 'totals', label: 'Antal summor', kind: 'count', width: 9 },
   { key: 'differing', label: 'Summor som inte stämmer (Samlas värde)', kind: 'text', width: 40 },
   { key: 'agrees', label: 'Stämmer', kind: 'text', width: 10 },
 ];
@@ -36,12 +36,16 @@ const TOTALS_PER_CHECK = 24;
 /** How far a live value may be from Samla's and still agree: half an öre, half a person, a millionth of a share. */
 const TOLERANCE: Partial<Record<CellKind, number>> = { amount: 0.005, count: 0.5, share: 0.000001, hours: 0.005 };
 
+/** The longest row label, in characters: a list of boards is cut short, the row's address says the rest. */
+const MAX_LABEL = 40;
+
 /** What a row is, for a person: its first plain cells (year, strand, board). */
 function rowLabel(cells: readonly ReportCell[]): string {
-  return cells
+  const label = cells
     .filter((cell): cell is string | number => typeof cell === 'string' || typeof cell === 'number')
     .slice(0, 3)
     .join(' ');
+  return label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
 }
 
 /** The address of a row's checked cells: one cell, or the span from the first to the last. */

@@ -234,7 +234,6 @@ function submissionColumns(template: TemplateKey): ReportColumn[] {
   return [
     count(`${template}:version`, `${name}: version`, 12),
     { key: `${template}:submittedAt`, label: `${name}: inlämnad`, kind: 'dateTime', width: 18 },
-    text(`${template}:submittedBy`, `${name}: inlämnad av`, 24),
     count(`${template}:warnings`, `${name}: varningar`, 14),
     text(`${template}:timing`, `${name}: i tid`, 14),
     text(`${template}:round`, `${name}: granskning`, 20),
@@ -254,8 +253,8 @@ function submissionStatus(year: Year, board: BoardCode, facts: NationFacts): str
 }
 
 /**
- * Which boards submitted what, when and by whom, and where each stands in the reporting round (each version's rows and
- * content hash are on the sources sheet): a submission after
+ * Which boards submitted what and when, and where each stands in the reporting round (who submitted each version, its
+ * rows and content hash are on the sources sheet, Kontroll källor): a submission after
  * the report's due day is marked late, a returned one red, one not yet accepted yellow, as is a board with nothing
  * to report.
  */
@@ -269,12 +268,11 @@ export function submissionsSheet(years: readonly Year[], facts: NationFacts, due
       for (const template of templates) {
         const version = facts.version(year, board.code, template);
         const round = facts.round(year, board.code, template);
-        if (!version || !round) cells.push(null, null, null, null, null, null);
+        if (!version || !round) cells.push(null, null, null, null, null);
         else
           cells.push(
             version.version,
             swedishLocalTime(version.submittedAt),
-            version.submittedBy,
             version.warningCount,
             isAfter(version.submittedAt, due) ? lateFlag(due) : FLAGS.inTime,
             ROUND_LABELS[round.state as keyof typeof ROUND_LABELS],

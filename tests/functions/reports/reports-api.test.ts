@@ -120,8 +120,8 @@ describe('locking a reported year', () => {
     expect(returned.status).toBe(200);
     const cells = (await xmlCells(Buffer.from(await (await api.call('GET', 'reports/status', { token: coordinator })).arrayBuffer()))).get('Inlämningar');
     const row = [...(cells?.entries() ?? [])].find(([address, cell]) => /^B\d+$/.test(address) && cell.value === 'I')?.[0].slice(1);
-    // Columns: A–C year and board, D–I activities (version, in, by, warnings, in time, review), J–O expenses, P status.
-    expect([cells?.get(`I${row}`)?.value, cells?.get(`O${row}`)?.value, cells?.get(`P${row}`)?.value]).toEqual([
+    // Columns: A–C year and board, D–H activities (version, in, warnings, in time, review), I–M expenses, N status.
+    expect([cells?.get(`H${row}`)?.value, cells?.get(`M${row}`)?.value, cells?.get(`N${row}`)?.value]).toEqual([
       'Återsänd för rättelse',
       'Väntar på granskning',
       'Komplett',
