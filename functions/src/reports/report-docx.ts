@@ -23,7 +23,7 @@ const TABLE_SIZE = 18;
 /** The text width of landscape A4 with Word's default margins of one inch, in twips (1/1440 inch). */
 const TEXT_WIDTH_TWIPS = 16838 - 2 * 1440;
 /** A column's share is measured in characters, at least a short word and at most a long line. */
-const [MIN_CHARS, MAX_CHARS] = [6, 40];
+const [MIN_CHARS, MAX_CHARS] = [7, 40];
 /** A figure as the draft shows it (`1 400 000,00`, `−0,01`, `60 %`): set flush right, as figures are. */
 const FIGURE = /^[−-]?\d[\d\s\u00a0]*(?:,\d+)?(?:\s?%)?$/;
 
@@ -43,9 +43,15 @@ function cell(value: string, link: boolean, header: boolean, width: number): Tab
   return new TableCell({ children: [child], width: { size: width, type: WidthType.DXA } });
 }
 
+/** About one character of 9 pt text, with the cell's padding shared out, in twips. */
+const CHAR_TWIPS = 120;
+/** A column of at most this many characters (a year, a figure, a date) keeps its width; longer ones give way. */
+const SHORT_CHARS = 16;
+
 /**
- * Each column as wide as its content asks (its longest header word, its longest value, within 5–40 characters), the
- * columns together as wide as the page: figures stay on one line and names are not broken inside a word.
+ * Each column as wide as its content asks (its longest header word, its longest value, within 7–40 characters). When
+ * the columns are wider than the page, the long text columns give way and the short ones (years, figures, dates) keep
+ * their width, so that a figure stays on one line and a name is not broken inside a word.
  */
 function columnWidths(draft: DraftTable): number[] {
   const chars = draft.headers.map((header, column) => {
@@ -54,10 +60,16 @@ function columnWidths(draft: DraftTable): number[] {
       ...header.split(/\s+/).map((word) => Math.ceil(word.length * 1.1)),
       ...draft.rows.map((row) => (row[column] ?? '').length),
     );
-    return Math.min(MAX_CHARS, Math.max(MIN_CHARS, longest + 2));
+    return Math.min(MAX_CHARS, Math.max(MIN_CHARS, longest + 1));
   });
-  const total = chars.reduce((sum, width) => sum + width, 0);
-  return chars.map((width) => Math.floor((width / total) * TEXT_WIDTH_TWIPS));
+  const wanted = chars.map((width) => width * CHAR_TWIPS);
+  const total = wanted.reduce((sum, width) => sum + width, 0);
+  const short = wanted.reduce((sum, width, index) => sum + ((chars[index] as number) <= SHORT_CHARS ? width : 0), 0);
+  const long = total - short;
+  const room = TEXT_WIDTH_TWIPS - short;
+  // Everything fits: the page is shared out in the same proportions. Else the long columns share what the short leave.
+  if (total <= TEXT_WIDTH_TWIPS || long === 0 || room <= long * 0.3) return wanted.map((width) => Math.floor((width / total) * TEXT_WIDTH_TWIPS));
+  return wanted.map((width, index) => ((chars[index] as number) <= SHORT_CHARS ? width : Math.floor((width / long) * room)));
 }
 
 function table(draft: DraftTable): Table {
