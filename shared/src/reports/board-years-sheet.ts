@@ -17,7 +17,7 @@ const PARTS = [
   { key: 'grant', label: 'Kostnader mot anslaget', kind: 'amount' },
 ] as const;
 
-const ADDITIVE = ['activities', 'women', 'men', 'unspecified', 'grant'] as const;
+type Additive = 'activities' | 'women' | 'men' | 'unspecified' | 'grant';
 
 const key = (part: string, year: Year): string => `${part}:${year}`;
 
@@ -55,7 +55,7 @@ function yearCells(row: number, year: Year, board: string, figures: BoardYearFig
 
 function totalCells(row: number, year: Year, rows: readonly number[], total: BoardYearFigures): ReportCell[] {
   const value = { activities: total.activities, women: total.women, men: total.men, unspecified: total.unspecified, grant: fromOre(total.grantOre) };
-  const sum = (part: (typeof ADDITIVE)[number]): ReportCell => formula({ op: 'sumRows', column: key(part, year), rows }, value[part]);
+  const sum = (part: Additive): ReportCell => formula({ op: 'sumRows', column: key(part, year), rows }, value[part]);
   return [
     sum('activities'),
     sum('women'),
