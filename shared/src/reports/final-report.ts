@@ -23,6 +23,7 @@ import {
   submissionsSheet,
   submittedBoardsFormula,
   womenShare,
+  WOMEN_SHARE_NOTE,
   type SummarySheet,
 } from './summary-sheets';
 import { boardYearsSheet } from './board-years-sheet';
@@ -152,6 +153,7 @@ export function finalReport(input: NationReportInput): ReportModel {
   const lines = [
     ...headLines(settings, title, yearSpan(yearList), input.generatedAt, due),
     ...yearList.map((year) => textLine(`${ROUND_LINE_LABEL} ${year}`, roundSummaryText(year, facts))),
+    textLine(...WOMEN_SHARE_NOTE),
   ];
   const perYear = perYearSheet(yearList, facts, participants, ceilings, settings);
   const perBoard = boardYearsSheet(yearList, facts);

@@ -21,6 +21,7 @@ import {
   SHARED_COLUMNS,
   submissionsSheet,
   submittedBoardsFormula,
+  WOMEN_SHARE_NOTE,
   womenShareValue,
 } from './summary-sheets';
 
@@ -61,6 +62,7 @@ export function statusReport(input: NationReportInput, year: Year = input.settin
         kind: 'share',
       },
     ],
+    textLine(...WOMEN_SHARE_NOTE),
     [ceiling.label, { formula: ref(ceilingRow, 'ceiling', SHEET_NAMES.ceilings), value: fromOre(yearCeilingOre), kind: 'amount' }],
     [grant.label, { formula: ref(ceilingRow, 'grant', SHEET_NAMES.ceilings), value: fromOre(grantOre), kind: 'amount' }],
     [margin.label, { formula: ref(ceilingRow, 'margin', SHEET_NAMES.ceilings), value: fromOre(yearCeilingOre - grantOre), kind: 'amount' }],

@@ -50,6 +50,9 @@ export const ceilingOre = (settings: InitiativeSettings, year: Year): number => 
  */
 export const WOMEN_SHARE_MINIMUM = 10;
 
+/** The overview line that says why a women's share can be empty. */
+export const WOMEN_SHARE_NOTE = ['Tom andel kvinnor', `Färre än ${WOMEN_SHARE_MINIMUM} deltagare med kön angivet: en andel av så få säger inget`] as const;
+
 /** Women / (women + men), or empty text when fewer than WOMEN_SHARE_MINIMUM have their sex given. */
 export function womenShareValue(women: number, men: number): number | '' {
   return women + men < WOMEN_SHARE_MINIMUM ? '' : women / (women + men);
