@@ -6,6 +6,7 @@ import {
   type NationReportInput,
   type ReportBoardRows,
   type ReportNationYear,
+  type ReportRound,
   type TemplateKey,
   type YearFunds,
 } from '@samla/shared';
@@ -136,5 +137,14 @@ export function smallNation(overrides: Partial<NationReportInput> = {}): NationR
     },
     { year: 2014, movements: [{ kind: 'requisition', amount: 3_000_000, date: '2014-08-30' }] },
   ];
-  return { settings: LUJ_INITIATIVE, generatedAt: '2015-02-20T12:00:00Z', years: [y2013, y2014], funds, ...overrides };
+  // The round: AB's 2013 accepted, C's activities returned for correction, the rest awaiting review (I has no round
+  // entity at all, as a version stored before the round existed).
+  const rounds: ReportRound[] = [
+    { board: 'AB', year: 2013, template: 'activities', state: 'accepted', version: 1, nothingToReport: false },
+    { board: 'AB', year: 2013, template: 'expenses', state: 'accepted', version: 2, nothingToReport: false },
+    { board: 'C', year: 2013, template: 'activities', state: 'returned', version: 1, nothingToReport: false },
+    { board: 'C', year: 2013, template: 'expenses', state: 'submitted', version: 2, nothingToReport: false },
+    { board: 'AB', year: 2014, template: 'activities', state: 'accepted', version: 1, nothingToReport: false },
+  ];
+  return { settings: LUJ_INITIATIVE, generatedAt: '2015-02-20T12:00:00Z', years: [y2013, y2014], funds, rounds, ...overrides };
 }

@@ -9,6 +9,8 @@ export interface DebianProgram {
 
 export const CHROMIUM: DebianProgram = { path: '/usr/bin/chromium', package: 'chromium' };
 export const LIBREOFFICE: DebianProgram = { path: '/usr/bin/soffice', package: 'libreoffice-calc-nogui' };
+/** Poppler's pdfinfo and pdftotext, to count and read the pages LibreOffice prints. */
+export const POPPLER: DebianProgram = { path: '/usr/bin/pdftotext', package: 'poppler-utils' };
 
 function aptGet(args: string[]): void {
   execFileSync('apt-get', args, { stdio: 'ignore', timeout: 1_200_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FUNDS_MOVEMENT_KINDS, initiativeYears, reportDraft, type InitiativeSettings, type Year } from '@samla/shared';
 import { authenticate, requireRole } from '../http/access';
-import { defineRoute, json, workbook } from '../http/define-route';
+import { defineRoute, download, json, workbook } from '../http/define-route';
 import { HttpProblem, problems } from '../http/problem';
 import { parseInput, queryObject, readJsonBody } from '../http/request-body';
 import type { Route } from '../http/route';
@@ -33,8 +33,7 @@ const report = defineRoute('report', ['GET'], 'reports/{kind}', async (request, 
   const model = reportModel(kind, input, year);
   if (format === 'docx') {
     const draft = reportDraft(model);
-    const response = workbook(await reportDocxBuffer(draft), draft.fileName);
-    return { ...response, headers: { ...(response.headers as Record<string, string>), 'Content-Type': DOCX_CONTENT_TYPE } };
+    return download(await reportDocxBuffer(draft), draft.fileName, DOCX_CONTENT_TYPE);
   }
   return workbook(await reportWorkbookBuffer(model), model.fileName);
 });

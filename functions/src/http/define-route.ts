@@ -100,8 +100,11 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A workbook to download, with an ASCII file name and its UTF-8 form for browsers that read it. */
-export function workbook(body: Buffer, fileName: string): HttpResponseInit {
+/**
+ * A file to download: `Content-Type` as given, `Content-Disposition: attachment` with an ASCII file name and its
+ * UTF-8 form (RFC 6266 §4.3, RFC 8187) for browsers that read it, and never cached (a report is made per request).
+ */
+export function download(body: Buffer, fileName: string, contentType: string): HttpResponseInit {
   const ascii = fileName
     .normalize('NFD')
     .replace(/[^\x20-\x7e]/g, '')
@@ -109,10 +112,15 @@ export function workbook(body: Buffer, fileName: string): HttpResponseInit {
   return {
     status: 200,
     headers: {
-      'Content-Type': XLSX_CONTENT_TYPE,
+      'Content-Type': contentType,
       'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
       'Cache-Control': 'no-store',
     },
     body,
   };
+}
+
+/** A workbook to download (xlsx). */
+export function workbook(body: Buffer, fileName: string): HttpResponseInit {
+  return download(body, fileName, XLSX_CONTENT_TYPE);
 }

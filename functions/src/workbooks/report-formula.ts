@@ -18,6 +18,12 @@ export function formulaString(text: string): string {
   return `"${xmlSafeText(text).replace(/"/g, '""')}"`;
 }
 
+/** A number constant in a formula, never in exponent notation (`1e-7` is not a formula number everywhere). */
+export function formulaNumber(value: number): string {
+  const text = String(value);
+  return /e/i.test(text) ? value.toFixed(20).replace(/\.?0+$/, '') : text;
+}
+
 /** A sheet as a formula names it: the name the writer gave the sheet, quoted where needed. */
 export function sheetReference(name: string): string {
   return quoteSheetName(safeSheetName(name));
@@ -86,7 +92,8 @@ export class FormulaWriter {
         return `(${this.write(own, expr.left)}-${this.write(own, expr.right)})`;
       case 'share': {
         const right = this.write(own, expr.right);
-        return `IF(${right}=0,"",${this.write(own, expr.left)}/${right})`;
+        const tooFew = expr.minimum !== undefined && expr.minimum > 0 ? `${right}<${expr.minimum}` : `${right}=0`;
+        return `IF(${tooFew},"",${this.write(own, expr.left)}/${right})`;
       }
       case 'max0':
         return `MAX(0,${this.write(own, expr.arg)})`;
@@ -96,10 +103,19 @@ export class FormulaWriter {
         const branch = (outcome: string | Expr): string => (typeof outcome === 'string' ? formulaString(outcome) : this.write(own, outcome));
         return `IF(${this.write(own, expr.left)}>${this.write(own, expr.right)},${branch(expr.whenGreater)},${branch(expr.otherwise)})`;
       }
-      case 'agree': {
-        const [left, right, yes, no] = [this.write(own, expr.left), this.write(own, expr.right), formulaString(expr.yes), formulaString(expr.no)];
-        return `IF(ISNUMBER(${left}),IF(ABS(${left}-N(${right}))<0.005,${yes},${no}),IF(${left}&""=${right}&"",${yes},${no}))`;
+      case 'differing': {
+        const parts = expr.totals.map((total) => {
+          const at = this.write(own, total.at);
+          const agrees =
+            typeof total.value === 'number'
+              ? `IF(ISNUMBER(${at}),ABS(${at}-${formulaNumber(total.value)})<${formulaNumber(total.tolerance)},FALSE)`
+              : `${at}&""=${formulaString(total.value)}`;
+          return `IF(${agrees},"",${formulaString(`${total.name}; `)})`;
+        });
+        return `(""&${parts.join('&')})`;
       }
+      case 'whenEmpty':
+        return `IF(${this.write(own, expr.arg)}="",${formulaString(expr.yes)},${formulaString(expr.no)})`;
     }
   }
 

@@ -1,61 +1,99 @@
 import { BOARDS } from '../reference/boards';
 import type { Year } from '../reference/initiative';
-import { cellAddress } from '../sheet/cell-address';
+import { cellAddress, columnLetters } from '../sheet/cell-address';
 import { templateDefinition } from '../templates/templates';
 import { BOARD_COLUMN, BOARD_NAME_COLUMN, YEAR_COLUMN } from './detail-sheets';
 import { reportedTemplates, type NationFacts } from './report-facts';
 import { CHECK_ANSWERS, SHEET_NAMES } from './report-labels';
-import { isFormulaCell, tableSheet, type Expr, type FormulaCell, type ReportCell, type ReportColumn, type ReportSheet } from './report-model';
+import { shownValue } from './report-draft';
+import {
+  isFormulaCell,
+  tableSheet,
+  type CellKind,
+  type CheckedTotal,
+  type Expr,
+  type FormulaCell,
+  type ReportCell,
+  type ReportColumn,
+  type ReportSheet,
+} from './report-model';
 import { swedishLocalTime } from './submission-timing';
 
 const CHECK_COLUMNS: readonly ReportColumn[] = [
-  { key: 'sheet', label: 'Blad', kind: 'text', width: 24 },
-  { key: 'cell', label: 'Cell', kind: 'text', width: 30 },
-  { key: 'label', label: 'Summa', kind: 'text', width: 36 },
-  { key: 'service', label: 'Samlas värde', kind: 'text', width: 18 },
-  { key: 'live', label: 'Formelns värde nu', kind: 'text', width: 18 },
+  { key: 'sheet', label: 'Blad', kind: 'text', width: 22 },
+  { key: 'cells', label: 'Celler', kind: 'text', width: 28 },
+  { key: 'label', label: 'Rad', kind: 'text', width: 34 },
+  { key: 'totals', label: 'Antal summor', kind: 'count', width: 9 },
+  { key: 'differing', label: 'Summor som inte stämmer (Samlas värde)', kind: 'text', width: 40 },
   { key: 'agrees', label: 'Stämmer', kind: 'text', width: 10 },
 ];
 
 /** The header row is the sheet's row 1, so a model's data row `row` is the sheet's row `row + 2`. */
 const SHEET_ROW_OFFSET = 2;
+/** The most totals one check row compares: keeps its formula far below Excel's 8 192 characters. */
+const TOTALS_PER_CHECK = 24;
 
-/** What a total is, for a person: its row's first plain cells (year, strand, board) and its column's header. */
-function totalLabel(sheet: ReportSheet, cells: readonly ReportCell[], column: number): string {
-  const rowLabel = cells
+/** How far a live value may be from Samla's and still agree: half an öre, half a person, a millionth of a share. */
+const TOLERANCE: Partial<Record<CellKind, number>> = { amount: 0.005, count: 0.5, share: 0.000001, hours: 0.005 };
+
+/** The longest row label, in characters: a list of boards is cut short, the row's address says the rest. */
+const MAX_LABEL = 40;
+
+/** What a row is, for a person: its first plain cells (year, strand, board). */
+function rowLabel(cells: readonly ReportCell[]): string {
+  const label = cells
     .filter((cell): cell is string | number => typeof cell === 'string' || typeof cell === 'number')
     .slice(0, 3)
     .join(' ');
-  return [rowLabel, sheet.columns[column]?.label].filter((part) => part !== undefined && part !== '').join(' – ');
+  return label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
+}
+
+/** The address of a row's checked cells: one cell, or the span from the first to the last. */
+function cellsAddress(sheet: ReportSheet, sheetRow: number, columns: readonly number[]): string {
+  const first = cellAddress(sheet.name, sheetRow, (columns[0] as number) + 1);
+  const last = columns[columns.length - 1] as number;
+  return columns.length === 1 ? first : `${first}:${columnLetters(last + 1)}${sheetRow}`;
 }
 
 /**
- * Kontroll: one row per total of the given sheets, holding the value Samla computed (a plain value), the total's
- * live value (a formula pointing at it) and whether they agree (a formula). Finance edits a cost line, and the
- * check says which totals moved away from what the service reported.
+ * Kontroll: one row per row of totals of the given sheets. Its formula compares each total's live value with the value
+ * Samla computed (held in the formula) and names those that differ, with Samla's value; a second formula says whether
+ * the row agrees. Finance edits a cost line, and the check names the totals that moved away from what the service
+ * reported. One row per line of totals, not per total, so that it prints on a few pages for the whole nation.
  */
 export function checkSheet(sheets: readonly ReportSheet[]): { sheet: ReportSheet; allAgree: FormulaCell } {
   const rows: ReportCell[][] = [];
   for (const sheet of sheets) {
-    [...sheet.rows()].forEach((cells, row) =>
-      cells.forEach((cell, column) => {
-        if (!isFormulaCell(cell)) return;
-        const key = sheet.columns[column]?.key as string;
-        const kind = cell.kind ?? sheet.columns[column]?.kind ?? 'text';
+    [...sheet.rows()].forEach((cells, row) => {
+      const columns = cells.flatMap((cell, column) => (isFormulaCell(cell) ? [column] : []));
+      for (let from = 0; from < columns.length; from += TOTALS_PER_CHECK) {
+        const part = columns.slice(from, from + TOTALS_PER_CHECK);
+        const totals: CheckedTotal[] = part.map((column) => {
+          const cell = cells[column] as FormulaCell;
+          const kind = cell.kind ?? sheet.columns[column]?.kind ?? 'text';
+          const address = `${columnLetters(column + 1)}${row + SHEET_ROW_OFFSET}`;
+          const shown = shownValue(cell, kind);
+          return {
+            at: { op: 'ref', sheet: sheet.name, row, column: sheet.columns[column]?.key as string },
+            value: cell.value,
+            tolerance: TOLERANCE[kind] ?? 0.005,
+            name: `${address} ${sheet.columns[column]?.label ?? ''} (Samla: ${shown === '' ? 'tom' : shown})`,
+          };
+        });
         const own = rows.length;
         rows.push([
           sheet.name,
-          cellAddress(sheet.name, row + SHEET_ROW_OFFSET, column + 1),
-          totalLabel(sheet, cells, column),
-          { value: cell.value, kind },
-          { formula: { op: 'ref', sheet: sheet.name, row, column: key }, value: cell.value, kind },
+          cellsAddress(sheet, row + SHEET_ROW_OFFSET, part),
+          rowLabel(cells),
+          totals.length,
+          { formula: { op: 'differing', totals }, value: '' },
           {
-            formula: { op: 'agree', left: { op: 'ref', row: own, column: 'live' }, right: { op: 'ref', row: own, column: 'service' }, ...CHECK_ANSWERS },
+            formula: { op: 'whenEmpty', arg: { op: 'ref', row: own, column: 'differing' }, yes: CHECK_ANSWERS.yes, no: CHECK_ANSWERS.no },
             value: CHECK_ANSWERS.yes,
           },
         ]);
-      }),
-    );
+      }
+    });
   }
   const disagreeing: Expr = { op: 'countIfs', sheet: SHEET_NAMES.check, where: [{ column: 'agrees', equals: CHECK_ANSWERS.no }] };
   const allAgree: FormulaCell = {

@@ -5,7 +5,7 @@ import type { NationFacts } from './report-facts';
 import type { NationReportInput } from './report-input';
 import { REPORT_TITLES, reportFileName, SHEET_NAMES, yearSpan } from './report-labels';
 import { fromOre, tableSheet, type ReportCell, type ReportColumn, type ReportModel, type ReportSheet } from './report-model';
-import { headLines, overviewSheet } from './overview-sheet';
+import { headLines, overviewSheet, textLine } from './overview-sheet';
 import { nationBasis } from './status-report';
 import {
   activityCountFormula,
@@ -17,11 +17,17 @@ import {
   missingBoardsText,
   participantsSheet,
   ref,
+  ROUND_LINE_LABEL,
+  roundSummaryText,
   SHARED_COLUMNS,
   submissionsSheet,
   submittedBoardsFormula,
+  womenShare,
+  WOMEN_SHARE_NOTE,
   type SummarySheet,
 } from './summary-sheets';
+import { boardYearsSheet } from './board-years-sheet';
+import { fundsSheet, settlementSheet } from './funds-sheets';
 
 const PER_YEAR_COLUMNS: readonly ReportColumn[] = [
   YEAR_COLUMN,
@@ -33,6 +39,7 @@ const PER_YEAR_COLUMNS: readonly ReportColumn[] = [
   { key: 'women', label: 'Deltagare kvinnor', kind: 'count', width: 12 },
   { key: 'men', label: 'Deltagare män', kind: 'count', width: 12 },
   { key: 'unspecified', label: 'Deltagare ej könsuppdelat', kind: 'count', width: 16 },
+  SHARED_COLUMNS.womenShare,
   SHARED_COLUMNS.ceiling,
   SHARED_COLUMNS.grant,
   SHARED_COLUMNS.own,
@@ -119,6 +126,7 @@ function perYearSheet(
       formula(ref(personRow, 'women', SHEET_NAMES.participants), values.women),
       formula(ref(personRow, 'men', SHEET_NAMES.participants), values.men),
       formula(ref(personRow, 'unspecified', SHEET_NAMES.participants), values.unspecified),
+      womenShare(index, values.women, values.men),
       formula(ref(ceilingRow, 'ceiling', SHEET_NAMES.ceilings), values.ceiling),
       formula(ref(ceilingRow, 'grant', SHEET_NAMES.ceilings), values.grant),
       formula(ref(ceilingRow, 'own', SHEET_NAMES.ceilings), values.own),
@@ -127,7 +135,9 @@ function perYearSheet(
   });
   const span = years.map((_, index) => index);
   const total = additiveValues(sumFigures(figures));
-  rows.push([null, null, 'Summa', ...ADDITIVE.map((key) => formula({ op: 'sumRows', column: key, rows: span }, total[key]))]);
+  const sums = ADDITIVE.map((key) => formula({ op: 'sumRows', column: key, rows: span }, total[key]));
+  const shareAt = ADDITIVE.indexOf('unspecified') + 1;
+  rows.push([null, null, 'Summa', ...sums.slice(0, shareAt), womenShare(years.length, total.women, total.men), ...sums.slice(shareAt)]);
   return tableSheet(SHEET_NAMES.perYear, PER_YEAR_COLUMNS, rows, { filter: true, highlights: [{ column: 'margin', below: 0, tone: 'alert' }] });
 }
 
@@ -140,10 +150,16 @@ export function finalReport(input: NationReportInput): ReportModel {
   const participants = participantsSheet(yearList, facts);
   const ceilings = ceilingsSheet(settings, yearList, facts);
   const title = `${REPORT_TITLES.final} ${yearSpan(yearList)}`;
-  const lines = headLines(settings, title, yearSpan(yearList), input.generatedAt, due);
+  const lines = [
+    ...headLines(settings, title, yearSpan(yearList), input.generatedAt, due),
+    ...yearList.map((year) => textLine(`${ROUND_LINE_LABEL} ${year}`, roundSummaryText(year, facts))),
+    textLine(...WOMEN_SHARE_NOTE),
+  ];
   const perYear = perYearSheet(yearList, facts, participants, ceilings, settings);
+  const perBoard = boardYearsSheet(yearList, facts);
   const costs = costsByBoardSheet(yearList, facts).sheet;
-  const check = checkSheet([overviewSheet(lines), perYear, participants.sheet, costs, ceilings.sheet]);
+  const settlement = settlementSheet(input, yearList, facts);
+  const check = checkSheet([overviewSheet(lines), perYear, perBoard, participants.sheet, costs, ceilings.sheet, settlement]);
   return {
     kind: 'final',
     fileName: reportFileName('final', yearList),
@@ -151,6 +167,7 @@ export function finalReport(input: NationReportInput): ReportModel {
     sheets: [
       overviewSheet(lines, check.allAgree),
       perYear,
+      perBoard,
       activitiesSheet(years),
       resultsSheet(years),
       learningExamplesSheet(years),
@@ -158,6 +175,8 @@ export function finalReport(input: NationReportInput): ReportModel {
       expensesSheet(years),
       costs,
       ceilings.sheet,
+      fundsSheet(input, yearList),
+      settlement,
       submissionsSheet(yearList, facts, due).sheet,
       check.sheet,
       sourcesSheet(yearList, facts),

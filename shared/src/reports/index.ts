@@ -8,6 +8,8 @@ export * from './summary-sheets';
 export * from './overview-sheet';
 export * from './status-report';
 export * from './final-report';
+export * from './funds-sheets';
+export * from './board-years-sheet';
 export * from './financial-report';
 export * from './report-audit';
 export * from './check-sheet';

@@ -73,7 +73,8 @@ export function auditReport(model: ReportModel): AuditMismatch[] {
         return Math.round((number(evaluate(own, expr.left)) - number(evaluate(own, expr.right))) * 100) / 100;
       case 'share': {
         const right = number(evaluate(own, expr.right));
-        return right === 0 ? '' : number(evaluate(own, expr.left)) / right;
+        const tooFew = expr.minimum !== undefined && expr.minimum > 0 ? right < expr.minimum : right === 0;
+        return tooFew ? '' : number(evaluate(own, expr.left)) / right;
       }
       case 'max0':
         return Math.max(0, number(evaluate(own, expr.arg)));
@@ -83,12 +84,17 @@ export function auditReport(model: ReportModel): AuditMismatch[] {
         const branch = number(evaluate(own, expr.left)) > number(evaluate(own, expr.right)) ? expr.whenGreater : expr.otherwise;
         return typeof branch === 'string' ? branch : evaluate(own, branch);
       }
-      case 'agree': {
-        const left = evaluate(own, expr.left);
-        const right = evaluate(own, expr.right);
-        const same = typeof left === 'number' && typeof right === 'number' ? Math.abs(left - right) < 0.005 : String(left) === String(right);
-        return same ? expr.yes : expr.no;
-      }
+      case 'differing':
+        return expr.totals
+          .filter((total) => {
+            const live = evaluate(own, total.at);
+            if (typeof total.value !== 'number') return String(live) !== total.value;
+            return typeof live !== 'number' || Math.abs(live - total.value) >= total.tolerance;
+          })
+          .map((total) => `${total.name}; `)
+          .join('');
+      case 'whenEmpty':
+        return evaluate(own, expr.arg) === '' ? expr.yes : expr.no;
     }
   };
   const mismatches: AuditMismatch[] = [];

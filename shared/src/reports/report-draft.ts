@@ -1,5 +1,6 @@
 import { STRANDS } from '../templates/list-definitions';
 import { SHEET_NAMES } from './report-labels';
+import { WOMEN_SHARE_MINIMUM } from './summary-sheets';
 import { columnIndex, isFormulaCell, type CellKind, type ReportCell, type ReportModel, type ReportSheet } from './report-model';
 
 /** A table of the draft: headers and rows as the reader sees them (numbers formatted in Swedish). */
@@ -84,6 +85,26 @@ function strandTable(activities: ReportSheet): DraftTable {
 const COORDINATOR = '[Skrivs av samordnaren.]';
 
 /**
+ * Rekvisitioner och återbetalningar: per year the ceiling, what was requisitioned from Kammarkollegiet and whether in
+ * time, the grant-funded costs, the unused funds and what is left to repay by when (the settlement sheet), and each
+ * requisition and repayment with its date (the funds sheet). Source: the decision's requisition and repayment terms.
+ */
+function fundsSection(settlement: ReportSheet, funds: ReportSheet | undefined): DraftSection {
+  const movements = funds && funds.rowCount > 0 ? [sheetTable(funds, ['year', 'kind', 'date', 'amount', 'deadline', 'timing'])] : [];
+  return {
+    heading: 'Rekvisitioner och återbetalningar',
+    paragraphs: [
+      'Medel rekvirerade från Kammarkollegiet mot kostnaderna som belastar anslaget, och outnyttjade medel som ska återbetalas.',
+      ...(movements.length === 0 ? ['Inga rekvisitioner eller återbetalningar är registrerade i Samla.'] : []),
+    ],
+    tables: [
+      sheetTable(settlement, ['year', 'ceiling', 'requisitioned', 'requisitionTiming', 'grant', 'unused', 'repaid', 'toRepay', 'repaymentDeadline']),
+      ...movements,
+    ],
+  };
+}
+
+/**
  * The draft of the status or final report as a document, from the same report model as the workbook: the
  * decision's headings, every figure and table filled in, and the judgement (foreword, lessons, proposals) left to
  * the coordinator. Pure: the writer only lays it out.
@@ -97,6 +118,9 @@ export function reportDraft(model: ReportModel): ReportDraft {
   const ceilings = sheet(model, SHEET_NAMES.ceilings);
   const results = sheet(model, SHEET_NAMES.results);
   const examples = sheet(model, SHEET_NAMES.learningExamples);
+  const settlement = sheet(model, SHEET_NAMES.settlement);
+  const funds = sheet(model, SHEET_NAMES.funds);
+  const perBoard = sheet(model, SHEET_NAMES.perBoard);
   const sections: DraftSection[] = [
     { heading: 'Förord', paragraphs: [COORDINATOR], tables: [], forCoordinator: true },
     {
@@ -117,15 +141,18 @@ export function reportDraft(model: ReportModel): ReportDraft {
   if (participants)
     sections.push({
       heading: 'Deltagare efter kön',
-      paragraphs: ['Deltagare per år, uppdragsdel och målgrupp. Andelen kvinnor räknas av de könsuppdelade deltagarna.'],
+      paragraphs: [
+        `Deltagare per år, uppdragsdel och målgrupp. Andelen kvinnor räknas av de könsuppdelade deltagarna och visas där minst ${WOMEN_SHARE_MINIMUM} är könsuppdelade.`,
+      ],
       tables: [sheetTable(participants, ['year', 'strand', 'targetGroup', 'women', 'men', 'unspecified', 'total', 'womenShare'])],
     });
   if (ceilings)
     sections.push({
       heading: 'Kostnader mot takbeloppen',
-      paragraphs: ['Kostnader som belastar anslaget mot årets takbelopp; rekvisitioner och återbetalningar redovisas i den ekonomiska redovisningen.'],
+      paragraphs: ['Kostnader som belastar anslaget mot årets takbelopp, och kostnader som länsstyrelserna har betalat med egna medel.'],
       tables: [sheetTable(ceilings, ['year', 'ceiling', 'grant', 'own', 'margin', 'assessment'])],
     });
+  if (settlement) sections.push(fundsSection(settlement, funds));
   if (results)
     sections.push({
       heading: 'Resultat och bedömda effekter',
@@ -141,6 +168,19 @@ export function reportDraft(model: ReportModel): ReportDraft {
   sections.push({ heading: 'Lärdomar', paragraphs: [COORDINATOR], tables: [], forCoordinator: true });
   if (model.kind === 'final')
     sections.push({ heading: 'Förslag för länsstyrelsernas fortsatta arbete', paragraphs: [COORDINATOR], tables: [], forCoordinator: true });
+  if (perBoard)
+    sections.push({
+      heading: 'Bilaga: länsstyrelsernas siffror per år',
+      paragraphs: [
+        `Aktiviteter, deltagare efter kön och kostnader mot anslaget per länsstyrelse, åren sida vid sida. Andelen kvinnor visas där minst ${WOMEN_SHARE_MINIMUM} deltagare är könsuppdelade.`,
+      ],
+      tables: [
+        sheetTable(
+          perBoard,
+          perBoard.columns.map((column) => column.key),
+        ),
+      ],
+    });
   return {
     title: model.title,
     subtitle: line('Satsning'),

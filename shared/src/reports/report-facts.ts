@@ -1,13 +1,26 @@
 import { BOARDS, type BoardCode } from '../reference/boards';
 import type { Year } from '../reference/initiative';
 import { knownTemplateKeys, type TemplateKey } from '../templates/template-modules';
-import type { FundsMovementKind, NationReportInput, ReportNationYear, ReportSubmission } from './report-input';
+import type { RoundState } from '../round/reporting-round';
+import type { FundsMovementKind, NationReportInput, ReportNationYear, ReportRound, ReportSubmission } from './report-input';
 import { toOre } from './report-model';
 
 export interface ParticipantCounts {
   women: number;
   men: number;
   unspecified: number;
+}
+
+/** One board's figures for a year: its activities, participants by sex and grant-funded costs (öre). */
+export interface BoardYearFigures extends ParticipantCounts {
+  activities: number;
+  grantOre: number;
+}
+
+/** A board's template in the round as the report reads it: the state of its current version. */
+export interface RoundReading {
+  readonly state: RoundState;
+  readonly nothingToReport: boolean;
 }
 
 export interface MissingSubmission {
@@ -25,6 +38,8 @@ export class NationFacts {
   private readonly activityCounts = new Map<string, number>();
   private readonly funds = new Map<string, number>();
   private readonly versions = new Map<string, ReportSubmission>();
+  private readonly boardFigures = new Map<string, BoardYearFigures>();
+  private readonly rounds = new Map<string, ReportRound>();
   /** The cost sums split into their parts once, when the first total is asked for. */
   private costParts?: { year: number; board?: string; category?: string; funding?: string; amount: number }[];
 
@@ -33,6 +48,17 @@ export class NationFacts {
     for (const yearFunds of input.funds ?? []) {
       for (const movement of yearFunds.movements) this.addTo(this.funds, `${yearFunds.year}|${movement.kind}`, toOre(movement.amount));
     }
+    for (const round of input.rounds ?? []) this.rounds.set(`${round.year}|${round.board}|${round.template}`, round);
+  }
+
+  private board(year: Year, board: BoardCode): BoardYearFigures {
+    const key = `${year}|${board}`;
+    let figures = this.boardFigures.get(key);
+    if (!figures) {
+      figures = { activities: 0, women: 0, men: 0, unspecified: 0, grantOre: 0 };
+      this.boardFigures.set(key, figures);
+    }
+    return figures;
   }
 
   private addTo(map: Map<string, number>, key: string, amount: number): void {
@@ -49,6 +75,11 @@ export class NationFacts {
         counts.men += row.participantsMen ?? 0;
         counts.unspecified += row.participantsUnspecified ?? 0;
         this.participantCounts.set(key, counts);
+        const board = this.board(year, version.board);
+        board.activities += 1;
+        board.women += row.participantsWomen ?? 0;
+        board.men += row.participantsMen ?? 0;
+        board.unspecified += row.participantsUnspecified ?? 0;
         this.addTo(this.activityCounts, `${year}|all`, 1);
         this.addTo(this.activityCounts, `${year}|${row.status}`, 1);
         if (row.learningExample === true) this.addTo(this.activityCounts, `${year}|learning-example`, 1);
@@ -56,7 +87,10 @@ export class NationFacts {
     }
     for (const { version, rows } of expenses) {
       this.versions.set(`${year}|${version.board}|expenses`, version);
-      for (const row of rows) this.addTo(this.costs, `${year}|${version.board}|${row.category}|${row.funding}`, toOre(row.amount));
+      for (const row of rows) {
+        this.addTo(this.costs, `${year}|${version.board}|${row.category}|${row.funding}`, toOre(row.amount));
+        if (row.funding === 'grant') this.board(year, version.board).grantOre += toOre(row.amount);
+      }
     }
   }
 
@@ -100,6 +134,24 @@ export class NationFacts {
 
   version(year: Year, board: BoardCode, template: TemplateKey | (string & {})): ReportSubmission | undefined {
     return this.versions.get(`${year}|${board}|${template}`);
+  }
+
+  /** A board's activities, participants and grant-funded costs in a year (zeros when it submitted nothing). */
+  boardYear(year: Year, board: BoardCode): Readonly<BoardYearFigures> {
+    return this.boardFigures.get(`${year}|${board}`) ?? { activities: 0, women: 0, men: 0, unspecified: 0, grantOre: 0 };
+  }
+
+  /**
+   * Where the current version of a board's template stands in the round; undefined when nothing is current. A version
+   * with no round, or a round about another version, awaits review.
+   */
+  round(year: Year, board: BoardCode, template: TemplateKey): RoundReading | undefined {
+    const version = this.version(year, board, template);
+    if (!version) return undefined;
+    const round = this.rounds.get(`${year}|${board}|${template}`);
+    // An empty version is stored only when the board said it had nothing to report (an empty template is refused).
+    if (!round || round.version !== version.version || round.state === 'missing') return { state: 'submitted', nothingToReport: version.rowCount === 0 };
+    return { state: round.state, nothingToReport: round.nothingToReport };
   }
 
   /** Boards with every template submitted for the year (every module of `templateModules()`). */

@@ -1,5 +1,6 @@
 import type { BoardCode } from '../reference/boards';
 import type { InitiativeSettings, Year } from '../reference/initiative';
+import type { RoundState } from '../round/reporting-round';
 import type { TemplateKey, TemplateRows } from '../templates/template-modules';
 
 /** What a report says about one stored submission: the store's SubmissionVersion fits it. */
@@ -51,6 +52,22 @@ export interface YearFunds {
   readonly movements: readonly FundsMovement[];
 }
 
+/**
+ * Where a board's template stands in the reporting round (design.md, "The reporting round"), as a report shows it;
+ * the round store's record maps onto it. A round whose version is not the report's current one is read as awaiting
+ * review (a newer version came in between the two reads).
+ */
+export interface ReportRound {
+  readonly board: BoardCode;
+  readonly year: Year;
+  readonly template: TemplateKey;
+  readonly state: RoundState;
+  /** The version the state is about, when something is current. */
+  readonly version?: number;
+  /** The current version says the board has nothing to report. */
+  readonly nothingToReport: boolean;
+}
+
 /** Everything a consolidated workbook is built from; `generatedAt` is passed in, the core reads no clock. */
 export interface NationReportInput {
   readonly settings: InitiativeSettings;
@@ -58,4 +75,6 @@ export interface NationReportInput {
   readonly generatedAt: string;
   readonly years: readonly ReportNationYear[];
   readonly funds?: readonly YearFunds[];
+  /** Every board's round per year and template; without it a current version is read as awaiting review. */
+  readonly rounds?: readonly ReportRound[];
 }

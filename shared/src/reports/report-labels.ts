@@ -1,3 +1,4 @@
+import type { RoundState } from '../round/reporting-round';
 import { YES_NO, type ListDefinition } from '../templates/list-definitions';
 import type { ReportKind } from './report-model';
 
@@ -5,6 +6,7 @@ import type { ReportKind } from './report-model';
 export const SHEET_NAMES = {
   overview: 'Översikt',
   perYear: 'Sammanfattning per år',
+  perBoard: 'Per län och år',
   activities: 'Aktiviteter',
   expenses: 'Kostnader',
   participants: 'Deltagare',
@@ -32,9 +34,12 @@ export const CHECK_ANSWERS = {
 export const HIGHLIGHT_LEGEND = {
   alert: {
     label: 'Röd markering',
-    meaning: 'Kräver åtgärd: överskrider taket, inlämnat för sent eller saknas, rekvirerat för sent, summa som inte stämmer',
+    meaning: 'Kräver åtgärd: överskrider taket, inlämnat för sent eller saknas, återsänt för rättelse, rekvirerat för sent, summa som inte stämmer',
   },
-  notice: { label: 'Gul markering', meaning: 'Bör ses över: inlämning med varningar, medel kvar att återbetala' },
+  notice: {
+    label: 'Gul markering',
+    meaning: 'Bör ses över: inlämning med varningar, ännu inte godkänd, inget att redovisa, medel kvar att återbetala',
+  },
 } as const;
 
 export const REPORT_TITLES: Record<ReportKind, string> = {
@@ -81,6 +86,16 @@ export const FLAGS = {
   nothingMissing: 'Inga',
   notRequisitioned: 'Ej rekvirerat',
 } as const;
+
+/** A round's state as the submissions sheet shows it; a missing template is said by the sheet's status instead. */
+export const ROUND_LABELS: Record<Exclude<RoundState, 'missing'>, string> = {
+  submitted: 'Väntar på granskning',
+  returned: 'Återsänd för rättelse',
+  accepted: 'Godkänd',
+};
+
+/** The status of a board that said it has nothing to report for a template (`Inget att redovisa: Kostnader`). */
+export const NOTHING_TO_REPORT = 'Inget att redovisa';
 
 /** `Försenad (efter 2013-09-30)`: late, and the deadline it missed. */
 export const lateFlag = (deadline: string): string => `${FLAGS.late} (efter ${deadline})`;

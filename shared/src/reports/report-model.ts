@@ -25,14 +25,28 @@ export type Expr =
   | { readonly op: 'sumRows'; readonly column: string; readonly rows: readonly number[] }
   | { readonly op: 'add'; readonly terms: readonly Expr[] }
   | { readonly op: 'sub'; readonly left: Expr; readonly right: Expr }
-  /** left / right, or empty text when right is 0. */
-  | { readonly op: 'share'; readonly left: Expr; readonly right: Expr }
+  /** left / right, or empty text when right is 0, or below `minimum` when one is given (a share of too few says nothing). */
+  | { readonly op: 'share'; readonly left: Expr; readonly right: Expr; readonly minimum?: number }
   | { readonly op: 'max0'; readonly arg: Expr }
   | { readonly op: 'num'; readonly value: number }
   /** `whenGreater` when left > right, else `otherwise`: a flag people read, or a further flag to decide. */
   | { readonly op: 'flag'; readonly left: Expr; readonly right: Expr; readonly whenGreater: string | Expr; readonly otherwise: string | Expr }
-  /** `yes` when left and right agree (numbers within half an öre, text as text), else `no`: the check sheet's test. */
-  | { readonly op: 'agree'; readonly left: Expr; readonly right: Expr; readonly yes: string; readonly no: string };
+  /** The names of the totals whose live value differs from what Samla computed, each ending `; `, or empty text: the check. */
+  | { readonly op: 'differing'; readonly totals: readonly CheckedTotal[] }
+  /** `yes` when the argument is empty text, else `no`. */
+  | { readonly op: 'whenEmpty'; readonly arg: Expr; readonly yes: string; readonly no: string };
+
+/**
+ * One total a check compares: where it is (a `ref`), the value Samla computed, how far the live value may be from it
+ * and still agree (half an öre for amounts, half a person for counts, a millionth for shares), and how it is named
+ * when it differs. Text (a flag, an empty share) agrees when it is the same text.
+ */
+export interface CheckedTotal {
+  readonly at: Expr;
+  readonly value: number | string;
+  readonly tolerance: number;
+  readonly name: string;
+}
 
 /** A total: its formula and the value the core computed independently from the rows. */
 export interface FormulaCell {

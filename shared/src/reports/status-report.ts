@@ -2,6 +2,7 @@ import type { Year } from '../reference/initiative';
 import { BOARDS } from '../reference/boards';
 import { checkSheet, sourcesSheet } from './check-sheet';
 import { activitiesSheet, expensesSheet } from './detail-sheets';
+import { fundsSheet, settlementSheet } from './funds-sheets';
 import { NationFacts } from './report-facts';
 import type { NationReportInput, ReportNationYear } from './report-input';
 import { FLAGS, REPORT_TITLES, reportFileName, SHEET_NAMES } from './report-labels';
@@ -15,9 +16,13 @@ import {
   missingBoardsText,
   participantsSheet,
   ref,
+  ROUND_LINE_LABEL,
+  roundSummaryText,
   SHARED_COLUMNS,
   submissionsSheet,
   submittedBoardsFormula,
+  WOMEN_SHARE_NOTE,
+  womenShareValue,
 } from './summary-sheets';
 
 /** The input's rows for the given years (an empty year where nothing was submitted), and the figures counted from them. */
@@ -46,16 +51,18 @@ export function statusReport(input: NationReportInput, year: Year = input.settin
     [submitted.label, withKind(submittedBoardsFormula(year, facts), 'count')],
     ['Antal län', { value: BOARDS.length, kind: 'count' }],
     textLine(missing.label, missingBoardsText(year, facts)),
+    textLine(ROUND_LINE_LABEL, roundSummaryText(year, facts)),
     ['Aktiviteter', withKind(activityCountFormula(year, facts), 'count')],
     [total.label, { formula: ref(totalRow, 'total', SHEET_NAMES.participants), value: people.women + people.men + people.unspecified, kind: 'count' }],
     [
       womenShare.label,
       {
         formula: ref(totalRow, 'womenShare', SHEET_NAMES.participants),
-        value: people.women + people.men === 0 ? '' : people.women / (people.women + people.men),
+        value: womenShareValue(people.women, people.men),
         kind: 'share',
       },
     ],
+    textLine(...WOMEN_SHARE_NOTE),
     [ceiling.label, { formula: ref(ceilingRow, 'ceiling', SHEET_NAMES.ceilings), value: fromOre(yearCeilingOre), kind: 'amount' }],
     [grant.label, { formula: ref(ceilingRow, 'grant', SHEET_NAMES.ceilings), value: fromOre(grantOre), kind: 'amount' }],
     [margin.label, { formula: ref(ceilingRow, 'margin', SHEET_NAMES.ceilings), value: fromOre(yearCeilingOre - grantOre), kind: 'amount' }],
@@ -69,7 +76,8 @@ export function statusReport(input: NationReportInput, year: Year = input.settin
     ],
   ];
   const costs = costsByBoardSheet([year], facts).sheet;
-  const check = checkSheet([overviewSheet(lines), participants.sheet, costs, ceilings.sheet]);
+  const settlement = settlementSheet(input, [year], facts);
+  const check = checkSheet([overviewSheet(lines), participants.sheet, costs, ceilings.sheet, settlement]);
   return {
     kind: 'status',
     fileName: reportFileName('status', [year]),
@@ -81,6 +89,8 @@ export function statusReport(input: NationReportInput, year: Year = input.settin
       expensesSheet(years),
       costs,
       ceilings.sheet,
+      fundsSheet(input, [year]),
+      settlement,
       submissionsSheet([year], facts, due).sheet,
       check.sheet,
       sourcesSheet([year], facts),

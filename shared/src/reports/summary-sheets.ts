@@ -1,10 +1,10 @@
-import { BOARDS } from '../reference/boards';
+import { BOARDS, type BoardCode } from '../reference/boards';
 import { initiativeYear, type InitiativeSettings, type Year } from '../reference/initiative';
 import { ACTIVITY_STATUSES, EXPENSE_CATEGORIES, FUNDING_SOURCES, STRANDS, TARGET_GROUPS, type ActivityStatus } from '../templates/list-definitions';
 import { templateDefinition } from '../templates/templates';
 import { activityColumn, BOARD_COLUMN, BOARD_NAME_COLUMN, templateColumn, YEAR_COLUMN } from './detail-sheets';
 import { reportedTemplates, type NationFacts } from './report-facts';
-import { FLAGS, lateFlag, listLabel, SHEET_NAMES, YES } from './report-labels';
+import { FLAGS, lateFlag, listLabel, NOTHING_TO_REPORT, ROUND_LABELS, SHEET_NAMES, YES } from './report-labels';
 import { fromOre, tableSheet, toOre, type Criterion, type Expr, type FormulaCell, type ReportCell, type ReportColumn, type ReportSheet } from './report-model';
 import { isAfter, swedishLocalTime } from './submission-timing';
 
@@ -43,10 +43,29 @@ export const SHARED_COLUMNS = {
 /** A year's ceiling in whole öre (0 for a year the settings don't know). */
 export const ceilingOre = (settings: InitiativeSettings, year: Year): number => toOre(initiativeYear(settings, year)?.ceiling ?? 0);
 
-/** A women-share formula: women / (women + men), empty when nobody's sex is given. */
-function womenShare(row: number, women: number, men: number): FormulaCell {
-  const expr: Expr = { op: 'share', left: ref(row, 'women'), right: { op: 'add', terms: [ref(row, 'women'), ref(row, 'men')] } };
-  return formula(expr, women + men === 0 ? '' : women / (women + men));
+/**
+ * The fewest participants with their sex given for which a women's share is shown: below it one person moves the
+ * share by ten points or more, so the cell stays empty rather than print 0 % or 100 % of a handful.
+ */
+export const WOMEN_SHARE_MINIMUM = 10;
+
+/** The overview line that says why a women's share can be empty. */
+export const WOMEN_SHARE_NOTE = ['Tom andel kvinnor', `Färre än ${WOMEN_SHARE_MINIMUM} deltagare med kön angivet: en andel av så få säger inget`] as const;
+
+/** Women / (women + men), or empty text when fewer than WOMEN_SHARE_MINIMUM have their sex given. */
+export function womenShareValue(women: number, men: number): number | '' {
+  return women + men < WOMEN_SHARE_MINIMUM ? '' : women / (women + men);
+}
+
+/** A women-share formula over the row's own `women` and `men` cells (or the given columns). */
+export function womenShare(row: number, women: number, men: number, columns: { women: string; men: string } = { women: 'women', men: 'men' }): FormulaCell {
+  const expr: Expr = {
+    op: 'share',
+    left: ref(row, columns.women),
+    right: { op: 'add', terms: [ref(row, columns.women), ref(row, columns.men)] },
+    minimum: WOMEN_SHARE_MINIMUM,
+  };
+  return formula(expr, womenShareValue(women, men));
 }
 
 /** Participants by year, strand and target group, split women / men / unspecified. */
@@ -217,16 +236,30 @@ function submissionColumns(template: string): ReportColumn[] {
   return [
     count(`${template}:version`, `${name}: version`, 12),
     { key: `${template}:submittedAt`, label: `${name}: inlämnad`, kind: 'dateTime', width: 18 },
-    text(`${template}:submittedBy`, `${name}: inlämnad av`, 24),
-    count(`${template}:rows`, `${name}: rader`, 12),
     count(`${template}:warnings`, `${name}: varningar`, 14),
     text(`${template}:timing`, `${name}: i tid`, 14),
+    text(`${template}:round`, `${name}: granskning`, 20),
   ];
 }
 
 const MISSING_PREFIX = 'Saknar';
 
-/** Which boards submitted what, when and by whom; a submission after the report's due day is marked late. */
+/** The status column: complete, what is missing, or the templates the board had nothing to report in. */
+function submissionStatus(year: Year, board: BoardCode, facts: NationFacts): string {
+  const templates = reportedTemplates();
+  const missing = templates.filter((template) => !facts.version(year, board, template));
+  if (missing.length > 0) return `${MISSING_PREFIX} ${missing.map((template) => templateDefinition(template).label.sv).join(' och ')}`;
+  const nothing = templates.filter((template) => facts.round(year, board, template)?.nothingToReport);
+  if (nothing.length > 0) return `${NOTHING_TO_REPORT}: ${nothing.map((template) => templateDefinition(template).label.sv).join(' och ')}`;
+  return FLAGS.complete;
+}
+
+/**
+ * Which boards submitted what and when, and where each stands in the reporting round (who submitted each version, its
+ * rows and content hash are on the sources sheet, Kontroll källor): a submission after
+ * the report's due day is marked late, a returned one red, one not yet accepted yellow, as is a board with nothing
+ * to report.
+ */
 export function submissionsSheet(years: readonly Year[], facts: NationFacts, due: string): SummarySheet {
   const templates = reportedTemplates();
   const columns = [YEAR_COLUMN, BOARD_COLUMN, BOARD_NAME_COLUMN, ...templates.flatMap(submissionColumns), text('status', 'Status', 30)];
@@ -236,31 +269,63 @@ export function submissionsSheet(years: readonly Year[], facts: NationFacts, due
       const cells: ReportCell[] = [year, board.code, board.name];
       for (const template of templates) {
         const version = facts.version(year, board.code, template);
-        if (!version) cells.push(null, null, null, null, null, null);
+        const round = facts.round(year, board.code, template);
+        if (!version || !round) cells.push(null, null, null, null, null);
         else
           cells.push(
             version.version,
             swedishLocalTime(version.submittedAt),
-            version.submittedBy,
-            version.rowCount,
             version.warningCount,
             isAfter(version.submittedAt, due) ? lateFlag(due) : FLAGS.inTime,
+            ROUND_LABELS[round.state as keyof typeof ROUND_LABELS],
           );
       }
-      const missing = templates.filter((template) => !facts.version(year, board.code, template));
-      cells.push(missing.length === 0 ? FLAGS.complete : `${MISSING_PREFIX} ${missing.map((template) => templateDefinition(template).label.sv).join(' och ')}`);
+      cells.push(submissionStatus(year, board.code, facts));
       rows.push(cells);
     }
   }
   const highlights = templates.flatMap((template) => [
     { column: `${template}:timing`, startsWith: FLAGS.late, tone: 'alert' as const },
+    { column: `${template}:round`, startsWith: ROUND_LABELS.returned, tone: 'alert' as const },
+    { column: `${template}:round`, startsWith: ROUND_LABELS.submitted, tone: 'notice' as const },
     { column: `${template}:warnings`, above: 0, tone: 'notice' as const },
   ]);
   const sheet = tableSheet(SHEET_NAMES.submissions, columns, rows, {
     filter: true,
-    highlights: [...highlights, { column: 'status', startsWith: MISSING_PREFIX, tone: 'alert' }],
+    highlights: [
+      { column: 'status', startsWith: MISSING_PREFIX, tone: 'alert' },
+      ...highlights,
+      { column: 'status', startsWith: NOTHING_TO_REPORT, tone: 'notice' },
+    ],
   });
   return { sheet, yearRow: new Map() };
+}
+
+/** The overview line saying where the year's submissions stand in the reporting round. */
+export const ROUND_LINE_LABEL = 'Granskning';
+
+/**
+ * Where the year's submissions stand in the round, for the overview: `3 godkända, 2 väntar på granskning, 1 återsänd
+ * för rättelse: C (Aktiviteter)`, naming the returned ones (the coordinator's next step); `Inga inlämningar` when none.
+ */
+export function roundSummaryText(year: Year, facts: NationFacts): string {
+  const counts = { accepted: 0, submitted: 0, returned: 0 };
+  const returned: string[] = [];
+  for (const board of BOARDS) {
+    for (const template of reportedTemplates()) {
+      const round = facts.round(year, board.code, template);
+      if (!round || round.state === 'missing') continue;
+      counts[round.state] += 1;
+      if (round.state === 'returned') returned.push(`${board.code} (${templateDefinition(template).label.sv})`);
+    }
+  }
+  if (counts.accepted + counts.submitted + counts.returned === 0) return 'Inga inlämningar';
+  const parts = [
+    `${counts.accepted} ${counts.accepted === 1 ? 'godkänd' : 'godkända'}`,
+    `${counts.submitted} väntar på granskning`,
+    `${counts.returned} ${counts.returned === 1 ? 'återsänd' : 'återsända'} för rättelse${returned.length > 0 ? `: ${returned.join(', ')}` : ''}`,
+  ];
+  return parts.join(', ');
 }
 
 /** How many boards submitted every template for a year, counted in the submissions sheet. */

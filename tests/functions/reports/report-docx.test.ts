@@ -38,10 +38,12 @@ describe('the draft final report as a Word document', () => {
       'Genomförande per uppdragsdel',
       'Deltagare efter kön',
       'Kostnader mot takbeloppen',
+      'Rekvisitioner och återbetalningar',
       'Resultat och bedömda effekter',
       'Lärande exempel',
       'Lärdomar',
       'Förslag för länsstyrelsernas fortsatta arbete',
+      'Bilaga: länsstyrelsernas siffror per år',
     ]);
     for (const heading of headings) expect(read.text).toContain(heading);
     expect(draft.sections.filter((section) => section.forCoordinator).map((section) => section.heading)).toEqual([
@@ -51,9 +53,9 @@ describe('the draft final report as a Word document', () => {
     ]);
   });
 
-  it('holds the figures of the workbook: every cell of the ceilings and participants tables', () => {
+  it('holds the figures of the workbook: every cell of the ceilings, participants, funds, settlement and per-board tables', () => {
     const lines = read.text.split('\n');
-    for (const name of ['Takbelopp', 'Deltagare']) {
+    for (const name of ['Takbelopp', 'Deltagare', 'Rekvisitioner', 'Avräkning', 'Per län och år']) {
       const sheet = model.sheets.find((candidate) => candidate.name === name);
       for (const row of sheet?.rows() ?? [])
         row.forEach((cell, index) => {
@@ -64,6 +66,16 @@ describe('the draft final report as a Word document', () => {
     // AB's 2014 grant costs over the ceiling, as the workbook's Takbelopp!C3 holds them.
     expect(lines).toContain('3\u00a0100\u00a0000,01');
     expect(lines).toContain('Överskrider taket');
+    // 2013: requisitioned 300 000 + 50 000,50 (the second late), 10 000 repaid, 78 099,90 still to repay.
+    expect(lines).toEqual(expect.arrayContaining(['350\u00a0000,50', 'Försenad (efter 2013-09-30)', '10\u00a0000,00', '78\u00a0099,90']));
+  });
+
+  it('reports requisitions and repayments in the status report too, or says that none are recorded', async () => {
+    const status = await documentText(await reportDocxBuffer(reportDraft(statusReport(input))));
+    expect(status.text).toContain('Rekvisitioner och återbetalningar');
+    expect(status.text.split('\n')).toContain('350\u00a0000,50');
+    const none = await documentText(await reportDocxBuffer(reportDraft(statusReport({ ...input, funds: [] }))));
+    expect(none.text).toContain('Inga rekvisitioner eller återbetalningar är registrerade i Samla.');
   });
 
   it('links the learning examples to Jämställ.nu', () => {

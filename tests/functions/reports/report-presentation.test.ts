@@ -123,5 +123,11 @@ describe('the Kontroll sheet recalculated by LibreOffice', () => {
     const differing = (read.edited?.['Kontroll'] ?? []).filter((row) => row[5] === CHECK_ANSWERS.no).map((row) => row[0]);
     expect(differing).toContain('Kostnader per län');
     expect(differing).toContain('Översikt');
+    // The line names the totals that moved, with what Samla computed; the lines that agree name none.
+    const lines = read.edited?.['Kontroll'] ?? [];
+    const named = lines.filter((row) => row[5] === CHECK_ANSWERS.no).map((row) => String(row[4]));
+    expect(named.every((text) => /^[A-Z]+\d+ .+ \(Samla: .+\); /.test(text))).toBe(true);
+    expect(named.join('')).toContain('Summa kostnader (Samla:');
+    expect(lines.filter((row) => row[5] === CHECK_ANSWERS.yes).every((row) => row[4] === null || row[4] === '')).toBe(true);
   }, 300_000);
 });

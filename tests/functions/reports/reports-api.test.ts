@@ -112,4 +112,23 @@ describe('locking a reported year', () => {
     const open = await submitActivities();
     expect([open.status, ((await open.json()) as { unchanged?: boolean }).unchanged]).toEqual([200, true]);
   });
+
+  it('shows the reporting round in the status report: a returned submission red, one awaiting review yellow', async () => {
+    const history = (await (await api.call('GET', 'submissions/I/2013/activities', { token: coordinator })).json()) as { versions: { version: number }[] };
+    const version = Math.max(...history.versions.map((entry) => entry.version));
+    const returned = await api.call('POST', 'rounds/2013/I/activities/return', { token: coordinator, json: { version, comment: 'Ange målgruppen.' } });
+    expect(returned.status).toBe(200);
+    const cells = (await xmlCells(Buffer.from(await (await api.call('GET', 'reports/status', { token: coordinator })).arrayBuffer()))).get('Inlämningar');
+    const row = [...(cells?.entries() ?? [])].find(([address, cell]) => /^B\d+$/.test(address) && cell.value === 'I')?.[0].slice(1);
+    // Columns: A–C year and board, D–H activities (version, in, warnings, in time, review), I–M expenses, N status.
+    expect([cells?.get(`H${row}`)?.value, cells?.get(`M${row}`)?.value, cells?.get(`N${row}`)?.value]).toEqual([
+      'Återsänd för rättelse',
+      'Väntar på granskning',
+      'Komplett',
+    ]);
+    const overview = (await xmlCells(Buffer.from(await (await api.call('GET', 'reports/status', { token: coordinator })).arrayBuffer()))).get('Översikt');
+    const line = [...(overview?.values() ?? [])].find((cell) => String(cell.value).includes('för rättelse'));
+    expect(line?.value).toBe('0 godkända, 1 väntar på granskning, 1 återsänd för rättelse: I (Aktiviteter)');
+    expect((await api.call('POST', 'rounds/2013/I/activities/reopen', { token: coordinator, json: {} })).status).toBe(200);
+  });
 });
