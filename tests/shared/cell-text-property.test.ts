@@ -73,11 +73,14 @@ describe('random text through readCell', () => {
     for (const text of samples) {
       const reading = readCell(freeText, text);
       const points = codePoints(text);
-      const firstInvalid = points.findIndex((codePoint) => !xmlChar(codePoint));
+      // XML-invalid characters first (anywhere in the text), then the line and paragraph separators U+2028/U+2029.
+      const firstXmlInvalid = points.findIndex((codePoint) => !xmlChar(codePoint));
+      const firstSeparator = points.findIndex((codePoint) => codePoint === 0x2028 || codePoint === 0x2029);
+      const [code, firstInvalid] = firstXmlInvalid !== -1 ? ['xml-invalid-character', firstXmlInvalid] : ['line-separator-character', firstSeparator];
       if (reading instanceof CellProblem) {
         refused += 1;
         const expected = { position: firstInvalid + 1, codePoint: `U+${(points[firstInvalid] ?? 0).toString(16).toUpperCase().padStart(4, '0')}` };
-        if (reading.code !== 'xml-invalid-character' || reading.params.position !== expected.position || reading.params.codePoint !== expected.codePoint) {
+        if (reading.code !== code || reading.params.position !== expected.position || reading.params.codePoint !== expected.codePoint) {
           wrong.push({ text, reading, expected });
         }
       } else if (firstInvalid !== -1 || reading !== text.trim()) wrong.push({ text, reading });

@@ -152,7 +152,8 @@ function readBoolean(raw: CellValue): CellReading {
  * date as its ISO day. Refused: a character XML 1.0 can't hold (anywhere in the cell, counted from its first character),
  * an integer too large to be exact (JSON.parse has already rounded it: send such a number as text), and ±Infinity/NaN.
  */
-function readText(raw: CellValue): CellReading {
+/** `lineSeparators: false` leaves U+2028/U+2029 to the caller (an ID refuses them as invisible, with that message). */
+function readText(raw: CellValue, lineSeparators = true): CellReading {
   if (raw instanceof Date) return readDate(raw);
   if (typeof raw === 'number' && !(Number.isFinite(raw) && (Number.isSafeInteger(raw) || !Number.isInteger(raw)))) {
     return new CellProblem('imprecise-number', { value: showValue(raw) });
@@ -160,7 +161,7 @@ function readText(raw: CellValue): CellReading {
   const text = String(raw);
   const invalid = xmlInvalidCharacter(text);
   if (invalid) return new CellProblem('xml-invalid-character', { ...invalid, value: showValue(text) });
-  const separator = lineSeparatorCharacter(text);
+  const separator = lineSeparators ? lineSeparatorCharacter(text) : undefined;
   if (separator) return new CellProblem('line-separator-character', { ...separator, value: showValue(text) });
   return text.trim();
 }
@@ -170,7 +171,7 @@ function checkLength(reading: CellReading, max: number): CellReading {
 }
 
 function readId(raw: CellValue, max: number): CellReading {
-  const text = readText(raw);
+  const text = readText(raw, false);
   if (typeof text !== 'string') return text;
   const reserved = reservedIdCharacter(text);
   if (reserved) return new CellProblem('invalid-id', { ...reserved, value: showValue(text) });
