@@ -61,9 +61,19 @@ function isoFromParts(year: number, month: number, day: number): string | undefi
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
+/** The ISO days already spelled, by day since 1970: a sheet's dates fall on few days. Bounded, then cleared. */
+const isoByEpochDay = new Map<number, string>();
+const MAX_CACHED_DAYS = 4_096;
+
 function isoFromEpochDays(days: number): string {
-  const date = new Date(days * MS_PER_DAY);
-  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
+  let iso = isoByEpochDay.get(days);
+  if (iso === undefined) {
+    const date = new Date(days * MS_PER_DAY);
+    iso = `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
+    if (isoByEpochDay.size >= MAX_CACHED_DAYS) isoByEpochDay.clear();
+    isoByEpochDay.set(days, iso);
+  }
+  return iso;
 }
 
 /** An Excel date serial (1900 system) to an ISO date; a time of day is dropped. */
