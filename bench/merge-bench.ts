@@ -59,7 +59,10 @@ type Nation = { board: BoardCode; activities: ActivityRow[]; expenses: ExpenseRo
 
 /** The reference: `submitTransaction` of the very entities the store writes, every board and template in parallel. */
 async function writeRaw(connectionString: string, prefix: string, nation: Nation): Promise<number> {
-  const rawTables = tableClients({ ...readStorageSettings({ SAMLA_STORAGE_CONNECTION_STRING: connectionString, SAMLA_STORAGE_DEADLINE_MS: BENCH_STORAGE_DEADLINE_MS }), tablePrefix: prefix });
+  const rawTables = tableClients({
+    ...readStorageSettings({ SAMLA_STORAGE_CONNECTION_STRING: connectionString, SAMLA_STORAGE_DEADLINE_MS: BENCH_STORAGE_DEADLINE_MS }),
+    tablePrefix: prefix,
+  });
   await rawTables.rows.createTable();
   const start = process.hrtime.bigint();
   await Promise.all(

@@ -55,7 +55,13 @@ export const readBenchmark: Benchmark = {
   async run() {
     const azurite = await startAzurite();
     try {
-      const tables = await openTables(readStorageSettings({ SAMLA_STORAGE_CONNECTION_STRING: azurite.connectionString, SAMLA_TABLE_PREFIX: 'Read', SAMLA_STORAGE_DEADLINE_MS: BENCH_STORAGE_DEADLINE_MS }));
+      const tables = await openTables(
+        readStorageSettings({
+          SAMLA_STORAGE_CONNECTION_STRING: azurite.connectionString,
+          SAMLA_TABLE_PREFIX: 'Read',
+          SAMLA_STORAGE_DEADLINE_MS: BENCH_STORAGE_DEADLINE_MS,
+        }),
+      );
       const store = new TableSubmissionStore(tables);
       const random = seededRandom(2014);
       for (const board of BOARD_CODES) {

@@ -1,5 +1,15 @@
 import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
-import { BOARD_CODES, listKeys, ACTIVITY_STATUSES, EXPENSE_CATEGORIES, STRANDS, type ActivityRow, type BoardCode, type ExpenseRow, type TemplateKey } from '@samla/shared';
+import {
+  BOARD_CODES,
+  listKeys,
+  ACTIVITY_STATUSES,
+  EXPENSE_CATEGORIES,
+  STRANDS,
+  type ActivityRow,
+  type BoardCode,
+  type ExpenseRow,
+  type TemplateKey,
+} from '@samla/shared';
 import { ROUTES } from '../functions/src/routes';
 import { getServices, resetServices, type Services } from '../functions/src/services';
 import { startAzurite } from '../tests/support/azurite';
@@ -107,11 +117,17 @@ export const roundBenchmark: Benchmark = {
         const coordinator = (await services.authentication.devIssuer?.mint({ role: 'coordinator' })) ?? '';
         const rows = BOARD_CODES.length * (size.activities + size.expenses);
         const roundMs = await medianMs(RUNS, async () => {
-          const request = new HttpRequest({ method: 'GET', url: `http://127.0.0.1/api/rounds/${YEAR}`, headers: { authorization: `Bearer ${coordinator}` }, params: { year: String(YEAR) } });
+          const request = new HttpRequest({
+            method: 'GET',
+            url: `http://127.0.0.1/api/rounds/${YEAR}`,
+            headers: { authorization: `Bearer ${coordinator}` },
+            params: { year: String(YEAR) },
+          });
           const { status, body } = await call('round', request);
           const entries = (body as { entries?: { summary?: { rows: number } }[] }).entries ?? [];
           const summed = entries.reduce((sum, entry) => sum + (entry.summary?.rows ?? 0), 0);
-          if (status !== 200 || entries.length !== BOARD_CODES.length * 2 || summed !== rows) throw new Error(`the round answered ${status} with ${entries.length} entries, ${summed} rows`);
+          if (status !== 200 || entries.length !== BOARD_CODES.length * 2 || summed !== rows)
+            throw new Error(`the round answered ${status} with ${entries.length} entries, ${summed} rows`);
         });
         const nationMs = await medianMs(index === 0 ? RUNS : 1, async () => {
           const nation = await services.store.nation(YEAR);

@@ -9,15 +9,7 @@ import { uploadBenchmark } from './upload-bench';
 import { validateBenchmark } from './validate-bench';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-const BENCHMARKS: readonly Benchmark[] = [
-  validateBenchmark,
-  mergeBenchmark,
-  readBenchmark,
-  reportBenchmark,
-  uploadBenchmark,
-  roundBenchmark,
-  addinBenchmark,
-];
+const BENCHMARKS: readonly Benchmark[] = [validateBenchmark, mergeBenchmark, readBenchmark, reportBenchmark, uploadBenchmark, roundBenchmark, addinBenchmark];
 const CHILD_FLAG = '--in-this-process';
 
 /** Runs one benchmark here and prints its JSON line. */
