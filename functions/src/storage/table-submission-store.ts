@@ -1,6 +1,6 @@
 import { odata, type TableEntityResult, type TableTransactionResponse, type TransactionAction } from '@azure/data-tables';
 import { BOARD_CODES, isBoardCode, isTemplateKey, TEMPLATE_KEYS, type BoardCode, type TemplateKey, type TemplateRows, type Year } from '@samla/shared';
-import { columnKeys, entityToRow, rowBatches, rowEntities, rowKey, rowsPartitionKey, versionKey } from './row-entities';
+import { columnKeys, entityToRow, rowBatches, rowEntities, rowsPartitionKey, versionKey } from './row-entities';
 import {
   ConcurrentSubmissionError,
   YearLockedError,
@@ -368,53 +368,22 @@ export class TableSubmissionStore implements SubmissionStore {
     return this.round.submittedMove(target, event, previous);
   }
 
-  /**
-   * A version's rows, read as row-key ranges of one page each, all at once: the pointer knows how many rows there
-   * are, so no range waits for another's continuation. The first and last ranges are open, so a row outside the
-   * keys the store writes is still read and counted.
-   */
   private async readVersionRows<T extends TemplateKey>(pointer: PointerEntity): Promise<BoardRows<T>> {
     const template = pointer.template as T;
-    const ranges = Math.max(1, Math.ceil(pointer.rowCount / ROWS_PER_PAGE));
-    const parts = await Promise.all(
-      Array.from({ length: ranges }, (_, index) =>
-        this.readRowRange(
-          pointer.rowsPartition,
-          template,
-          index === 0 ? undefined : index * ROWS_PER_PAGE,
-          index === ranges - 1 ? undefined : (index + 1) * ROWS_PER_PAGE,
-        ),
-      ),
-    );
-    const rows = parts.length === 1 ? (parts[0] ?? []) : parts.flat();
+    const rows: TemplateRows[T][] = [];
+    const entities = this.tables.rows.listEntities<Record<string, unknown>>({
+      queryOptions: { filter: odata`PartitionKey eq ${pointer.rowsPartition}`, select: [...columnKeys(template)] },
+    });
+    for await (const page of entities.byPage({ maxPageSize: 1000 })) {
+      for (const entity of page) rows.push(entityToRow(template, entity));
+    }
     if (rows.length !== pointer.rowCount) {
       // Never hand a report half a version: this can only mean the stored rows were tampered with.
       throw new Error(`${pointer.rowsPartition} holds ${rows.length} rows, its pointer says ${pointer.rowCount}`);
     }
     return { version: toVersion(pointer), rows };
   }
-
-  /** The rows of one partition with row indices in [from, to) (an absent bound is open), in row order. */
-  private async readRowRange<T extends TemplateKey>(
-    partition: string,
-    template: T,
-    from: number | undefined,
-    to: number | undefined,
-  ): Promise<TemplateRows[T][]> {
-    let filter = odata`PartitionKey eq ${partition}`;
-    if (from !== undefined) filter += odata` and RowKey ge ${rowKey(from)}`;
-    if (to !== undefined) filter += odata` and RowKey lt ${rowKey(to)}`;
-    const rows: TemplateRows[T][] = [];
-    const entities = this.tables.rows.listEntities<Record<string, unknown>>({ queryOptions: { filter, select: [...columnKeys(template)] } });
-    for await (const page of entities.byPage({ maxPageSize: ROWS_PER_PAGE })) {
-      for (const entity of page) rows.push(entityToRow(template, entity));
-    }
-    return rows;
-  }
 }
-
-/** The most entities the service returns in one response (Azure Table Storage's page size). */
-const ROWS_PER_PAGE = 1000;
 
 export function submissionsPartitionKey(year: Year, template: TemplateKey, board: BoardCode): string {
   return `${year}|${template}|${board}`;
