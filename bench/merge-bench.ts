@@ -6,7 +6,7 @@ import { rowBatches, rowEntities } from '../functions/src/storage/row-entities';
 import { tableClients } from '../functions/src/storage/table-clients';
 import { readStorageSettings } from '../functions/src/storage/storage-settings';
 import { startAzurite } from '../tests/support/azurite';
-import { median, seededRandom, type Benchmark } from './bench-harness';
+import { BENCH_STORAGE_DEADLINE_MS, median, seededRandom, type Benchmark } from './bench-harness';
 
 const ROWS_PER_TEMPLATE = 1_000;
 const YEAR = 2013;
@@ -59,7 +59,10 @@ type Nation = { board: BoardCode; activities: ActivityRow[]; expenses: ExpenseRo
 
 /** The reference: `submitTransaction` of the very entities the store writes, every board and template in parallel. */
 async function writeRaw(connectionString: string, prefix: string, nation: Nation): Promise<number> {
-  const rawTables = tableClients({ ...readStorageSettings({ SAMLA_STORAGE_CONNECTION_STRING: connectionString }), tablePrefix: prefix });
+  const rawTables = tableClients({
+    ...readStorageSettings({ SAMLA_STORAGE_CONNECTION_STRING: connectionString, SAMLA_STORAGE_DEADLINE_MS: BENCH_STORAGE_DEADLINE_MS }),
+    tablePrefix: prefix,
+  });
   await rawTables.rows.createTable();
   const start = process.hrtime.bigint();
   await Promise.all(
@@ -83,6 +86,7 @@ async function submitNation(connectionString: string, prefix: string, nation: Na
     SAMLA_DEV_AUTH_DIR: '.samla/bench-dev-auth',
     SAMLA_STORAGE_CONNECTION_STRING: connectionString,
     SAMLA_TABLE_PREFIX: prefix,
+    SAMLA_STORAGE_DEADLINE_MS: BENCH_STORAGE_DEADLINE_MS,
   });
   resetServices();
   const services = await getServices();

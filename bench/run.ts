@@ -4,10 +4,12 @@ import type { Benchmark } from './bench-harness';
 import { mergeBenchmark } from './merge-bench';
 import { readBenchmark } from './read-bench';
 import { reportBenchmark } from './report-bench';
+import { roundBenchmark } from './round-bench';
+import { uploadBenchmark } from './upload-bench';
 import { validateBenchmark } from './validate-bench';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-const BENCHMARKS: readonly Benchmark[] = [validateBenchmark, mergeBenchmark, readBenchmark, reportBenchmark, addinBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [validateBenchmark, mergeBenchmark, readBenchmark, reportBenchmark, uploadBenchmark, roundBenchmark, addinBenchmark];
 const CHILD_FLAG = '--in-this-process';
 
 /** Runs one benchmark here and prints its JSON line. */

@@ -5,7 +5,7 @@ import { medianMs, seededRandom, type Benchmark } from './bench-harness';
 const ROWS = 100_000;
 
 /** A sheet as Office.js delivers it: Swedish headers, labels, serial dates, some text amounts, ~1 in 10 rows wrong. */
-function generateActivitiesSheet(rows: number): unknown[][] {
+export function generateActivitiesSheet(rows: number): unknown[][] {
   const random = seededRandom(2013);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const header = ACTIVITIES_TEMPLATE.columns.map((column) => column.label.sv);

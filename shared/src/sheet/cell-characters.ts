@@ -69,14 +69,35 @@ export function lineSeparatorCharacter(text: string): FoundCharacter | undefined
   return find(LINE_SEPARATORS, text);
 }
 
+/**
+ * Whether every UTF-16 unit is one XML 1.0 holds outside the surrogates (tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD):
+ * the common case, checked without the Unicode pattern. A text with surrogates is left to the pattern.
+ */
+function plainXmlText(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    const unit = text.charCodeAt(index);
+    if (unit >= 0x20 ? unit >= 0xd800 && (unit <= 0xdfff || unit >= 0xfffe) : unit !== 0x09 && unit !== 0x0a && unit !== 0x0d) return false;
+  }
+  return true;
+}
+
+/** Whether every unit is printable ASCII (U+0020–U+007E), where no invisible, control or format character is. */
+function printableAscii(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    const unit = text.charCodeAt(index);
+    if (unit < 0x20 || unit > 0x7e) return false;
+  }
+  return true;
+}
+
 /** The first character XML 1.0 cannot hold (see above), or undefined when every character can be written. */
 export function xmlInvalidCharacter(text: string): FoundCharacter | undefined {
-  return find(XML_INVALID, text);
+  return plainXmlText(text) ? undefined : find(XML_INVALID, text);
 }
 
 /** The first invisible, control or format character in an ID (see above), or undefined. */
 export function invisibleIdCharacter(text: string): FoundCharacter | undefined {
-  return find(INVISIBLE_IN_ID, text);
+  return printableAscii(text) ? undefined : find(INVISIBLE_IN_ID, text);
 }
 
 /** The first of `/ \ # ?` in an ID, with the character itself, or undefined. */

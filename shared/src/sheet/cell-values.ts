@@ -61,9 +61,19 @@ function isoFromParts(year: number, month: number, day: number): string | undefi
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
+/** The ISO days already spelled, by day since 1970: a sheet's dates fall on few days. Bounded, then cleared. */
+const isoByEpochDay = new Map<number, string>();
+const MAX_CACHED_DAYS = 4_096;
+
 function isoFromEpochDays(days: number): string {
-  const date = new Date(days * MS_PER_DAY);
-  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
+  let iso = isoByEpochDay.get(days);
+  if (iso === undefined) {
+    const date = new Date(days * MS_PER_DAY);
+    iso = `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
+    if (isoByEpochDay.size >= MAX_CACHED_DAYS) isoByEpochDay.clear();
+    isoByEpochDay.set(days, iso);
+  }
+  return iso;
 }
 
 /** An Excel date serial (1900 system) to an ISO date; a time of day is dropped. */
@@ -137,10 +147,16 @@ function readNumber(column: NumberColumn, raw: CellValue): CellReading {
 // The yes/no labels in both languages, and TRUE/FALSE as Excel writes them in English and Swedish.
 const TRUE_TEXTS = new Set([YES_NO.yes.sv, YES_NO.yes.en, 'true', 'sant'].map((text) => text.toLowerCase()));
 const FALSE_TEXTS = new Set([YES_NO.no.sv, YES_NO.no.en, 'false', 'falskt'].map((text) => text.toLowerCase()));
+/** The labels as written (`Ja`, `Nej`): the common case, answered without lower-casing a copy. */
+const AS_WRITTEN = new Map<string, boolean>(
+  [YES_NO.yes.sv, YES_NO.yes.en, YES_NO.no.sv, YES_NO.no.en].map((text) => [text, TRUE_TEXTS.has(text.toLowerCase())]),
+);
 
 function readBoolean(raw: CellValue): CellReading {
   if (typeof raw === 'boolean') return raw;
   if (raw === 1 || raw === 0) return raw === 1;
+  const written = typeof raw === 'string' ? AS_WRITTEN.get(raw) : undefined;
+  if (written !== undefined) return written;
   const text = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
   if (TRUE_TEXTS.has(text)) return true;
   if (FALSE_TEXTS.has(text)) return false;
@@ -180,15 +196,25 @@ function readId(raw: CellValue, max: number): CellReading {
   return checkLength(text, max);
 }
 
-const listLookups = new WeakMap<ListColumn, Map<string, string>>();
+/** A list's options by name in lower case, and by name as written (the common case, found without lower-casing a copy). */
+interface ListLookup {
+  readonly lowerCase: ReadonlyMap<string, string>;
+  readonly asWritten: ReadonlyMap<string, string>;
+}
 
-function listLookup(column: ListColumn): Map<string, string> {
+const listLookups = new WeakMap<ListColumn, ListLookup>();
+
+function listLookup(column: ListColumn): ListLookup {
   let lookup = listLookups.get(column);
   if (!lookup) {
-    lookup = new Map();
+    const lowerCase = new Map<string, string>();
+    const names = column.list.options.flatMap((option) => [option.key, option.label.sv, option.label.en]);
     for (const option of column.list.options) {
-      for (const name of [option.key, option.label.sv, option.label.en]) lookup.set(name.toLowerCase(), option.key);
+      for (const name of [option.key, option.label.sv, option.label.en]) lowerCase.set(name.toLowerCase(), option.key);
     }
+    // Each name as written answers exactly what its lower case does.
+    const asWritten = new Map(names.map((name) => [name, lowerCase.get(name.toLowerCase()) ?? '']));
+    lookup = { lowerCase, asWritten };
     listLookups.set(column, lookup);
   }
   return lookup;
@@ -202,7 +228,8 @@ export function listChoices(column: ListColumn, language: 'sv' | 'en'): string {
 function readList(column: ListColumn, raw: CellValue): CellReading {
   const text = readText(raw);
   if (typeof text !== 'string') return text;
-  const key = listLookup(column).get(text.toLowerCase());
+  const lookup = listLookup(column);
+  const key = lookup.asWritten.get(text) ?? lookup.lowerCase.get(text.toLowerCase());
   return key ?? new CellProblem('invalid-list-value', { value: showValue(raw), list: column.key });
 }
 

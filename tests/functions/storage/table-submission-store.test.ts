@@ -1,6 +1,7 @@
 import type { ActivityRow, ExpenseRow } from '@samla/shared';
 import { contentHash } from '../../../functions/src/storage/canonical-json';
 import { ConcurrentSubmissionError, type NewSubmission } from '../../../functions/src/storage/submission-store';
+import { rowKey, rowsPartitionKey } from '../../../functions/src/storage/row-entities';
 import { TableSubmissionStore } from '../../../functions/src/storage/table-submission-store';
 import { startAzurite, type AzuriteTables } from '../../support/azurite';
 import { activityRows, expenseRows, openFreshTables } from './storage-fixtures';
@@ -185,6 +186,30 @@ describe('the submission store on Table Storage', () => {
     expect(next.version).toBeGreaterThan(first.version);
     expect((await store.current('I', 2013, 'activities'))?.rows).toEqual(afterRows);
     expect((await store.history('I', 2013, 'activities')).map((v) => v.version)).toEqual([next.version, first.version]);
+  });
+
+  it('reads a version of several pages back whole and in row order, and its page boundaries too', async () => {
+    const store = await freshStore();
+    for (const count of [999, 1000, 1001, 2345]) {
+      const rows = activityRows(count, `p${count}`);
+      await store.submit(activities(rows, { board: 'M' }));
+      const current = await store.current('M', 2013, 'activities');
+      expect(current?.rows).toHaveLength(count);
+      expect(current?.rows).toEqual(rows);
+    }
+  });
+
+  it('refuses to hand on a version whose stored rows are not the ones its pointer counts', async () => {
+    const tables = await openFreshTables(azurite.connectionString);
+    const store = new TableSubmissionStore(tables);
+    await store.submit(activities(activityRows(2100, 'x')));
+    const partition = rowsPartitionKey('activities', 2013, 'I', 1);
+    // A row beyond the keys the store writes, then one missing from a middle page: each is caught by the count.
+    await tables.rows.createEntity({ partitionKey: partition, rowKey: 'zz', activityId: 'extra' });
+    await expect(store.current('I', 2013, 'activities')).rejects.toThrow(/holds 2101 rows, its pointer says 2100/);
+    await tables.rows.deleteEntity(partition, 'zz');
+    await tables.rows.deleteEntity(partition, rowKey(1500));
+    await expect(store.nation(2013)).rejects.toThrow(/holds 2099 rows, its pointer says 2100/);
   });
 
   it('refuses keys that are not a board, a template or a year', async () => {
