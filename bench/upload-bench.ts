@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
-import { ACTIVITIES_TEMPLATE, EXPENSES_TEMPLATE, LUJ_INITIATIVE, validateSheet, YES_NO, type AnyTemplate, type BoardCode } from '@samla/shared';
+import { ACTIVITIES_TEMPLATE, EXPENSES_TEMPLATE, isTemplateKey, LUJ_INITIATIVE, validateSheet, YES_NO, type AnyTemplate, type BoardCode } from '@samla/shared';
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { ROUTES } from '../functions/src/routes';
@@ -117,12 +117,14 @@ async function submitFile(token: string, board: BoardCode, file: Buffer): Promis
 
 /** The rows Samla stores for the file: each sheet's typed values, as validation reads them. */
 function typedSheets(sheets: readonly UploadedSheet[]) {
-  return sheets.map((sheet) => ({
-    template: sheet.template,
-    rows: validateSheet(sheet.template, sheet.values, { year: YEAR, settings: LUJ_INITIATIVE, sheet: sheet.sheet, origin: sheet.origin }).rows.map(
-      (row) => row.values,
-    ),
-  }));
+  return sheets
+    .flatMap((sheet) => (isTemplateKey(sheet.template) ? [{ ...sheet, template: sheet.template }] : []))
+    .map((sheet) => ({
+      template: sheet.template,
+      rows: validateSheet(sheet.template, sheet.values, { year: YEAR, settings: LUJ_INITIATIVE, sheet: sheet.sheet, origin: sheet.origin }).rows.map(
+        (row) => row.values,
+      ),
+    }));
 }
 
 /**
