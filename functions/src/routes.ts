@@ -1,6 +1,8 @@
 import type { Route } from './http/route';
 import { initiativeRoutes } from './functions/initiative';
+import { lockRoutes } from './functions/locks';
 import { reportRoutes } from './functions/reports';
+import { requisitionRoutes } from './functions/requisitions';
 import { roundRoutes } from './functions/rounds';
 import { sessionRoutes } from './functions/session';
 import { submissionFileRoutes } from './functions/submission-files';
@@ -14,6 +16,8 @@ export const ROUTES: readonly Route[] = [
   ...submissionFileRoutes,
   ...templateRoutes,
   ...reportRoutes,
+  ...requisitionRoutes,
+  ...lockRoutes,
   ...initiativeRoutes,
   ...roundRoutes,
 ];
