@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { CASES_DIR } from '../../support/cases';
 import { join } from 'node:path';
 import { startSamlaApi, type RunningSamla } from '../../support/samla-api';
 
 /** The upload cases of ../shared/cases sent as the README says: staff of board I, year 2014, after c00-baseline. */
-const CASES = '/work/shared/cases/uploads';
+const CASES = CASES_DIR;
 const SIBLINGS = join(__dirname, '..', 'workbooks', 'uploads');
 
 let api: RunningSamla;

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { CASES_DIR } from '../../support/cases';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import {
@@ -36,7 +37,7 @@ const NOT_XML = {
 } as const;
 
 /** The stored title of case j05, exactly as it was accepted before the reader refused it. */
-const J05 = JSON.parse(readFileSync(join('/work/shared/cases/uploads', 'j05-uffff-in-title.json'), 'utf8')) as { rows: ActivityRow[] };
+const J05 = JSON.parse(readFileSync(join(CASES_DIR, 'j05-uffff-in-title.json'), 'utf8')) as { rows: ActivityRow[] };
 const J05_TITLE = (J05.rows[0] as ActivityRow).title;
 
 const textKeys = (columns: readonly { key: string; type: string }[]): string[] =>

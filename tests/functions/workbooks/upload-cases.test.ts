@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { CASES_DIR } from '../../support/cases';
 import { join } from 'node:path';
 import { CellProblem, LUJ_INITIATIVE, validateSheet, type TemplateKey } from '@samla/shared';
 import { readUploadedWorkbook, type UploadedSheet, type UploadReading } from '../../../functions/src/workbooks/upload-reader';
 import type { UploadRefusal } from '../../../functions/src/workbooks/upload-refusal';
 
 /** The cases of ../shared/cases (made by Excel, LibreOffice, openpyxl) and siblings of each kind (uploads/make-uploads.py). */
-const CASES = '/work/shared/cases/uploads';
+const CASES = CASES_DIR;
 const SIBLINGS = join(__dirname, 'uploads');
 
 async function read(path: string): Promise<UploadReading> {
