@@ -19,16 +19,31 @@ export interface VersionSummary {
   readonly figures: Readonly<Record<string, number>>;
 }
 
-const PARTICIPANT_KEYS = ['participantsWomen', 'participantsMen', 'participantsUnspecified'] as const;
+/** The figure keys a stored summary holds: the server writes them, the pane's overview reads them. */
+export const FIGURE_KEYS = {
+  women: 'participantsWomen',
+  men: 'participantsMen',
+  unspecified: 'participantsUnspecified',
+  grant: 'grantCosts',
+  own: 'ownCosts',
+  costs: 'costs',
+} as const;
+
+const PARTICIPANT_KEYS = [FIGURE_KEYS.women, FIGURE_KEYS.men, FIGURE_KEYS.unspecified] as const;
+
+/** The key of a participant figure for one strand: `participantsWomen.<strand>`. */
+export function strandFigureKey(key: (typeof PARTICIPANT_KEYS)[number], strand: string): string {
+  return `${key}.${strand}`;
+}
 
 /** The activities module's figures: participants by sex, in total and per strand. */
 export function activityFigures(rows: readonly ActivityRow[]): Record<string, number> {
-  const figures: Record<string, number> = { participantsWomen: 0, participantsMen: 0, participantsUnspecified: 0 };
+  const figures: Record<string, number> = Object.fromEntries(PARTICIPANT_KEYS.map((key) => [key, 0]));
   for (const row of rows) {
     for (const key of PARTICIPANT_KEYS) {
       const count = row[key] ?? 0;
       figures[key] = (figures[key] ?? 0) + count;
-      const byStrand = `${key}.${row.strand}`;
+      const byStrand = strandFigureKey(key, row.strand);
       figures[byStrand] = (figures[byStrand] ?? 0) + count;
     }
   }
@@ -43,7 +58,7 @@ export function expenseFigures(rows: readonly ExpenseRow[]): Record<string, numb
     if (row.funding === 'grant') grantOre += toOre(row.amount);
     else ownOre += toOre(row.amount);
   }
-  return { grantCosts: fromOre(grantOre), ownCosts: fromOre(ownOre), costs: fromOre(grantOre + ownOre) };
+  return { [FIGURE_KEYS.grant]: fromOre(grantOre), [FIGURE_KEYS.own]: fromOre(ownOre), [FIGURE_KEYS.costs]: fromOre(grantOre + ownOre) };
 }
 
 /** The summary of a version's judged rows, with its module's figures; `warnings` is how many the server's judgement found. */

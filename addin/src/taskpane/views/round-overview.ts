@@ -1,19 +1,10 @@
-import { BOARDS, STRANDS, TEMPLATE_KEYS, type BoardCode, type RoundEntry, type Strand, type TemplateKey } from '@samla/shared';
+import { BOARDS, FIGURE_KEYS, strandFigureKey, STRANDS, TEMPLATE_KEYS, type BoardCode, type RoundEntry, type Strand, type TemplateKey } from '@samla/shared';
 
 /*
  * The coordinator's overview, computed from `GET /api/rounds/{year}` alone (stored per-version summaries, never rows).
- * The summary figures' keys are those of shared's summarizeVersion (the server stores them per version):
- *   activities: participantsWomen, participantsMen, participantsUnspecified, and per strand
- *               `participantsWomen.<strand>` (likewise Men, Unspecified);
- *   expenses:   grantCosts and ownCosts, in kronor.
+ * The summary figures' keys are shared's FIGURE_KEYS, as summarizeVersion writes them (the server stores them per version).
  */
-export const FIGURE_KEYS = {
-  women: 'participantsWomen',
-  men: 'participantsMen',
-  unspecified: 'participantsUnspecified',
-  grant: 'grantCosts',
-  own: 'ownCosts',
-} as const;
+export { FIGURE_KEYS };
 
 export const OVERVIEW_FILTERS = ['all', 'missing', 'late', 'returned'] as const;
 export type OverviewFilter = (typeof OVERVIEW_FILTERS)[number];
@@ -97,10 +88,11 @@ export function nationTotals(lines: readonly BoardLine[]): NationTotals {
   return { states, late, entries: lines.length * TEMPLATE_KEYS.length, rows, warnings, women, men, unspecified, grant, own };
 }
 
-/** Participants by sex per strand over the activities' summaries (figures `participantsWomen:<strand>` and so on). */
+/** Participants by sex per strand over the activities' summaries (the per-strand figures of shared's strandFigureKey). */
 export function participantsByStrand(lines: readonly BoardLine[]): { strand: Strand; women: number; men: number; unspecified: number }[] {
   return STRANDS.options.map(({ key }) => {
-    const sum = (figureKey: string) => lines.reduce((total, line) => total + figure(line.entries.activities, `${figureKey}.${key}`), 0);
+    const sum = (figureKey: Parameters<typeof strandFigureKey>[0]) =>
+      lines.reduce((total, line) => total + figure(line.entries.activities, strandFigureKey(figureKey, key)), 0);
     return { strand: key, women: sum(FIGURE_KEYS.women), men: sum(FIGURE_KEYS.men), unspecified: sum(FIGURE_KEYS.unspecified) };
   });
 }
