@@ -37,7 +37,7 @@ function newIdempotencyKey(): string {
  * their board (returned with comments at cells, accepted and closed), and every version sent. Before sign-in only the
  * workbook tools show.
  */
-export function StaffPane({ api, language, me, year, work, port }: StaffPaneProps) {
+export function StaffPane({ api, language, me, initiative, year, work, port }: StaffPaneProps) {
   const t = translator(language);
   const [board, setBoard] = useState<BoardCode>(me?.board ?? 'I');
   const [issues, setIssues] = useState<readonly Issue[]>([]);
@@ -104,7 +104,7 @@ export function StaffPane({ api, language, me, year, work, port }: StaffPaneProp
 
   /** Kontrollera, also the first step of Skicka in: read, validate, mark and list; undefined without templates. */
   async function checkNow(): Promise<WorkbookCheck | undefined> {
-    const outcome = await checkWorkbook(port, year, language);
+    const outcome = await checkWorkbook(port, year, language, initiative.settings);
     setIssues(outcome.issues);
     if (outcome.issues.length > 0) setTimeout(() => issuesHeading.current?.focus(), 0);
     return outcome.templates.length > 0 ? outcome : undefined;
