@@ -5,6 +5,7 @@ import { ApiError, type Me, type SheetsBody, type SubmissionVersionAnswer } from
 import { checkWorkbook, issueMarks, issuesAtUserCells, type WorkbookCheck } from '../checking/workbook-check';
 import { addressInSheet } from '../excel/workbook-port';
 import { countOf } from '../views/plurals';
+import { sameRows, type LoadedVersion } from '../views/loaded-version';
 import { isFarFewer } from '../views/replacement';
 import { formatInstant } from '../views/initiative-view';
 import { BoardSelect } from './BoardSelect';
@@ -45,6 +46,7 @@ export function StaffPane({ api, language, me, initiative, year, work, port }: S
   const [roundProblem, setRoundProblem] = useState<string>();
   const [history, setHistory] = useState<Record<TemplateKey, SubmissionVersionAnswer[]>>();
   const [opened, setOpened] = useState<OpenedVersion>();
+  const [loaded, setLoaded] = useState<LoadedVersion>();
   const [replacing, setReplacing] = useState<{ lines: Replacement[]; send: () => void }>();
   const issuesHeading = useRef<HTMLHeadingElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
@@ -147,12 +149,16 @@ export function StaffPane({ api, language, me, initiative, year, work, port }: S
         const details = answer.receipts.map((receipt) =>
           receipt.unchanged
             ? t('submitUnchanged', { template: templateLabel(receipt.template), version: receipt.version })
-            : t('submitStoredSheet', {
-                template: templateLabel(receipt.template),
-                version: receipt.version,
-                rows: countOf(language, receipt.rows, 'row'),
-                warnings: countOf(language, receipt.warnings.length, 'warning'),
-              }),
+            : loaded?.template === receipt.template &&
+                loaded.version !== receipt.version &&
+                sameRows(receipt.template, body.sheets[receipt.template], loaded.rows)
+              ? t('submitSameAsLoaded', { template: templateLabel(receipt.template), loaded: loaded.version, version: receipt.version })
+              : t('submitStoredSheet', {
+                  template: templateLabel(receipt.template),
+                  version: receipt.version,
+                  rows: countOf(language, receipt.rows, 'row'),
+                  warnings: countOf(language, receipt.warnings.length, 'warning'),
+                }),
         );
         void loadRound();
         return { tone: 'success', text: t('submitDone'), details };
@@ -308,7 +314,17 @@ export function StaffPane({ api, language, me, initiative, year, work, port }: S
             {t('historyLoad')}
           </Button>
           {history && <HistoryTable language={language} history={history} onOpen={openVersion} />}
-          {opened && <VersionView language={language} opened={opened} headingRef={versionHeading} onClose={() => setOpened(undefined)} />}
+          {opened && (
+            <VersionView
+              language={language}
+              opened={opened}
+              headingRef={versionHeading}
+              onClose={() => setOpened(undefined)}
+              port={port}
+              work={work}
+              onLoaded={setLoaded}
+            />
+          )}
         </section>
       )}
     </>
