@@ -321,7 +321,11 @@ describe('loading a stored version back into the workbook, against office-addin-
 
   async function readBack(workbook: ExcelWorkbook) {
     const check = await checkWorkbook(workbook, 2013, 'sv', LUJ_INITIATIVE);
-    return { check, activities: check.templates[0]?.validation.rows.map((row) => row.values), expenses: check.templates[1]?.validation.rows.map((row) => row.values) };
+    return {
+      check,
+      activities: check.templates[0]?.validation.rows.map((row) => row.values),
+      expenses: check.templates[1]?.validation.rows.map((row) => row.values),
+    };
   }
 
   it('replaces more rows with fewer: the stored rows read back exactly, surplus rows deleted', async () => {
@@ -330,7 +334,12 @@ describe('loading a stored version back into the workbook, against office-addin-
     const written = await workbook.writeRows('activities', stored.activities);
     expect(written).toEqual({ template: 'activities', sheet: 'Aktiviteter', replaced: 7, written: 3 });
     expect(excel.table(ACTIVITIES_TEMPLATE.tableName).area).toEqual({ row: 1, column: 1, rows: 4, columns: 17 });
-    expect(excel.valuesAt('Aktiviteter', 'A5:Q9').flat().every((cell) => cell === '')).toBe(true);
+    expect(
+      excel
+        .valuesAt('Aktiviteter', 'A5:Q9')
+        .flat()
+        .every((cell) => cell === ''),
+    ).toBe(true);
     const back = await readBack(workbook);
     expect(back.activities).toEqual(stored.activities);
     // Kostnader still names the activities A-4 to A-7 that were replaced: the check says so there, not in Aktiviteter.
@@ -395,7 +404,12 @@ describe('loading a stored version back into the workbook, against office-addin-
     expect(excel.sheet('Kostnader').conditionalFormats.length).toBeGreaterThan(0);
     expect(await workbook.writeRows('expenses', [])).toMatchObject({ replaced: 3, written: 0 });
     expect(bodyOf(excel.table(EXPENSES_TEMPLATE.tableName))).toMatchObject({ row: 2, rows: 1 });
-    expect(excel.valuesAt('Kostnader', 'A2:I4').flat().every((cell) => cell === '')).toBe(true);
+    expect(
+      excel
+        .valuesAt('Kostnader', 'A2:I4')
+        .flat()
+        .every((cell) => cell === ''),
+    ).toBe(true);
     expect(excel.sheet('Kostnader').conditionalFormats).toEqual([]);
   });
 
