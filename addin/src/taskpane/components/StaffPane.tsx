@@ -70,6 +70,7 @@ export function StaffPane({ api, language, me, initiative, year, work, port }: S
     const controller = new AbortController();
     setHistory(undefined);
     setOpened(undefined);
+    setLoaded(undefined);
     void loadRound(controller.signal);
     return () => controller.abort();
   }, [year, board, me]);
@@ -322,7 +323,11 @@ export function StaffPane({ api, language, me, initiative, year, work, port }: S
               onClose={() => setOpened(undefined)}
               port={port}
               work={work}
-              onLoaded={setLoaded}
+              onLoaded={(version) => {
+                // The issues listed were found in the rows now replaced.
+                setIssues([]);
+                setLoaded(version);
+              }}
             />
           )}
         </section>
