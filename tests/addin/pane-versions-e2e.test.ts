@@ -232,6 +232,8 @@ describe('staff load an old version back, in Chromium against the local function
       'Aktiviteter: samma rader som version 1, som du läste in. De är nu sparade som version 3, som gäller.',
       'Kostnader: samma innehåll som version 1; ingen ny version sparades.',
     ]);
+    // The history shown is brought up to date by the submission.
+    await page.getByRole('button', { name: 'Visa version 3 av Aktiviteter' }).waitFor();
     const stored = await api.call('GET', 'submissions/I/2021/activities/3', { token: await api.token('staff', 'I') });
     expect(stored.status).toBe(200);
     const body = (await stored.json()) as { rows: Record<string, unknown>[] };

@@ -162,6 +162,7 @@ export function StaffPane({ api, language, me, initiative, year, work, port }: S
                 }),
         );
         void loadRound();
+        if (history) void refreshHistory();
         return { tone: 'success', text: t('submitDone'), details };
       },
       (error) => {
@@ -209,6 +210,16 @@ export function StaffPane({ api, language, me, initiative, year, work, port }: S
       setTimeout(() => void sendSheets(body, key, outcome), 0);
       return undefined;
     });
+
+  /** The history as shown, fetched again after a submission (quietly: the submission's notice stays). */
+  async function refreshHistory(): Promise<void> {
+    try {
+      const entries = await Promise.all(TEMPLATE_KEYS.map((template) => api.history(board, year, template)));
+      setHistory({ activities: entries[0] ?? [], expenses: entries[1] ?? [] });
+    } catch {
+      // The history shown stays as it was; Visa historik fetches it again and says what went wrong.
+    }
+  }
 
   const loadHistory = () =>
     work.run(t('busy'), async (signal) => {
