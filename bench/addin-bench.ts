@@ -1,3 +1,4 @@
+import { LUJ_INITIATIVE } from '@samla/shared';
 import { checkWorkbook } from '../addin/src/taskpane/checking/workbook-check';
 import { ExcelWorkbook } from '../addin/src/taskpane/excel/excel-workbook';
 import { PAYLOAD_LIMIT_BYTES } from '../addin/src/taskpane/excel/payload-budget';
@@ -30,7 +31,7 @@ export const addinBenchmark: Benchmark = {
       insertSyncs.push(excel.syncs);
       maxPayload = Math.max(maxPayload, excel.maxPayloadBytes);
       excel.resetCounts();
-      const check = await checkWorkbook(workbook, 2013, 'sv');
+      const check = await checkWorkbook(workbook, 2013, 'sv', LUJ_INITIATIVE);
       if (check.errors !== 2 * (rows / 10)) throw new Error(`expected ${2 * (rows / 10)} errors at ${rows} rows, found ${check.errors}`);
       validateSyncs.push(excel.syncs);
       maxPayload = Math.max(maxPayload, excel.maxPayloadBytes);

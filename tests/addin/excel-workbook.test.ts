@@ -1,4 +1,4 @@
-import { ACTIVITIES_TEMPLATE, EXPENSES_TEMPLATE, NUMBER_FORMATS, serialFromIsoDate } from '@samla/shared';
+import { ACTIVITIES_TEMPLATE, EXPENSES_TEMPLATE, LUJ_INITIATIVE, NUMBER_FORMATS, serialFromIsoDate } from '@samla/shared';
 import { checkWorkbook } from '../../addin/src/taskpane/checking/workbook-check';
 import { ExcelWorkbook, SPARE_LISTS_SHEET } from '../../addin/src/taskpane/excel/excel-workbook';
 import { MARK_COLORS } from '../../addin/src/taskpane/excel/issue-marks';
@@ -116,7 +116,7 @@ describe('the Excel adapter, against office-addin-mock', () => {
     const { excel, workbook } = await filledWorkbook(3);
     excel.showTotalRow(EXPENSES_TEMPLATE.tableName, ['Summa', '', '', '', '', '', '=SUBTOTAL(109,[Belopp (kr exkl. moms)])', '', '']);
     excel.write('Kostnader', 'G5', [[3751.5]]);
-    const check = await checkWorkbook(workbook, 2013, 'sv');
+    const check = await checkWorkbook(workbook, 2013, 'sv', LUJ_INITIATIVE);
     expect(check.errors).toBe(0);
     const expenses = check.templates.find((template) => template.snapshot.template === 'expenses');
     expect(expenses?.validation.rows.map((row) => row.values.expenseId)).toEqual(['K-1', 'K-2', 'K-3']);
@@ -125,7 +125,7 @@ describe('the Excel adapter, against office-addin-mock', () => {
   it('reads a table whose header row is hidden by its column names, not its first data row as headers', async () => {
     const { excel, workbook } = await filledWorkbook(3);
     excel.hideHeaderRow(ACTIVITIES_TEMPLATE.tableName);
-    const check = await checkWorkbook(workbook, 2013, 'sv');
+    const check = await checkWorkbook(workbook, 2013, 'sv', LUJ_INITIATIVE);
     expect(check.issues).toEqual([]);
     const activities = check.templates.find((template) => template.snapshot.template === 'activities');
     expect(activities?.validation.rows.map((row) => [row.sheetRow, row.values.activityId])).toEqual([
@@ -138,14 +138,14 @@ describe('the Excel adapter, against office-addin-mock', () => {
   it('checks hidden and filtered-out rows too, at their own sheet rows', async () => {
     const { excel, workbook } = await filledWorkbook(6, 3);
     excel.sheet('Kostnader').hiddenRows.add(4);
-    const check = await checkWorkbook(workbook, 2013, 'sv');
+    const check = await checkWorkbook(workbook, 2013, 'sv', LUJ_INITIATIVE);
     expect(check.issues.filter((issue) => issue.sheet === 'Kostnader').map((issue) => issue.cell)).toEqual(['Kostnader!G4', 'Kostnader!G7']);
   });
 
   it('keeps a column the user added to the table: a warning, not read, and left with its own formats', async () => {
     const { excel, workbook } = await filledWorkbook(2);
     excel.addUserColumn(EXPENSES_TEMPLATE.tableName, 'Min anteckning', ['ring Anna', 'klart']);
-    const check = await checkWorkbook(workbook, 2013, 'sv');
+    const check = await checkWorkbook(workbook, 2013, 'sv', LUJ_INITIATIVE);
     expect(check.errors).toBe(0);
     expect(check.issues.map((issue) => [issue.code, issue.cell])).toEqual([['unknown-column', 'Kostnader!J1']]);
     expect(excel.sheet('Kostnader').numberFormats.has('2,10')).toBe(false);
@@ -162,7 +162,7 @@ describe('the Excel adapter, against office-addin-mock', () => {
     const shown = serialFromIsoDate('2013-03-12') - 1462;
     excel.write('Aktiviteter', 'E2:F2', [[shown, shown + 0.75]]);
     excel.write('Kostnader', 'B2', [[shown + 0.99]]);
-    const check = await checkWorkbook(workbook, 2013, 'sv');
+    const check = await checkWorkbook(workbook, 2013, 'sv', LUJ_INITIATIVE);
     expect(check.issues).toEqual([]);
     const [activities, expenses] = check.templates;
     expect(activities?.validation.rows[0]?.values).toMatchObject({ startDate: '2013-03-12', endDate: '2013-03-12' });
@@ -172,13 +172,13 @@ describe('the Excel adapter, against office-addin-mock', () => {
   it('reads a 1900 workbook’s serials as they are', async () => {
     const { excel, workbook } = await filledWorkbook(1);
     excel.write('Kostnader', 'B2', [[serialFromIsoDate('2013-12-31') + 0.6]]);
-    const check = await checkWorkbook(workbook, 2013, 'sv');
+    const check = await checkWorkbook(workbook, 2013, 'sv', LUJ_INITIATIVE);
     expect(check.templates[1]?.validation.rows[0]?.values.date).toBe('2013-12-31');
   });
 
   it.each([10, 1000, 10000])('validates %i rows per sheet in few round trips, each under 5 MB', async (rows) => {
     const { excel, workbook } = await filledWorkbook(rows, 10);
-    const check = await checkWorkbook(workbook, 2013, 'sv');
+    const check = await checkWorkbook(workbook, 2013, 'sv', LUJ_INITIATIVE);
     expect(check.errors).toBe(2 * (rows / 10));
     expect(excel.syncs).toBeLessThanOrEqual(rows === 10000 ? 10 : 8);
     expect(excel.maxPayloadBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
@@ -190,13 +190,13 @@ describe('the Excel adapter, against office-addin-mock', () => {
     sheet.fills.set('6,7', '#FFFF00');
     sheet.fills.set('2,1', '#C6EFCE');
     sheet.conditionalFormats.push({ id: 'user', type: 'CellValue', cells: new Set(['3,7']), formula: '>1000', fill: '#00FF00', stopIfTrue: false });
-    const first = await checkWorkbook(workbook, 2013, 'sv');
+    const first = await checkWorkbook(workbook, 2013, 'sv', LUJ_INITIATIVE);
     expect(first.issues.map((issue) => issue.cell)).toEqual(['Aktiviteter!F6', 'Aktiviteter!F11', 'Kostnader!G6', 'Kostnader!G11']);
     expect(excel.conditionalFillAt('Kostnader', 'G6')).toBe(MARK_COLORS.error);
     expect(excel.conditionalFillAt('Kostnader', 'G5')).toBeUndefined();
     excel.write('Kostnader', 'G6', [[99]]);
     excel.write('Kostnader', 'G11', [[99]]);
-    const second = await checkWorkbook(workbook, 2013, 'sv');
+    const second = await checkWorkbook(workbook, 2013, 'sv', LUJ_INITIATIVE);
     expect(second.issues.map((issue) => issue.cell)).toEqual(['Aktiviteter!F6', 'Aktiviteter!F11']);
     expect(excel.conditionalFillAt('Kostnader', 'G6')).toBeUndefined();
     expect(sheet.conditionalFormats.map((format) => format.id)).toEqual(['user']);
@@ -221,7 +221,7 @@ describe('the Excel adapter, against office-addin-mock', () => {
   it('removes every mark of Samla’s with one call, and nothing of the user’s', async () => {
     const { excel, workbook } = await filledWorkbook(10, 5);
     excel.sheet('Aktiviteter').fills.set('6,6', '#FFC7CE');
-    await checkWorkbook(workbook, 2013, 'sv');
+    await checkWorkbook(workbook, 2013, 'sv', LUJ_INITIATIVE);
     expect(excel.sheet('Aktiviteter').conditionalFormats.length).toBeGreaterThan(0);
     const fresh = new ExcelWorkbook(excel.run, excel.createWorkbook, undefined, excel.supports);
     await fresh.clearMarks();
@@ -236,7 +236,7 @@ describe('the Excel adapter, against office-addin-mock', () => {
     const sheet = excel.sheet('Kostnader');
     expect(sheet.validations.has('4,3')).toBe(false);
     expect(sheet.numberFormats.get('4,7')).toBe('General');
-    const check = await checkWorkbook(workbook, 2013, 'sv');
+    const check = await checkWorkbook(workbook, 2013, 'sv', LUJ_INITIATIVE);
     expect(check.errors).toBe(0);
     const body = bodyOf(excel.table(EXPENSES_TEMPLATE.tableName));
     for (let row = body.row; row < body.row + body.rows; row += 1) {
@@ -304,5 +304,117 @@ describe('the Excel adapter, against office-addin-mock', () => {
     const trusting = new ExcelWorkbook(excel.run, excel.createWorkbook, 10 * 1024 * 1024, excel.supports);
     expect(await trusting.openWorkbook(big, 'Samla-final-2013-2014.xlsx')).toBe('download');
     expect(excel.createdWorkbooks).toEqual([]);
+  });
+});
+
+describe('loading a stored version back into the workbook, against office-addin-mock', () => {
+  /** Typed rows as the API stores them: what Kontrollera reads from a workbook filled with `count` rows. */
+  async function storedRows(count: number) {
+    const { workbook } = await filledWorkbook(count);
+    const check = await checkWorkbook(workbook, 2013, 'sv', LUJ_INITIATIVE);
+    expect(check.errors).toBe(0);
+    return {
+      activities: check.templates[0]?.validation.rows.map((row) => row.values) ?? [],
+      expenses: check.templates[1]?.validation.rows.map((row) => row.values) ?? [],
+    };
+  }
+
+  async function readBack(workbook: ExcelWorkbook) {
+    const check = await checkWorkbook(workbook, 2013, 'sv', LUJ_INITIATIVE);
+    return {
+      check,
+      activities: check.templates[0]?.validation.rows.map((row) => row.values),
+      expenses: check.templates[1]?.validation.rows.map((row) => row.values),
+    };
+  }
+
+  it('replaces more rows with fewer: the stored rows read back exactly, surplus rows deleted', async () => {
+    const stored = await storedRows(3);
+    const { excel, workbook } = await filledWorkbook(7);
+    const written = await workbook.writeRows('activities', stored.activities);
+    expect(written).toEqual({ template: 'activities', sheet: 'Aktiviteter', replaced: 7, written: 3 });
+    expect(excel.table(ACTIVITIES_TEMPLATE.tableName).area).toEqual({ row: 1, column: 1, rows: 4, columns: 17 });
+    expect(
+      excel
+        .valuesAt('Aktiviteter', 'A5:Q9')
+        .flat()
+        .every((cell) => cell === ''),
+    ).toBe(true);
+    const back = await readBack(workbook);
+    expect(back.activities).toEqual(stored.activities);
+    // Kostnader still names the activities A-4 to A-7 that were replaced: the check says so there, not in Aktiviteter.
+    expect(back.check.issues.filter((issue) => issue.severity === 'error').map((issue) => issue.sheet)).toEqual(Array(4).fill('Kostnader'));
+  });
+
+  it('grows a table above its Total Row with table.rows.add, in chunks under the payload budget', async () => {
+    const stored = await storedRows(400);
+    const { excel } = await filledWorkbook(2);
+    excel.showTotalRow(EXPENSES_TEMPLATE.tableName, ['Summa', '', '', '', '', '', '=SUBTOTAL(109,[Belopp (kr exkl. moms)])', '', '']);
+    const budgeted = new ExcelWorkbook(excel.run, excel.createWorkbook, 16 * 1024, excel.supports);
+    excel.resetCounts();
+    expect(await budgeted.writeRows('expenses', stored.expenses)).toMatchObject({ replaced: 2, written: 400 });
+    expect(excel.maxPayloadBytes).toBeLessThan(32 * 1024);
+    expect(excel.syncs).toBeGreaterThan(4);
+    const body = bodyOf(excel.table(EXPENSES_TEMPLATE.tableName));
+    expect(body).toMatchObject({ row: 2, rows: 400 });
+    expect(excel.valuesAt('Kostnader', 'A402:G402')[0]).toEqual(['Summa', '', '', '', '', '', '=SUBTOTAL(109,[Belopp (kr exkl. moms)])']);
+    expect(excel.sheet('Kostnader').numberFormats.get('401,2')).toBe(NUMBER_FORMATS.date);
+    expect(excel.sheet('Kostnader').validations.get('401,3')).toMatch(/^=Listor!/);
+    expect((await readBack(budgeted)).expenses).toEqual(stored.expenses);
+  });
+
+  it.each([
+    ['Excel on the web (use1904DateSystem)', true],
+    ['other hosts (DATE(1904;1;1) instead)', false],
+  ])('writes dates as serials of a 1904 workbook, on %s, so the cell shows the stored day', async (_host, online) => {
+    const stored = await storedRows(2);
+    const { excel, workbook } = await filledWorkbook(1);
+    if (online) excel.supportedSets.add('ExcelApiOnline 1.1');
+    excel.date1904 = true;
+    await workbook.writeRows('expenses', stored.expenses);
+    expect(excel.valuesAt('Kostnader', 'B2:B3')).toEqual([[serialFromIsoDate('2013-02-01') - 1462], [serialFromIsoDate('2013-02-02') - 1462]]);
+    expect((await readBack(workbook)).expenses).toEqual(stored.expenses);
+  });
+
+  it('writes under the table’s own headers: moved columns, a hidden header row and the user’s own column', async () => {
+    const stored = await storedRows(3);
+    const { excel, workbook } = setUp();
+    excel.addSheet('Aktiviteter');
+    const order = [...ACTIVITY_HEADERS].reverse();
+    excel.write('Aktiviteter', 'C4', [order, ...activityRows(1).map((row) => [...row].reverse())]);
+    excel.addTable('Aktiviteter', 'C4:S5', ACTIVITIES_TEMPLATE.tableName);
+    excel.addUserColumn(ACTIVITIES_TEMPLATE.tableName, 'Min anteckning', ['ring Anna']);
+    excel.hideHeaderRow(ACTIVITIES_TEMPLATE.tableName);
+    await workbook.ensureTemplates();
+    expect(await workbook.writeRows('activities', stored.activities)).toMatchObject({ replaced: 1, written: 3 });
+    expect(excel.valuesAt('Aktiviteter', 'S5:T7')).toEqual([
+      ['A-1', ''],
+      ['A-2', ''],
+      ['A-3', ''],
+    ]);
+    expect(excel.valuesAt('Aktiviteter', 'C5:C7').flat()).toEqual(['', '', '']);
+    const back = await readBack(workbook);
+    expect(back.activities).toEqual(stored.activities);
+    expect(back.check.errors).toBe(0);
+  });
+
+  it('keeps one empty data row when the version has no rows, and removes Samla’s marks on the sheet', async () => {
+    const { excel, workbook } = await filledWorkbook(3, 2);
+    await checkWorkbook(workbook, 2013, 'sv', LUJ_INITIATIVE);
+    expect(excel.sheet('Kostnader').conditionalFormats.length).toBeGreaterThan(0);
+    expect(await workbook.writeRows('expenses', [])).toMatchObject({ replaced: 3, written: 0 });
+    expect(bodyOf(excel.table(EXPENSES_TEMPLATE.tableName))).toMatchObject({ row: 2, rows: 1 });
+    expect(
+      excel
+        .valuesAt('Kostnader', 'A2:I4')
+        .flat()
+        .every((cell) => cell === ''),
+    ).toBe(true);
+    expect(excel.sheet('Kostnader').conditionalFormats).toEqual([]);
+  });
+
+  it('says in Swedish what to do when the workbook has no such table', async () => {
+    const { workbook } = setUp();
+    await expect(workbook.writeRows('activities', [])).rejects.toThrow('Välj Skapa mallar och försök igen.');
   });
 });

@@ -21,7 +21,7 @@ function userSheet() {
 
 describe("the server's word, at the user's own cells", () => {
   it('sends exactly the typed rows the check read: ISO dates, numbers, list keys', () => {
-    const check = checkSnapshots([userSheet()], 2013, 'sv').templates[0];
+    const check = checkSnapshots([userSheet()], 2013, 'sv', LUJ_INITIATIVE).templates[0];
     if (!check) throw new Error('no check');
     const body = submissionBody(check, 'I', 2013);
     expect(body).toMatchObject({ board: 'I', year: 2013, template: 'expenses' });
@@ -30,7 +30,7 @@ describe("the server's word, at the user's own cells", () => {
   });
 
   it('maps an issue the server found in the canonical layout back to the cell the user typed it in', () => {
-    const check = checkSnapshots([userSheet()], 2013, 'sv').templates[0];
+    const check = checkSnapshots([userSheet()], 2013, 'sv', LUJ_INITIATIVE).templates[0];
     if (!check) throw new Error('no check');
     // The server judges the rows it was sent; say it knows no activity A-2 (row 2 of the rows = canonical row 3).
     const server = validateRecords('expenses', submissionBody(check, 'I', 2013).rows, { year: 2013, settings: LUJ_INITIATIVE, activityIds: ['A-1'] });

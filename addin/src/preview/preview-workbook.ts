@@ -1,7 +1,8 @@
-import { TEMPLATE_KEYS, columnLetters, parseCellAddress, templateDefinition, type TemplateKey } from '@samla/shared';
+import { TEMPLATE_KEYS, columnLetters, isEmptyCell, parseCellAddress, templateDefinition, type TemplateKey } from '@samla/shared';
 import Papa from 'papaparse';
+import { cellText, rowsUnderHeaders, type StoredRow } from '../taskpane/excel/row-cells';
 import { templateLayout, type ColumnLayout } from '../taskpane/excel/template-layout';
-import type { CellMark, OpenedReport, TableSnapshot, TemplatesResult, WorkbookPort } from '../taskpane/excel/workbook-port';
+import type { CellMark, OpenedReport, TableSnapshot, TemplatesResult, WorkbookPort, WrittenRows } from '../taskpane/excel/workbook-port';
 
 /** One sheet of the in-browser workbook: text cells, header row first, laid out from A1. */
 export interface PreviewSheet {
@@ -147,6 +148,24 @@ export class PreviewWorkbook implements WorkbookPort {
 
   async clearMarks(): Promise<void> {
     this.update({ rowMarks: new Map() });
+  }
+
+  /**
+   * Replaces the template sheet's data rows with stored rows, as text a person would type (ISO dates, Swedish
+   * labels, decimal commas), under the sheet's own header row; the marks on that sheet are removed.
+   */
+  async writeRows(template: TemplateKey, rows: readonly StoredRow[]): Promise<WrittenRows> {
+    const sheet = this.state.sheets.find((candidate) => candidate.template === template);
+    if (!sheet) throw new Error(`Arbetsboken saknar bladet ${templateDefinition(template).sheetName}. Välj Skapa mallar och försök igen.`);
+    const [header = [], ...body] = sheet.cells;
+    const replaced = body.filter((cells) => cells.some((cell) => !isEmptyCell(cell))).length;
+    const written = rowsUnderHeaders(template, header, rows, cellText, '');
+    const cells = [header, ...written, ...Array.from({ length: Math.max(1, NEW_TEMPLATE_ROWS - written.length) }, () => header.map(() => ''))];
+    const rowMarks = new Map(this.state.rowMarks);
+    rowMarks.delete(sheet.name);
+    this.state = { ...this.state, rowMarks };
+    this.replaceSheet(sheet.name, (current) => ({ ...current, cells }));
+    return { template, sheet: sheet.name, replaced, written: rows.length };
   }
 
   /** The preview has no Excel to open a workbook in: every report is downloaded at once. */

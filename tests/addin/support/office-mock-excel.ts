@@ -287,6 +287,100 @@ export class OfficeMockExcel {
     else sheet.cells.set(key(row, column), value);
   }
 
+  /**
+   * Moves every cell of columns `first`..`last` from `fromRow` down by `delta` rows (up when negative; the `-delta`
+   * rows from `fromRow` are then removed), with its number format, fill and dropdown: what Excel does to the cells
+   * below when table rows are inserted or deleted. A table below, within those columns, moves with them.
+   */
+  private shiftRows(sheet: MockSheet, fromRow: number, first: number, last: number, delta: number): void {
+    for (const map of [sheet.cells, sheet.numberFormats, sheet.fills, sheet.validations] as Map<string, unknown>[]) {
+      const moved: [string, unknown][] = [];
+      for (const [cell, value] of map) {
+        const [row, column] = cell.split(',').map(Number) as [number, number];
+        if (column < first || column > last || row < fromRow) continue;
+        map.delete(cell);
+        if (delta < 0 && row < fromRow - delta) continue;
+        moved.push([key(row + delta, column), value]);
+      }
+      for (const [cell, value] of moved) map.set(cell, value);
+    }
+    for (const table of this.tables.values()) {
+      if (table.sheet !== sheet.name || table.area.row < fromRow) continue;
+      if (table.area.column < first || table.area.column + table.area.columns - 1 > last)
+        throw new MockExcelError('InvalidOperation', 'This operation is attempting to shift cells in a table on your worksheet');
+      table.area = { ...table.area, row: table.area.row + delta };
+    }
+  }
+
+  /** `Range.delete(shift)` (ExcelApi 1.1): only `Up` is modelled; inside a table it must cover whole data rows. */
+  private deleteArea(sheet: MockSheet, area: Area, shift: string): void {
+    if (shift !== 'Up') throw new MockExcelError('InvalidArgument', `The mock models Range.delete('Up') only, not ${shift}`);
+    this.pendingRequest += bytes(shift);
+    const last = area.column + area.columns - 1;
+    const table = [...this.tables.values()].find(
+      (candidate) =>
+        candidate.sheet === sheet.name &&
+        candidate.area.row <= area.row + area.rows - 1 &&
+        candidate.area.row + candidate.area.rows - 1 >= area.row &&
+        candidate.area.column <= last &&
+        candidate.area.column + candidate.area.columns - 1 >= area.column,
+    );
+    if (table) {
+      const body = bodyOf(table);
+      const whole = area.column === table.area.column && area.columns === table.area.columns;
+      if (!whole || area.row < body.row || area.row + area.rows > body.row + body.rows)
+        throw new MockExcelError('InvalidOperation', 'This operation is attempting to shift cells in a table on your worksheet');
+      if (area.rows >= body.rows) throw new MockExcelError('InvalidOperation', 'A table keeps at least one data row');
+      table.area = { ...table.area, rows: table.area.rows - area.rows };
+      // The table's own cells move, so the table itself is not shifted again below.
+      this.shiftTableCells(sheet, table, area.row, -area.rows);
+      return;
+    }
+    this.shiftRows(sheet, area.row, area.column, last, -area.rows);
+  }
+
+  private shiftTableCells(sheet: MockSheet, table: MockTable, fromRow: number, delta: number): void {
+    const row = table.area.row;
+    table.area = { ...table.area, row: -1_000_000 };
+    try {
+      this.shiftRows(sheet, fromRow, table.area.column, table.area.column + table.area.columns - 1, delta);
+    } finally {
+      table.area = { ...table.area, row };
+    }
+  }
+
+  /**
+   * `TableRowCollection.add(index, values)` (ExcelApi 1.1): rows inserted at `index` of the data body (at its end when
+   * `index` is undefined, null or -1), above the Total Row; the cells below, in the table's columns, move down.
+   * `values` must be one array per row, as wide as the table.
+   */
+  private addTableRows(table: MockTable, index: number | null | undefined, values: unknown): void {
+    const rows = values as unknown[][];
+    if (!Array.isArray(rows) || rows.length === 0 || rows.some((row) => !Array.isArray(row) || row.length !== table.area.columns))
+      throw new MockExcelError('InvalidArgument', 'The values do not match the table: one array per row, as wide as the table');
+    this.pendingRequest += bytes(rows);
+    const sheet = this.sheet(table.sheet);
+    const body = bodyOf(table);
+    const at = index === undefined || index === null || index === -1 ? body.rows : index;
+    if (at < 0 || at > body.rows) throw new MockExcelError('InvalidArgument', `No row ${at} in the table`);
+    const fromRow = body.row + at;
+    // Each new row takes the number formats and dropdowns of the row above it, as Excel's table does.
+    const above = new Map<number, [string | undefined, string | undefined]>();
+    for (let column = table.area.column; column < table.area.column + table.area.columns; column += 1)
+      above.set(column, [sheet.numberFormats.get(key(fromRow - 1, column)), sheet.validations.get(key(fromRow - 1, column))]);
+    this.shiftTableCells(sheet, table, fromRow, rows.length);
+    table.area = { ...table.area, rows: table.area.rows + rows.length };
+    rows.forEach((row, offset) =>
+      row.forEach((value, column) => {
+        const at2 = table.area.column + column;
+        this.setCell(sheet, fromRow + offset, at2, value);
+        const [format, validation] = above.get(at2) ?? [];
+        if (format !== undefined && at > 0) sheet.numberFormats.set(key(fromRow + offset, at2), format);
+        if (validation !== undefined && at > 0) sheet.validations.set(key(fromRow + offset, at2), validation);
+      }),
+    );
+  }
+
   private usedArea(sheet: MockSheet): Area | undefined {
     let top = Infinity;
     let left = Infinity;
@@ -508,6 +602,7 @@ export class OfficeMockExcel {
         isNullObject,
         conditionalFormats: this.conditionalFormats(sheet, [area]),
         getRow: (index: number) => this.rangeMock(sheet, { ...area, row: area.row + index, rows: 1 }),
+        delete: (shift: string) => this.deleteArea(sheet, area, shift),
         load: (properties: string) => {
           if (String(properties).includes('values')) this.pendingLoads.push({ sheet, area });
           this.internal = true;
@@ -645,6 +740,7 @@ export class OfficeMockExcel {
           if (table.showHeaders) this.write(sheet.name, headerCell(table.columnNames.length - 1), [[columnName]]);
         },
       }),
+      rows: { add: (index: number | null | undefined, values: unknown) => this.addTableRows(table, index, values) },
       getRange: () => this.rangeMock(sheet, table.area),
       getHeaderRowRange: () => this.rangeMock(sheet, { ...table.area, rows: 1 }),
       getDataBodyRange: () => this.rangeMock(sheet, bodyOf(table)),

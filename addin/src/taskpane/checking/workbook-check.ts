@@ -1,9 +1,9 @@
 import {
-  LUJ_INITIATIVE,
   cellAddress,
   countBySeverity,
   judgeSubmission,
   templateDefinition,
+  type InitiativeSettings,
   type Issue,
   type Language,
   type TemplateValidation,
@@ -28,9 +28,11 @@ export interface WorkbookCheck {
 /**
  * Validates the snapshots together with the shared judgement of a whole submission (`judgeSubmission`): a reference
  * (an expense's activity) is checked against the referred template's sheet beside it, and not checked without one.
+ * `settings` is the initiative the pane works with: the server's (`GET /api/initiative`), so that its years, dates and
+ * ceilings decide, and the built-in one only where the pane says it falls back to it (`InitiativeView.fromServer`).
  */
-export function checkSnapshots(snapshots: readonly TableSnapshot[], year: Year, language: Language): WorkbookCheck {
-  const judged = judgeSubmission(snapshots, { year, settings: LUJ_INITIATIVE, language });
+export function checkSnapshots(snapshots: readonly TableSnapshot[], year: Year, language: Language, settings: InitiativeSettings): WorkbookCheck {
+  const judged = judgeSubmission(snapshots, { year, settings, language });
   const templates: TemplateCheck[] = judged.flatMap((validation) => {
     const snapshot = snapshots.find((candidate) => candidate.template === validation.template);
     // Each validation judged one snapshot's template.
@@ -40,9 +42,9 @@ export function checkSnapshots(snapshots: readonly TableSnapshot[], year: Year, 
   return { templates, issues, ...countBySeverity(issues) };
 }
 
-/** Reads both templates, validates them and marks the faulty cells: the whole of Kontrollera. */
-export async function checkWorkbook(port: WorkbookPort, year: Year, language: Language): Promise<WorkbookCheck> {
-  const check = checkSnapshots(await port.readTemplates(), year, language);
+/** Reads both templates, validates them against the initiative's `settings` and marks the faulty cells: the whole of Kontrollera. */
+export async function checkWorkbook(port: WorkbookPort, year: Year, language: Language, settings: InitiativeSettings): Promise<WorkbookCheck> {
+  const check = checkSnapshots(await port.readTemplates(), year, language, settings);
   await port.markCells(issueMarks(check.issues));
   return check;
 }

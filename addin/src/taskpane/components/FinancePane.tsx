@@ -167,7 +167,7 @@ export function FinancePane({ api, language, year, initiative, work, port, previ
                     ref={giveRef && amountProblem ? firstProblem : undefined}
                     inputMode="decimal"
                     value={line.amount}
-                    placeholder="1 500,00"
+                    placeholder={t('fundsAmountExample')}
                     onChange={(_event, data) => update(index, { amount: data.value })}
                   />
                 </Field>
@@ -201,7 +201,7 @@ export function FinancePane({ api, language, year, initiative, work, port, previ
             {t('fundsReload')}
           </Button>
         </div>
-        {revision !== undefined && revision > 0 && <p className="samla-revision">Revision {revision}</p>}
+        {revision !== undefined && revision > 0 && <p className="samla-revision">{t('fundsRevision', { revision })}</p>}
       </section>
       <ReportButtons language={language} api={api} year={year} work={work} port={port} preview={preview} kinds={['financial', 'status', 'final']} />
     </>

@@ -5,6 +5,7 @@ import { ApiError, type Me, type SheetsBody, type SubmissionVersionAnswer } from
 import { checkWorkbook, issueMarks, issuesAtUserCells, type WorkbookCheck } from '../checking/workbook-check';
 import { addressInSheet } from '../excel/workbook-port';
 import { countOf } from '../views/plurals';
+import { sameRows, type LoadedVersion } from '../views/loaded-version';
 import { isFarFewer } from '../views/replacement';
 import { formatInstant } from '../views/initiative-view';
 import { BoardSelect } from './BoardSelect';
@@ -37,7 +38,7 @@ function newIdempotencyKey(): string {
  * their board (returned with comments at cells, accepted and closed), and every version sent. Before sign-in only the
  * workbook tools show.
  */
-export function StaffPane({ api, language, me, year, work, port }: StaffPaneProps) {
+export function StaffPane({ api, language, me, initiative, year, work, port }: StaffPaneProps) {
   const t = translator(language);
   const [board, setBoard] = useState<BoardCode>(me?.board ?? 'I');
   const [issues, setIssues] = useState<readonly Issue[]>([]);
@@ -45,6 +46,7 @@ export function StaffPane({ api, language, me, year, work, port }: StaffPaneProp
   const [roundProblem, setRoundProblem] = useState<string>();
   const [history, setHistory] = useState<Record<TemplateKey, SubmissionVersionAnswer[]>>();
   const [opened, setOpened] = useState<OpenedVersion>();
+  const [loaded, setLoaded] = useState<LoadedVersion>();
   const [replacing, setReplacing] = useState<{ lines: Replacement[]; send: () => void }>();
   const issuesHeading = useRef<HTMLHeadingElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
@@ -68,6 +70,7 @@ export function StaffPane({ api, language, me, year, work, port }: StaffPaneProp
     const controller = new AbortController();
     setHistory(undefined);
     setOpened(undefined);
+    setLoaded(undefined);
     void loadRound(controller.signal);
     return () => controller.abort();
   }, [year, board, me]);
@@ -104,7 +107,7 @@ export function StaffPane({ api, language, me, year, work, port }: StaffPaneProp
 
   /** Kontrollera, also the first step of Skicka in: read, validate, mark and list; undefined without templates. */
   async function checkNow(): Promise<WorkbookCheck | undefined> {
-    const outcome = await checkWorkbook(port, year, language);
+    const outcome = await checkWorkbook(port, year, language, initiative.settings);
     setIssues(outcome.issues);
     if (outcome.issues.length > 0) setTimeout(() => issuesHeading.current?.focus(), 0);
     return outcome.templates.length > 0 ? outcome : undefined;
@@ -147,14 +150,19 @@ export function StaffPane({ api, language, me, year, work, port }: StaffPaneProp
         const details = answer.receipts.map((receipt) =>
           receipt.unchanged
             ? t('submitUnchanged', { template: templateLabel(receipt.template), version: receipt.version })
-            : t('submitStoredSheet', {
-                template: templateLabel(receipt.template),
-                version: receipt.version,
-                rows: countOf(language, receipt.rows, 'row'),
-                warnings: countOf(language, receipt.warnings.length, 'warning'),
-              }),
+            : loaded?.template === receipt.template &&
+                loaded.version !== receipt.version &&
+                sameRows(receipt.template, body.sheets[receipt.template], loaded.rows)
+              ? t('submitSameAsLoaded', { template: templateLabel(receipt.template), loaded: loaded.version, version: receipt.version })
+              : t('submitStoredSheet', {
+                  template: templateLabel(receipt.template),
+                  version: receipt.version,
+                  rows: countOf(language, receipt.rows, 'row'),
+                  warnings: countOf(language, receipt.warnings.length, 'warning'),
+                }),
         );
         void loadRound();
+        if (history) void refreshHistory();
         return { tone: 'success', text: t('submitDone'), details };
       },
       (error) => {
@@ -202,6 +210,16 @@ export function StaffPane({ api, language, me, year, work, port }: StaffPaneProp
       setTimeout(() => void sendSheets(body, key, outcome), 0);
       return undefined;
     });
+
+  /** The history as shown, fetched again after a submission (quietly: the submission's notice stays). */
+  async function refreshHistory(): Promise<void> {
+    try {
+      const entries = await Promise.all(TEMPLATE_KEYS.map((template) => api.history(board, year, template)));
+      setHistory({ activities: entries[0] ?? [], expenses: entries[1] ?? [] });
+    } catch {
+      // The history shown stays as it was; Visa historik fetches it again and says what went wrong.
+    }
+  }
 
   const loadHistory = () =>
     work.run(t('busy'), async (signal) => {
@@ -308,7 +326,21 @@ export function StaffPane({ api, language, me, year, work, port }: StaffPaneProp
             {t('historyLoad')}
           </Button>
           {history && <HistoryTable language={language} history={history} onOpen={openVersion} />}
-          {opened && <VersionView language={language} opened={opened} headingRef={versionHeading} onClose={() => setOpened(undefined)} />}
+          {opened && (
+            <VersionView
+              language={language}
+              opened={opened}
+              headingRef={versionHeading}
+              onClose={() => setOpened(undefined)}
+              port={port}
+              work={work}
+              onLoaded={(version) => {
+                // The issues listed were found in the rows now replaced.
+                setIssues([]);
+                setLoaded(version);
+              }}
+            />
+          )}
         </section>
       )}
     </>

@@ -1,11 +1,12 @@
 /// <reference types="office-js" />
-import { TABLE_STYLE, TEMPLATE_KEYS, columnForHeader, columnLetters, parseCellAddress, templateDefinition, type TemplateKey } from '@samla/shared';
+import { TABLE_STYLE, TEMPLATE_KEYS, columnForHeader, isEmptyCell, columnLetters, parseCellAddress, templateDefinition, type TemplateKey } from '@samla/shared';
 import { queueDateSystem, toDateSystem1900, type DateSystem, type SupportsSet } from './date-system';
 import { queueMarks, removeSamlaMarks } from './issue-marks';
 import { PAYLOAD_BUDGET_BYTES, isPayloadTooLarge, jsonBytes, planRowChunks, type RowChunk } from './payload-budget';
 import { STAMP_NAME, TEMPLATE_VERSIONS, parseStamp, stampFormula, type Stamp, type StampKind } from './template-stamp';
+import { cellValue, rowsUnderHeaders, type StoredRow } from './row-cells';
 import { LISTS_SHEET, listsSheetValues, templateLayout, type ColumnLayout } from './template-layout';
-import type { CellMark, ForeignSheet, OpenedReport, TableSnapshot, TemplatesResult, WorkbookPort } from './workbook-port';
+import type { CellMark, ForeignSheet, OpenedReport, TableSnapshot, TemplatesResult, WorkbookPort, WrittenRows } from './workbook-port';
 
 /** `Excel.run`, injectable so the round trips can be counted against a mock. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -379,6 +380,53 @@ export class ExcelWorkbook implements WorkbookPort {
       }
       this.markedSheets = [...new Set([...this.markedSheets, ...snapshots.map((snapshot) => snapshot.sheet)])];
       return snapshots;
+    });
+  }
+
+  /**
+   * Loads stored rows back into the template's table, as Microsoft documents table edits (ExcelApi 1.1): surplus
+   * data rows go with `Range.delete('Up')` on them (the Total Row moves up with them), missing ones come with
+   * `table.rows.add(undefined, blanks)` in chunks under the payload budget; the template's formats and dropdowns are
+   * laid on the rows before the values are written (text columns are `@`, so an id like `0012` stays text), and the
+   * values go in chunks, dates as serials of this workbook's date system. A table keeps at least one data row, as
+   * Excel's do. Samla's marks on the sheet are removed: they belonged to the rows replaced.
+   */
+  writeRows(template: TemplateKey, rows: readonly StoredRow[]): Promise<WrittenRows> {
+    return this.run(async (context) => {
+      const inventory = await takeInventory(context, this.supports);
+      const found = inventory.tables.get(template);
+      if (!found) {
+        const sheetName = templateDefinition(template).sheetName;
+        throw new Error(`Arbetsboken saknar tabellen ${templateDefinition(template).tableName} på bladet ${sheetName}. Välj Skapa mallar och försök igen.`);
+      }
+      const before = await this.readArea(context, found.body);
+      const replaced = before.filter((cells) => cells.some((cell) => !isEmptyCell(cell))).length;
+      await removeSamlaMarks(context, [found.sheet]);
+      const batch = new BudgetedBatch(context, this.budget);
+      const table = context.workbook.tables.getItem(found.name);
+      const sheet = context.workbook.worksheets.getItem(found.sheet);
+      const columns = found.headers.length;
+      const wanted = Math.max(1, rows.length);
+      if (wanted < found.body.rows) {
+        await batch.add(0, () => sheet.getRange(areaAddress(found.body, wanted, found.body.rows - wanted)).delete('Up'));
+      }
+      for (const chunk of planRowChunks(Math.max(0, wanted - found.body.rows), columns, this.budget)) {
+        const blanks = Array.from({ length: chunk.count }, () => Array.from({ length: columns }, () => ''));
+        await batch.add(jsonBytes(blanks), () => table.rows.add(undefined, blanks));
+      }
+      const body: Area = { ...found.body, rows: wanted };
+      await this.applyColumnRules(sheet, template, found.headers, body, samlaListsSheet(inventory)?.name, batch);
+      const values = rowsUnderHeaders(template, found.headers, rows, (column, value) => cellValue(column, value, inventory.dateSystem), '' as string | number);
+      if (values.length === 0) values.push(Array.from({ length: columns }, () => ''));
+      for (const chunk of planRowChunks(values.length, columns, this.budget)) {
+        const part = values.slice(chunk.first, chunk.first + chunk.count);
+        await batch.add(jsonBytes(part), () => {
+          sheet.getRange(areaAddress(body, chunk.first, chunk.count)).values = part;
+        });
+      }
+      await batch.flush();
+      this.markedSheets = this.markedSheets.filter((name) => name !== found.sheet);
+      return { template, sheet: found.sheet, replaced, written: rows.length };
     });
   }
 

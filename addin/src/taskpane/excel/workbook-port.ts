@@ -40,6 +40,15 @@ export function addressInSheet(cell: string): string {
   return parsed ? `${columnLetters(parsed.position.column)}${parsed.position.row}` : cell;
 }
 
+/** What a load-back did to a template's table: the data rows it held before, and the rows written in their place. */
+export interface WrittenRows {
+  readonly template: TemplateKey;
+  readonly sheet: string;
+  /** Data rows the table held before (blank rows not counted). */
+  readonly replaced: number;
+  readonly written: number;
+}
+
 /** What became of a report: opened as a new workbook, or too large for that and to be downloaded instead. */
 export type OpenedReport = 'opened' | 'download';
 
@@ -58,6 +67,12 @@ export interface WorkbookPort {
   clearMarks(): Promise<void>;
   /** Selects a cell, making its sheet the active one. */
   selectCell(sheet: string, address: string): Promise<void>;
+  /**
+   * Replaces every data row of the template's table with `rows` (stored rows, column key → typed value, as
+   * `GET /api/submissions/{board}/{year}/{template}/{version}` gives them), under the table's own headers: the Total
+   * Row, a hidden header row and the user's own columns (left empty) stay. The table must exist (`ensureTemplates`).
+   */
+  writeRows(template: TemplateKey, rows: readonly Readonly<Record<string, unknown>>[]): Promise<WrittenRows>;
   /** Opens an xlsx file (base64) as a new workbook; `download` when it is too large to open that way. */
   openWorkbook(base64: string, fileName: string): Promise<OpenedReport>;
 }
