@@ -238,6 +238,8 @@ describe('the role panes in Chromium, against the local functions and Azurite', 
     expect(await stateOf('I', 'activities')).toMatch(/^Inskickad · sen$/i);
     expect(await stateOf('M', 'activities')).toMatch(/^Saknas · sen$/i);
     expect(await page.locator('figure.samla-chart svg').count()).toBeGreaterThanOrEqual(2);
+    const grantCaption = page.locator('figure.samla-chart figcaption', { hasText: 'Anslagsfinansierade kostnader mot årets tak' });
+    expect(await grantCaption.evaluate((caption) => caption.scrollWidth <= caption.clientWidth)).toBe(true);
     await shot(page, 'coordinator-1-overview');
     expect(await axeViolations(page)).toEqual([]);
 
@@ -483,6 +485,11 @@ describe('the role panes in Chromium, against the local functions and Azurite', 
       expect(await page.getByText('Sista dag för 2020: 2021-01-31.').count()).toBe(1);
       expect(await page.locator('table.samla-round-table tbody tr').count()).toBe(42);
       await shot(page, 'coordinator-6-other-initiative');
+      await signOut(page);
+      await signIn(page, 'finance');
+      await page.getByRole('heading', { name: 'Avräkning 2020' }).waitFor();
+      await page.getByText('inget rekvirerat ännu (senast 2020-09-30)').waitFor();
+      expect((await page.locator('.samla-figures').innerText()).replace(/\s/g, ' ')).toContain('500 000,00 kr');
       await page.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
