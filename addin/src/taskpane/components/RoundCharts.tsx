@@ -48,9 +48,9 @@ export function RoundCharts({ language, lines, totals, ceiling }: RoundChartsPro
     name: STRANDS.options.find((option) => option.key === entry.strand)?.label[language] ?? entry.strand,
     series: sexes.map((sex) => ({ key: sex.key, data: entry[sex.key], legend: sex.label, color: sex.color })),
   }));
+  // The title is the figure's caption: Fluent cuts a bar chart's own title to one line, which the pane is too narrow for.
   const grant: ChartProps[] = [
     {
-      chartTitle: t('chartGrant'),
       chartData: [
         {
           legend: t('chartGrantUsed'),
@@ -84,6 +84,7 @@ export function RoundCharts({ language, lines, totals, ceiling }: RoundChartsPro
         </figure>
       )}
       <figure className="samla-chart">
+        <figcaption>{t('chartGrant')}</figcaption>
         <HorizontalBarChart culture={culture} data={grant} chartDataMode="fraction" />
       </figure>
     </section>
