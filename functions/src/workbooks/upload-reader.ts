@@ -274,7 +274,8 @@ function changesInWords(template: AnyTemplate, changes: Parameters<typeof descri
 /**
  * Refuses a placed sheet that is not today's template in a way the reader can map: a stamp naming a version it can't
  * read (newer than it knows, or older with a change that can't be mapped), a foreign stamp on a sheet named like the
- * template, or a sheet named like the template whose header has too few of the template's headers to be it. An
+ * template, or a sheet named like the template whose header row is mostly other headers (fewer than three of the template's, and
+ * fewer than half of its own). An
  * unstamped sheet with the template's headers reads as before; an empty one is left to the validation.
  */
 function stampRefusal(template: string, placement: Placement): UploadRefusal | undefined {
@@ -290,7 +291,10 @@ function stampRefusal(template: string, placement: Placement): UploadRefusal | u
   }
   if (source.stampText !== undefined) return uploadRefusal('foreign-sheet', { ...named, why: 'foreign-stamp', stamp: source.stampText.slice(0, 60) });
   const found = placement.matches.get(template) ?? 0;
-  if (!placement.byName || source.head.size === 0 || found >= Math.min(RECOGNISED_HEADERS, today.columns.length)) return undefined;
+  if (!placement.byName || found >= Math.min(RECOGNISED_HEADERS, today.columns.length)) return undefined;
+  // A partial template (some of its headers, little else) is the template with columns missing, which the validation names.
+  const headers = placement.table ? placement.table.columns.filter((name) => name.trim() !== '').length : (source.head.get(placement.headerRow)?.size ?? 0);
+  if (headers === 0 || 2 * found >= headers) return undefined;
   return uploadRefusal('foreign-sheet', { ...named, why: 'foreign-header', found, expected: today.columns.length, row: placement.headerRow });
 }
 
