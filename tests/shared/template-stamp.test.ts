@@ -15,6 +15,7 @@ import {
   TEMPLATE_KEYS,
   TEMPLATE_VERSIONS,
   templateDefinition,
+  type TemplateKey,
 } from '@samla/shared';
 import { INDICATORS_MODULE } from '../functions/third-template/indicators-module';
 import { INDICATORS_HISTORY } from '../functions/third-template/indicators-history';
@@ -56,6 +57,9 @@ describe('the template stamp', () => {
   });
 });
 
+/** The test template's key; a registered key is typed as a template key, which it is at run time (`knownTemplateKeys`). */
+const INDICATORS = 'indicators' as TemplateKey;
+
 describe('an older layout of a template with a history', () => {
   beforeAll(() => {
     registerTemplateModule(INDICATORS_MODULE as never);
@@ -68,13 +72,13 @@ describe('an older layout of a template with a history', () => {
   });
 
   it('reads a stamp of the registered template and knows its current version', () => {
-    expect(parseStamp('"samla:indicators:2"')).toEqual({ kind: 'indicators', version: 2 });
+    expect(parseStamp('"samla:indicators:2"')).toEqual({ kind: INDICATORS, version: 2 });
     expect(currentVersion('indicators')).toBe(3);
   });
 
   it('maps a version whose changes are renames and optional columns added, under the headers it showed', () => {
     const today = templateDefinition('indicators');
-    expect(readStamp(today, { kind: 'indicators', version: 2 })).toEqual({ status: 'older', version: 2 });
+    expect(readStamp(today, { kind: INDICATORS, version: 2 })).toEqual({ status: 'older', version: 2 });
     const layout = layoutOfVersion(today, 2);
     expect(layout.columns.map((column) => column.key)).toEqual(['indicatorId', 'strand', 'measuredOn', 'value']);
     expect(columnForHeader(layout, 'Indikator')?.key).toBe('indicatorId');
@@ -86,14 +90,14 @@ describe('an older layout of a template with a history', () => {
   });
 
   it('refuses to map a version with a change in meaning since, naming the change', () => {
-    const reading = readStamp(templateDefinition('indicators'), { kind: 'indicators', version: 1 });
+    const reading = readStamp(templateDefinition('indicators'), { kind: INDICATORS, version: 1 });
     expect(reading).toMatchObject({ status: 'unmappable', version: 1, changes: [{ kind: 'reshaped', column: 'value' }] });
   });
 
   it('refuses to map a version that lacks a required column added since', () => {
     registerTemplateHistory('indicators', { current: 2, versions: [{ version: 2, changes: [{ kind: 'added', column: 'strand' }] }] });
     try {
-      expect(readStamp(templateDefinition('indicators'), { kind: 'indicators', version: 1 })).toMatchObject({ status: 'unmappable' });
+      expect(readStamp(templateDefinition('indicators'), { kind: INDICATORS, version: 1 })).toMatchObject({ status: 'unmappable' });
     } finally {
       registerTemplateHistory('indicators', INDICATORS_HISTORY);
     }
