@@ -12,6 +12,7 @@ export * from './templates/templates';
 export * from './templates/template-module';
 export * from './templates/template-modules';
 export * from './templates/workbook-layout';
+export * from './templates/template-stamp';
 export * from './templates/version-summary';
 export * from './sheet/cell-address';
 export * from './sheet/cell-characters';

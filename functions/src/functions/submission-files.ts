@@ -19,9 +19,9 @@ type BoardYear = Omit<SubmissionTarget, 'template'>;
 
 const KIND_BY_STATUS = { 413: 'too-large', 415: 'unsupported-media-type', 422: 'upload-refused' } as const;
 
-/** The problem document for a refused upload: the status's kind, the refusal's words in both languages, its kind as `reason`. */
+/** The problem document for a refused upload: its own or the status's kind, the refusal's words in both languages, its kind as `reason`. */
 export function refusalProblem(refusal: UploadRefusal): HttpProblem {
-  return new HttpProblem(KIND_BY_STATUS[refusal.status], refusal.detail, { reason: refusal.kind, ...refusal.params });
+  return new HttpProblem(refusal.problem ?? KIND_BY_STATUS[refusal.status], refusal.detail, { reason: refusal.kind, ...refusal.params });
 }
 
 /** Judges every template sheet of the file together; a reference is checked against the file's sheet when it has it, else what is stored. */

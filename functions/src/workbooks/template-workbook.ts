@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import {
   boardByCode,
   columnFormat,
@@ -8,6 +9,8 @@ import {
   dropdownLists,
   LISTS_SHEET,
   LUJ_INITIATIVE,
+  STAMP_NAME,
+  stampDefinedNameText,
   TABLE_STYLE,
   templateDefinition,
   templateModules,
@@ -17,6 +20,7 @@ import {
   type InitiativeSettings,
   type Language,
   type Localized,
+  type StampKind,
   type TemplateKey,
   type Year,
 } from '@samla/shared';
@@ -66,12 +70,16 @@ function chosenTemplates(choice: TemplateChoice): AnyTemplate[] {
   return choice === 'both' ? templateModules().map((module) => module.definition) : [templateDefinition(choice)];
 }
 
-function addListsSheet(workbook: ExcelJS.Workbook, lists: ReadonlyMap<string, DropdownList>): void {
+/** The stamp each sheet gets, by the sheet's ExcelJS id (the info sheet gets none). */
+type Stamps = Map<number, StampKind | (string & {})>;
+
+function addListsSheet(workbook: ExcelJS.Workbook, lists: ReadonlyMap<string, DropdownList>, stamps: Stamps): void {
   const sheet = workbook.addWorksheet(safeSheetName(LISTS_SHEET), { state: 'hidden' });
   [...lists.values()].forEach(({ choices }, index) => {
     choices.forEach((choice, row) => writeText(sheet.getCell(row + 1, index + 1), choice));
     sheet.getColumn(index + 1).width = Math.max(...choices.map((choice) => choice.length)) + 2;
   });
+  stamps.set(sheet.id, 'lists');
 }
 
 function listValidation(range: string, language: Language): ExcelJS.DataValidation {
@@ -99,10 +107,17 @@ function rangeValidations(sheet: ExcelJS.Worksheet): RangeValidations {
   return (sheet as unknown as { dataValidations: RangeValidations }).dataValidations;
 }
 
-function addTemplateSheet(workbook: ExcelJS.Workbook, template: AnyTemplate, lists: ReadonlyMap<string, DropdownList>, language: Language): void {
+function addTemplateSheet(
+  workbook: ExcelJS.Workbook,
+  template: AnyTemplate,
+  lists: ReadonlyMap<string, DropdownList>,
+  language: Language,
+  stamps: Stamps,
+): void {
   const sheet = workbook.addWorksheet(safeSheetName(template.sheetName), {
     views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${FIRST_DATA_ROW}`, activeCell: `A${FIRST_DATA_ROW}` }],
   });
+  stamps.set(sheet.id, template.key);
   sheet.addTable({
     name: template.tableName,
     displayName: template.tableName,
@@ -167,9 +182,32 @@ function setProperties(workbook: ExcelJS.Workbook, request: Required<TemplateWor
 }
 
 /**
+ * Writes each sheet's template stamp into `xl/workbook.xml` as the add-in does through Office.js: a sheet-scoped
+ * defined name `Samla_Mall` holding the text constant `"samla:activities:1"` (shared/src/templates/template-stamp.ts).
+ * ExcelJS writes only names over ranges, so the names are added to its output; `kinds` is by the sheets' position
+ * (`localSheetId`, ECMA-376 Part 1, §18.2.5), and `definedNames` follows `sheets` in the workbook part (§18.2.27).
+ */
+function stampSheets(xlsx: Uint8Array, kinds: readonly (string | undefined)[]): Buffer {
+  const parts = unzipSync(xlsx);
+  const workbookPart = parts['xl/workbook.xml'];
+  if (!workbookPart) throw new Error('ExcelJS wrote no xl/workbook.xml');
+  const names = kinds
+    .flatMap((kind, index) => (kind ? [`<definedName name="${STAMP_NAME}" localSheetId="${index}">${stampDefinedNameText(kind)}</definedName>`] : []))
+    .join('');
+  const xml = strFromU8(workbookPart);
+  const stamped = xml.includes('</definedNames>')
+    ? xml.replace('</definedNames>', `${names}</definedNames>`)
+    : xml.replace('</sheets>', `</sheets><definedNames>${names}</definedNames>`);
+  if (stamped === xml) throw new Error('ExcelJS wrote a workbook part without sheets');
+  parts['xl/workbook.xml'] = strToU8(stamped);
+  return Buffer.from(zipSync(parts, { level: 6 }));
+}
+
+/**
  * An empty standard template, built from the shared definitions only: each template's sheet with one Excel
  * table (Swedish headers), frozen header, widths, formats and dropdowns for the first rows, the lists on a
- * hidden sheet, and an information sheet naming the board, year and initiative.
+ * hidden sheet, and an information sheet naming the board, year and initiative. Each template sheet and the lists
+ * sheet carry the template stamp (`stampSheets`).
  */
 export async function buildTemplateWorkbook(request: TemplateWorkbookRequest): Promise<Buffer> {
   const complete: Required<TemplateWorkbookRequest> = {
@@ -182,8 +220,14 @@ export async function buildTemplateWorkbook(request: TemplateWorkbookRequest): P
   const workbook = new ExcelJS.Workbook();
   setProperties(workbook, complete, templates);
   // Template sheets first, so that the file opens on the first table.
-  for (const template of templates) addTemplateSheet(workbook, template, lists, complete.language);
+  const stamps: Stamps = new Map();
+  for (const template of templates) addTemplateSheet(workbook, template, lists, complete.language, stamps);
   addInfoSheet(workbook, complete, templates);
-  addListsSheet(workbook, lists);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  addListsSheet(workbook, lists, stamps);
+  const written = new Uint8Array(await workbook.xlsx.writeBuffer());
+  // ExcelJS writes its sheets in `worksheets` order, which is the order of their `<sheet>` elements.
+  return stampSheets(
+    written,
+    workbook.worksheets.map((sheet) => stamps.get(sheet.id)),
+  );
 }

@@ -4,8 +4,15 @@ import {
   isEmptyCell,
   templateDefinition,
   knownTemplateKeys,
+  layoutOfVersion,
+  parseStamp,
+  readStamp,
+  describeChange,
+  currentVersion,
+  type AnyTemplate,
   type CellPosition,
   type Column,
+  type Stamp,
   type TemplateKey,
 } from '@samla/shared';
 import { MAX_SUBMISSION_ROWS } from '../submissions/submission-request';
@@ -136,6 +143,10 @@ interface SheetSource {
   readonly tables: readonly SheetTable[];
   /** The non-empty cells of the first rows, where a header row is looked for. */
   readonly head: SheetScan['rows'];
+  /** The sheet's template stamp as the file writes it (`"samla:activities:1"`), if it has one. */
+  readonly stampText?: string;
+  /** The stamp read, when it is a stamp of one of Samla's templates or its lists sheet. */
+  readonly stamp?: Stamp;
 }
 
 function scanRefusal(result: Exclude<ReturnType<typeof scanSheet>, { ok: true }>, sheet: string, limits: UploadLimits): UploadRefusal {
@@ -153,17 +164,21 @@ async function sheetSource(zip: ZipPackage, sheet: WorkbookSheet, index: number,
   if (tables === 'outside') throw new Refused(uploadRefusal('outside-sheet', { sheet: sheet.name }));
   const head = scanSheet(xml, { cells, lastRow: HEADER_SCAN_ROWS, maxFilledRows: Number.POSITIVE_INFINITY });
   if (!head.ok) throw new Refused(scanRefusal(head, sheet.name, limits));
-  return { index, name: sheet.name, xml, relationships, tables, head: head.scan.rows };
+  const source = { index, name: sheet.name, xml, relationships, tables, head: head.scan.rows };
+  if (sheet.stamp === undefined) return source;
+  const stamp = parseStamp(sheet.stamp);
+  return stamp ? { ...source, stampText: sheet.stamp, stamp } : { ...source, stampText: sheet.stamp };
 }
 
 /** How many of each template's headers a header row holds, by template key. */
 type Matches = ReadonlyMap<string, number>;
 
-function headerMatches(headers: Iterable<UploadedValue>): Matches {
+/** `layout` is how the sheet's own template is laid out when its stamp names an older version. */
+function headerMatches(headers: Iterable<UploadedValue>, layout?: AnyTemplate): Matches {
   const texts = [...headers];
   const matches = new Map<string, number>();
   for (const key of knownTemplateKeys()) {
-    const definition = templateDefinition(key);
+    const definition = layout?.key === key ? layout : templateDefinition(key);
     matches.set(key, new Set(texts.map((text) => columnForHeader(definition, text)?.key).filter((found) => found !== undefined)).size);
   }
   return matches;
@@ -181,20 +196,37 @@ interface Placement {
   readonly headerRow: number;
   readonly table?: SheetTable;
   readonly matches: Matches;
+  /** The template's columns under the headers the sheet's layout version shows (today's, unless stamped older). */
+  readonly layout: AnyTemplate;
+  /** Whether the sheet was taken for the template by its name alone. */
+  readonly byName?: boolean;
 }
 
-function bestPlacement(source: SheetSource, template: string): Placement | undefined {
+function bestPlacement(source: SheetSource, template: string, layout: AnyTemplate): Placement | undefined {
   let best: Placement | undefined;
   for (const table of source.tables) {
-    const matches = headerMatches(table.columns);
-    if ((matches.get(template) ?? 0) > (best?.matches.get(template) ?? 0)) best = { source, headerRow: table.ref.top, table, matches };
+    const matches = headerMatches(table.columns, layout);
+    if ((matches.get(template) ?? 0) > (best?.matches.get(template) ?? 0)) best = { source, headerRow: table.ref.top, table, matches, layout };
   }
   if (best) return best;
   for (const [row, cells] of [...source.head].sort(([a], [b]) => a - b)) {
-    const matches = headerMatches(cells.values());
-    if ((matches.get(template) ?? 0) > (best?.matches.get(template) ?? 0)) best = { source, headerRow: row, matches };
+    const matches = headerMatches(cells.values(), layout);
+    if ((matches.get(template) ?? 0) > (best?.matches.get(template) ?? 0)) best = { source, headerRow: row, matches, layout };
   }
   return best;
+}
+
+/** How a sheet lays out a template: as its stamp's older version when that maps to today's columns, else today's. */
+function layoutOf(template: string, stamp: Stamp | undefined): AnyTemplate {
+  const today = templateDefinition(template);
+  if (!stamp || stamp.kind !== template) return today;
+  const reading = readStamp(today, stamp);
+  return reading.status === 'older' ? layoutOfVersion(today, reading.version) : today;
+}
+
+/** A stamp that says the sheet is something else: another template's, Samla's lists sheet, or no template Samla knows. */
+function stampedOtherwise(source: SheetSource, template: string): boolean {
+  return source.stampText !== undefined && source.stamp?.kind !== template;
 }
 
 function sameName(a: string, b: string): boolean {
@@ -202,19 +234,68 @@ function sameName(a: string, b: string): boolean {
 }
 
 /** A template's sheet: the one with its name, or else one whose header is clearly that template's. */
+function placeWhole(source: SheetSource, template: string, layout: AnyTemplate, byName: boolean): Placement {
+  const firstFilled = Math.min(...source.head.keys());
+  const placement = bestPlacement(source, template, layout) ?? {
+    source,
+    headerRow: Number.isFinite(firstFilled) ? firstFilled : 1,
+    matches: headerMatches([], layout),
+    layout,
+  };
+  return byName ? { ...placement, byName } : placement;
+}
+
+/**
+ * A template's sheet: the one stamped as that template (whatever its name now), else the one with its name unless a
+ * Samla stamp says it is another template's or the lists sheet, else one whose header is clearly that template's.
+ */
 function placeTemplate(sources: readonly SheetSource[], template: string, taken: ReadonlySet<number>): Placement | undefined {
+  const stamped = sources.find((source) => !taken.has(source.index) && source.stamp?.kind === template);
+  if (stamped) return placeWhole(stamped, template, layoutOf(template, stamped.stamp), false);
   const { sheetName } = templateDefinition(template);
-  const named = sources.find((source) => sameName(source.name, sheetName));
-  if (named) {
-    const firstFilled = Math.min(...named.head.keys());
-    return bestPlacement(named, template) ?? { source: named, headerRow: Number.isFinite(firstFilled) ? firstFilled : 1, matches: headerMatches([]) };
-  }
+  const named = sources.find((source) => !taken.has(source.index) && sameName(source.name, sheetName) && !source.stamp);
+  if (named) return placeWhole(named, template, templateDefinition(template), true);
   for (const source of sources) {
-    if (taken.has(source.index) || knownTemplateKeys().some((key) => sameName(source.name, templateDefinition(key).sheetName))) continue;
-    const placement = bestPlacement(source, template);
+    if (taken.has(source.index) || stampedOtherwise(source, template)) continue;
+    if (knownTemplateKeys().some((key) => sameName(source.name, templateDefinition(key).sheetName))) continue;
+    const placement = bestPlacement(source, template, templateDefinition(template));
     if (placement && isTemplateHeader(placement.matches, template)) return placement;
   }
   return undefined;
+}
+
+function changesInWords(template: AnyTemplate, changes: Parameters<typeof describeChange>[0][]) {
+  return {
+    sv: changes.map((change) => describeChange(change, template, 'sv')).join('; '),
+    en: changes.map((change) => describeChange(change, template, 'en')).join('; '),
+  };
+}
+
+/**
+ * Refuses a placed sheet that is not today's template in a way the reader can map: a stamp naming a version it can't
+ * read (newer than it knows, or older with a change that can't be mapped), a foreign stamp on a sheet named like the
+ * template, or a sheet named like the template whose header row is mostly other headers (fewer than three of the template's, and
+ * fewer than half of its own). An
+ * unstamped sheet with the template's headers reads as before; an empty one is left to the validation.
+ */
+function stampRefusal(template: string, placement: Placement): UploadRefusal | undefined {
+  const { source } = placement;
+  const today = templateDefinition(template);
+  const named = { sheet: source.name, template: today.sheetName };
+  if (source.stamp?.kind === template) {
+    const reading = readStamp(today, source.stamp);
+    if (reading.status === 'newer') return uploadRefusal('newer-template-version', { ...named, version: reading.version, current: reading.current });
+    if (reading.status !== 'unmappable') return undefined;
+    const changes = changesInWords(today, [...reading.changes]);
+    return uploadRefusal('old-template-version', { ...named, version: reading.version, current: currentVersion(template), changes });
+  }
+  if (source.stampText !== undefined) return uploadRefusal('foreign-sheet', { ...named, why: 'foreign-stamp', stamp: source.stampText.slice(0, 60) });
+  const found = placement.matches.get(template) ?? 0;
+  if (!placement.byName || found >= Math.min(RECOGNISED_HEADERS, today.columns.length)) return undefined;
+  // A partial template (some of its headers, little else) is the template with columns missing, which the validation names.
+  const headers = placement.table ? placement.table.columns.filter((name) => name.trim() !== '').length : (source.head.get(placement.headerRow)?.size ?? 0);
+  if (headers === 0 || 2 * found >= headers) return undefined;
+  return uploadRefusal('foreign-sheet', { ...named, why: 'foreign-header', found, expected: today.columns.length, row: placement.headerRow });
 }
 
 /** The first index in sorted `rows` at or after `row`. */
@@ -324,14 +405,27 @@ function isDataRow(row: number, headerRow: number, table: SheetTable | undefined
   return !(table && table.totalsRowCount > 0 && row > table.ref.bottom - table.totalsRowCount && row <= table.ref.bottom);
 }
 
+/**
+ * The sheet's header with each template column under today's Swedish header: a sheet of an older layout version names
+ * some columns as that version did, and the validation reads today's.
+ */
+function todaysHeader(header: readonly UploadedValue[], columns: SheetData['columns'], placement: Placement): UploadedValue[] {
+  const renamed = [...header];
+  if (placement.layout === templateDefinition(placement.layout.key)) return renamed;
+  for (const { offset, column } of columns) renamed[offset] = column.label.sv;
+  return renamed;
+}
+
 function sheetData(template: string, placement: Placement, scan: SheetScan, cells: CellContext): SheetData {
   const { from, to } = spanOf(placement);
   const headerRow = placement.table?.headerRowCount === 0 ? placement.table.ref.top - 1 : placement.headerRow;
-  const header = headerOf(placement, scan, from, to);
-  const columns = header.flatMap((text, offset) => {
-    const column = columnForHeader(templateDefinition(template), text);
+  const today = templateDefinition(template);
+  const columns = headerOf(placement, scan, from, to).flatMap((text, offset) => {
+    const key = columnForHeader(placement.layout, text)?.key;
+    const column = today.columns.find((candidate) => candidate.key === key);
     return column ? [{ offset, column }] : [];
   });
+  const header = todaysHeader(headerOf(placement, scan, from, to), columns, placement);
   const rows = new Map<number, UploadedValue[]>();
   for (const [row, found] of scan.rows) {
     if (!isDataRow(row, headerRow, placement.table)) continue;
@@ -386,6 +480,8 @@ async function readTemplateSheets(zip: ZipPackage, limits: UploadLimits): Promis
   for (const template of knownTemplateKeys()) {
     const placement = placeTemplate(sources, template, taken);
     if (!placement) continue;
+    const refusal = stampRefusal(template, placement);
+    if (refusal) return refuse(refusal);
     taken.add(placement.source.index);
     sheets.push(readPlacement(template, placement, parts.cells, limits));
   }
@@ -396,8 +492,9 @@ async function readTemplateSheets(zip: ZipPackage, limits: UploadLimits): Promis
  * Reads an uploaded workbook into each template's sheet values, ready for `validateSheet`. Never throws for a
  * bad file: what can't be read safely is a refusal with its status and words. The zip is judged by its directory
  * (yauzl) before anything is unpacked; only the parts a template needs are unpacked, each held to its declared
- * size, and read by streaming XML (saxes): defined names, conditional formats and data validations are never
- * read, and merges, hyperlinks and tables stay ranges, so every file that passes the size checks is read in time
+ * size, and read by streaming XML (saxes): of the defined names only the sheets' template stamps are read (an
+ * older layout version is read with its headers mapped to today's columns, or refused in words), conditional formats
+ * and data validations are never read, and merges, hyperlinks and tables stay ranges, so every file that passes the size checks is read in time
  * and memory that grow with its bytes, not with the ranges it names.
  */
 export async function readUploadedWorkbook(body: Buffer, limits: Partial<UploadLimits> = {}): Promise<UploadReading> {

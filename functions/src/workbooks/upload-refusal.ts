@@ -1,4 +1,4 @@
-import type { Language, Localized } from '@samla/shared';
+import type { Language, Localized, ProblemKind } from '@samla/shared';
 
 /** Why an uploaded file was not read, each with its HTTP status and wording. */
 export const UPLOAD_REFUSAL_KINDS = [
@@ -11,6 +11,9 @@ export const UPLOAD_REFUSAL_KINDS = [
   'too-many-rows',
   'no-template-sheet',
   'outside-sheet',
+  'old-template-version',
+  'newer-template-version',
+  'foreign-sheet',
 ] as const;
 export type UploadRefusalKind = (typeof UPLOAD_REFUSAL_KINDS)[number];
 
@@ -21,6 +24,21 @@ export interface RefusalParams {
   readonly maxRows?: number;
   /** The cell, row or range as the file wrote it. */
   readonly reference?: string;
+  /** The template the sheet was taken for, as its sheet is named (`Aktiviteter`). */
+  readonly template?: string;
+  /** The layout version the sheet's stamp names, and the version Samla reads today. */
+  readonly version?: number;
+  readonly current?: number;
+  /** The changes since the sheet's version that can't be mapped, in words. */
+  readonly changes?: Localized;
+  /** Why a sheet named like a template is not Samla's: its stamp is another's, or its header is not the template's. */
+  readonly why?: 'foreign-stamp' | 'foreign-header';
+  /** The stamp as the file writes it. */
+  readonly stamp?: string;
+  /** How many of the template's headers the sheet's best header row holds, of how many, and in which row. */
+  readonly found?: number;
+  readonly expected?: number;
+  readonly row?: number;
 }
 
 export interface UploadRefusal {
@@ -28,6 +46,8 @@ export interface UploadRefusal {
   readonly status: 413 | 415 | 422;
   readonly detail: Localized;
   readonly params: RefusalParams;
+  /** The problem kind to answer with, where it is not the status's general one (shared/src/http/problem-types.ts). */
+  readonly problem?: ProblemKind;
 }
 
 const SAVE_AS_XLSX = {
@@ -44,7 +64,53 @@ function place(reference: string | undefined, language: Language): string {
   return reference.length > 40 ? `${reference.slice(0, 37)}…` : reference;
 }
 
-const REFUSALS: Record<UploadRefusalKind, { status: UploadRefusal['status']; detail: (p: RefusalParams, language: Language) => string }> = {
+const NEW_TEMPLATE = {
+  sv: (template: string | undefined) => `hämta en ny mall${template ? ` ${template}` : ''} från Samla och för över raderna`,
+  en: (template: string | undefined) => `download a new ${template ? `${template} ` : ''}template from Samla and move the rows over`,
+};
+
+function foreignReason(p: RefusalParams, l: Language): string {
+  if (p.why === 'foreign-stamp') {
+    return l === 'sv'
+      ? `det är märkt som ”${p.stamp ?? ''}”, vilket inte är mallen ${p.template ?? ''}`
+      : `it is marked "${p.stamp ?? ''}", which is not the ${p.template ?? ''} template`;
+  }
+  return l === 'sv'
+    ? `dess rubrikrad (rad ${p.row ?? 1}) har ${p.found ?? 0} av mallens ${p.expected ?? 0} rubriker`
+    : `its header row (row ${p.row ?? 1}) holds ${p.found ?? 0} of the template's ${p.expected ?? 0} headers`;
+}
+
+const STAMP_REFUSALS = {
+  'old-template-version': {
+    status: 422,
+    problem: 'template-version-unsupported',
+    detail: (p, l) =>
+      l === 'sv'
+        ? `Bladet ”${p.sheet ?? ''}” är mallen ${p.template ?? ''} i version ${p.version ?? 0}, och den kan inte läsas som dagens version ${p.current ?? 0}: ${p.changes?.sv ?? ''}. Mallen är version ${p.version ?? 0}; ${NEW_TEMPLATE.sv(p.template)}, eller öppna filen i Excel med Samla så uppgraderas den.`
+        : `The sheet "${p.sheet ?? ''}" is the ${p.template ?? ''} template in version ${p.version ?? 0}, which can't be read as today's version ${p.current ?? 0}: ${p.changes?.en ?? ''}. The template is version ${p.version ?? 0}; ${NEW_TEMPLATE.en(p.template)}, or open the file in Excel with Samla, which upgrades it.`,
+  },
+  'newer-template-version': {
+    status: 422,
+    problem: 'template-version-unsupported',
+    detail: (p, l) =>
+      l === 'sv'
+        ? `Bladet ”${p.sheet ?? ''}” är märkt som version ${p.version ?? 0} av mallen ${p.template ?? ''}, men Samla känner bara till versionerna till och med ${p.current ?? 0}. Märkningen är ändrad eller kommer från en annan Samla; ${NEW_TEMPLATE.sv(p.template)}.`
+        : `The sheet "${p.sheet ?? ''}" is marked as version ${p.version ?? 0} of the ${p.template ?? ''} template, but Samla knows the versions up to ${p.current ?? 0} only. The mark was changed or comes from another Samla; ${NEW_TEMPLATE.en(p.template)}.`,
+  },
+  'foreign-sheet': {
+    status: 422,
+    problem: 'foreign-sheet',
+    detail: (p, l) =>
+      l === 'sv'
+        ? `Bladet ”${p.sheet ?? ''}” är inte Samlas mall: ${foreignReason(p, l)}. Byt namn på bladet om det inte ska lämnas in, eller ${NEW_TEMPLATE.sv(p.template)}.`
+        : `The sheet "${p.sheet ?? ''}" is not Samla's template: ${foreignReason(p, l)}. Rename the sheet if it is not to be submitted, or ${NEW_TEMPLATE.en(p.template)}.`,
+  },
+} as const satisfies Record<string, { status: UploadRefusal['status']; problem: ProblemKind; detail: (p: RefusalParams, language: Language) => string }>;
+
+const REFUSALS: Record<
+  UploadRefusalKind,
+  { status: UploadRefusal['status']; problem?: ProblemKind; detail: (p: RefusalParams, language: Language) => string }
+> = {
   'too-large': {
     status: 413,
     detail: (p, l) =>
@@ -107,10 +173,12 @@ const REFUSALS: Record<UploadRefusalKind, { status: UploadRefusal['status']; det
         ? `Filen hänvisar till ${p.sheet ? `bladet ”${p.sheet}”, ` : ''}${place(p.reference, l)}, utanför Excels rutnät (högst 1 048 576 rader och kolumnerna A–XFD). Filen är skadad eller skriven av ett program som inte följer Excel-formatet. Öppna den i Excel, spara den som .xlsx och ladda upp den igen.`
         : `The file refers to ${p.sheet ? `the sheet "${p.sheet}", ` : ''}${place(p.reference, l)}, outside Excel's grid (at most 1,048,576 rows and the columns A–XFD). The file is damaged or was written by a program that does not follow the Excel format. Open it in Excel, save it as .xlsx and upload it again.`,
   },
+  ...STAMP_REFUSALS,
 };
 
 /** A refusal of an uploaded file, with its status and its words in both languages (the params fill them in). */
 export function uploadRefusal(kind: UploadRefusalKind, params: RefusalParams = {}): UploadRefusal {
-  const { status, detail } = REFUSALS[kind];
-  return { kind, status, detail: { sv: detail(params, 'sv'), en: detail(params, 'en') }, params };
+  const { status, detail, problem } = REFUSALS[kind];
+  const refusal = { kind, status, detail: { sv: detail(params, 'sv'), en: detail(params, 'en') }, params };
+  return problem ? { ...refusal, problem } : refusal;
 }

@@ -1,3 +1,4 @@
+import { STAMP_NAME } from '@samla/shared';
 import type { CellContext } from './uploaded-cell';
 import { attribute, parseXml, parseRangeRef, unescapeXstring, xmlBoolean, type RangeRef } from './xlsx-xml';
 import type { ZipPackage } from './zip-directory';
@@ -79,6 +80,8 @@ export interface WorkbookSheet {
   readonly name: string;
   /** The worksheet's part name; undefined for chart sheets and sheets whose part is missing. */
   readonly part: string | undefined;
+  /** The formula of the sheet's own `Samla_Mall` defined name (the template stamp), as the file writes it. */
+  readonly stamp?: string;
 }
 
 export interface WorkbookParts {
@@ -171,15 +174,32 @@ export async function readWorkbookParts(zip: ZipPackage): Promise<WorkbookParts>
   const relationships = await relationshipsOf(zip, workbookPart);
   const declared: { name: string; id: string | undefined }[] = [];
   let date1904 = false;
+  // Stamps by the sheet's 0-based position (`localSheetId`); names are case-insensitive, as in Excel.
+  const stamps = new Map<number, string>();
+  let stampOf: { sheet: number; text: string[] } | undefined;
   await requiredXml(zip, workbookPart, {
     open(name, attributes) {
       if (name === 'workbookPr') date1904 = xmlBoolean(attributes.date1904, false);
       else if (name === 'sheet') declared.push({ name: attributes.name ?? '', id: attribute(attributes, 'id') });
+      else if (name === 'definedName' && (attributes.name ?? '').toLowerCase() === STAMP_NAME.toLowerCase()) {
+        const sheet = Number(attributes.localSheetId);
+        if (Number.isInteger(sheet) && sheet >= 0) stampOf = { sheet, text: [] };
+      }
+    },
+    text(text) {
+      stampOf?.text.push(text);
+    },
+    close(name) {
+      if (name !== 'definedName' || !stampOf) return;
+      stamps.set(stampOf.sheet, stampOf.text.join('').trim());
+      stampOf = undefined;
     },
   });
-  const sheets = declared.map(({ name, id }) => {
+  const sheets = declared.map(({ name, id }, index) => {
     const relationship = id === undefined ? undefined : relationships.get(id);
-    return { name, part: relationship?.kind === 'worksheet' && !relationship.external ? relationship.target : undefined };
+    const part = relationship?.kind === 'worksheet' && !relationship.external ? relationship.target : undefined;
+    const stamp = stamps.get(index);
+    return stamp === undefined ? { name, part } : { name, part, stamp };
   });
   const partOfKind = (kind: string) => [...relationships.values()].find((relationship) => relationship.kind === kind && !relationship.external)?.target;
   return {
