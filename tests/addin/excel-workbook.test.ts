@@ -1,4 +1,12 @@
-import { ACTIVITIES_TEMPLATE, EXPENSES_TEMPLATE, LUJ_INITIATIVE, NUMBER_FORMATS, serialFromIsoDate } from '@samla/shared';
+import {
+  ACTIVITIES_TEMPLATE,
+  EXPENSES_TEMPLATE,
+  LUJ_INITIATIVE,
+  NUMBER_FORMATS,
+  clearRegisteredTemplateHistories,
+  registerTemplateHistory,
+  serialFromIsoDate,
+} from '@samla/shared';
 import { checkWorkbook } from '../../addin/src/taskpane/checking/workbook-check';
 import { ExcelWorkbook, SPARE_LISTS_SHEET } from '../../addin/src/taskpane/excel/excel-workbook';
 import { MARK_COLORS } from '../../addin/src/taskpane/excel/issue-marks';
@@ -269,6 +277,43 @@ describe('the Excel adapter, against office-addin-mock', () => {
     excel.sheet('Aktiviteter').names.set(STAMP_NAME.toLowerCase(), { name: STAMP_NAME, formula: stampFormula('activities', 0) });
     expect((await workbook.ensureTemplates()).upgraded).toEqual(['activities']);
     expect(excel.sheet('Aktiviteter').names.get(STAMP_NAME.toLowerCase())?.formula).toBe(stampFormula('activities'));
+  });
+
+  describe('with a layout history (as when the shared definition renames a header)', () => {
+    afterEach(() => clearRegisteredTemplateHistories());
+
+    it('upgrades a version 1 sheet whose header was renamed since, mapping the old header to today’s column', async () => {
+      const { excel, workbook } = await filledWorkbook(2);
+      const titleAt = ACTIVITY_HEADERS.indexOf('Rubrik');
+      excel.table(ACTIVITIES_TEMPLATE.tableName).columnNames[titleAt] = 'Benämning';
+      excel.write('Aktiviteter', `${String.fromCharCode(65 + titleAt)}1`, [['Benämning']]);
+      registerTemplateHistory('activities', { current: 2, versions: [{ version: 2, changes: [{ kind: 'renamed', column: 'title', from: 'Benämning' }] }] });
+      const before = excel.valuesAt('Aktiviteter', 'A2:Z3');
+      const result = await workbook.ensureTemplates();
+      expect(result.upgraded).toEqual(['activities']);
+      expect(result.foreign).toEqual([]);
+      expect(excel.table(ACTIVITIES_TEMPLATE.tableName).columnNames).toEqual(ACTIVITY_HEADERS);
+      expect(excel.valuesAt('Aktiviteter', 'A2:Z3')).toEqual(before);
+      expect(parseStamp(excel.sheet('Aktiviteter').names.get(STAMP_NAME.toLowerCase())?.formula)).toEqual({ kind: 'activities', version: 2 });
+    });
+
+    it('leaves a sheet stamped by a newer Samla, or with a change that can’t be mapped, untouched and names it', async () => {
+      const { excel, workbook } = await filledWorkbook(2);
+      excel.sheet('Kostnader').names.set(STAMP_NAME.toLowerCase(), { name: STAMP_NAME, formula: stampFormula('expenses', 5) });
+      registerTemplateHistory('activities', {
+        current: 2,
+        versions: [{ version: 2, changes: [{ kind: 'reshaped', column: 'strand', what: { sv: 'nya uppdragsdelar', en: 'new strands' } }] }],
+      });
+      const before = excel.valuesAt('Aktiviteter', 'A1:Z3');
+      const result = await workbook.ensureTemplates();
+      expect(result.upgraded).toEqual([]);
+      expect(result.foreign).toEqual([
+        { template: 'activities', sheet: 'Aktiviteter', unmappable: 1 },
+        { template: 'expenses', sheet: 'Kostnader', newer: 5 },
+      ]);
+      expect(excel.valuesAt('Aktiviteter', 'A1:Z3')).toEqual(before);
+      expect(excel.sheet('Kostnader').names.get(STAMP_NAME.toLowerCase())?.formula).toBe(stampFormula('expenses', 5));
+    });
   });
 
   it('halves a read that Excel finds too large, and still reads every row', async () => {

@@ -92,7 +92,12 @@ export function StaffPane({ api, language, me, initiative, year, work, port }: S
         result.created.length > 0 ? t('templatesCreated', { list: templateLabels(result.created) }) : '',
         result.found.length > 0 ? t('templatesFound', { list: templateLabels(result.found) }) : '',
         result.upgraded?.length ? t('templatesUpgraded', { list: templateLabels(result.upgraded) }) : '',
-        ...(result.foreign ?? []).map((sheet) => t('templatesForeign', { sheet: sheet.sheet, template: templateLabels([sheet.template]) })),
+        ...(result.foreign ?? []).map((sheet) => {
+          const values = { sheet: sheet.sheet, template: templateLabels([sheet.template]) };
+          if (sheet.newer !== undefined) return t('templatesNewer', { ...values, version: String(sheet.newer) });
+          if (sheet.unmappable !== undefined) return t('templatesUnmappable', { ...values, version: String(sheet.unmappable) });
+          return t('templatesForeign', values);
+        }),
       ];
       return { tone: result.foreign?.length ? 'error' : 'success', text: parts.filter(Boolean).join(' ') };
     });

@@ -1,9 +1,21 @@
 /// <reference types="office-js" />
-import { TABLE_STYLE, TEMPLATE_KEYS, columnForHeader, isEmptyCell, columnLetters, parseCellAddress, templateDefinition, type TemplateKey } from '@samla/shared';
+import {
+  TABLE_STYLE,
+  TEMPLATE_KEYS,
+  columnForHeader,
+  currentVersion,
+  isEmptyCell,
+  columnLetters,
+  layoutOfVersion,
+  parseCellAddress,
+  readStamp,
+  templateDefinition,
+  type TemplateKey,
+} from '@samla/shared';
 import { queueDateSystem, toDateSystem1900, type DateSystem, type SupportsSet } from './date-system';
 import { queueMarks, removeSamlaMarks } from './issue-marks';
 import { PAYLOAD_BUDGET_BYTES, isPayloadTooLarge, jsonBytes, planRowChunks, type RowChunk } from './payload-budget';
-import { STAMP_NAME, TEMPLATE_VERSIONS, parseStamp, stampFormula, type Stamp, type StampKind } from './template-stamp';
+import { STAMP_NAME, parseStamp, stampFormula, type Stamp, type StampKind } from './template-stamp';
 import { cellValue, rowsUnderHeaders, type StoredRow } from './row-cells';
 import { LISTS_SHEET, listsSheetValues, templateLayout, type ColumnLayout } from './template-layout';
 import type { CellMark, ForeignSheet, OpenedReport, TableSnapshot, TemplatesResult, WorkbookPort, WrittenRows } from './workbook-port';
@@ -183,11 +195,14 @@ export class ExcelWorkbook implements WorkbookPort {
         const definition = templateDefinition(template);
         const table = inventory.tables.get(template);
         if (table) {
-          if ((table.stamp?.version ?? 0) >= TEMPLATE_VERSIONS[template]) found.push(template);
-          else {
+          // A table without a stamp was made by Samla before stamps (version 0, version 1's layout).
+          const reading = readStamp(definition, table.stamp ?? { kind: template, version: 0 });
+          if (reading.status === 'current') found.push(template);
+          else if (reading.status === 'older') {
             await this.upgradeTable(context, template, table, lists, batch);
             upgraded.push(template);
-          }
+          } else if (reading.status === 'other') foreign.push({ template, sheet: table.sheet });
+          else foreign.push({ template, sheet: table.sheet, ...(reading.status === 'newer' ? { newer: reading.version } : { unmappable: reading.version }) });
           continue;
         }
         const sheet = inventory.sheets.get(lower(definition.sheetName));
@@ -238,7 +253,7 @@ export class ExcelWorkbook implements WorkbookPort {
       sheet = context.workbook.worksheets.add(name);
     }
     const listsName = name ?? LISTS_SHEET;
-    const stale = existing?.stamp && existing.stamp.version >= TEMPLATE_VERSIONS.lists ? undefined : existing;
+    const stale = existing?.stamp && existing.stamp.version >= currentVersion('lists') ? undefined : existing;
     await batch.add(jsonBytes(values), () => {
       sheet.getRange(areaAddress({ sheet: listsName, row: 1, column: 1, rows: values.length, columns: values[0]?.length ?? 1 })).values = values;
       sheet.visibility = 'Hidden';
@@ -282,13 +297,16 @@ export class ExcelWorkbook implements WorkbookPort {
    */
   private async upgradeTable(context: Excel.RequestContext, template: TemplateKey, found: FoundTable, lists: string, batch: BudgetedBatch): Promise<void> {
     const definition = templateDefinition(template);
+    // The headers as the sheet's version laid them out, mapped to today's columns (template-stamp.ts in shared).
+    const oldLayout = layoutOfVersion(definition, found.stamp?.version ?? 0);
     const table = context.workbook.tables.getItem(found.name);
     const headers = [...found.headers];
     const present = new Set<string>();
     const added = new Set<number>();
     await batch.add(jsonBytes(definition.columns.map((column) => column.label.sv)), () => {
       headers.forEach((header, index) => {
-        const column = columnForHeader(definition, header);
+        const old = columnForHeader(oldLayout, header) ?? columnForHeader(definition, header);
+        const column = old && definition.columns.find((candidate) => candidate.key === old.key);
         if (!column || present.has(column.key)) return;
         present.add(column.key);
         if (header !== column.label.sv) table.columns.getItemAt(index).name = column.label.sv;

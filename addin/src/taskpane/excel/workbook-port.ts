@@ -10,10 +10,16 @@ export interface TableSnapshot {
   readonly values: unknown[][];
 }
 
-/** A sheet that has a template's name (in any letter case) but holds something else: Samla leaves it be. */
+/**
+ * A sheet Samla leaves be: it has a template's name (in any letter case) but holds something else, or it is Samla's
+ * table stamped with a layout version this add-in can't upgrade — `newer` (made by a newer Samla) or `unmappable` (an
+ * older version whose changes can't be mapped; template-stamp.ts in shared).
+ */
 export interface ForeignSheet {
   readonly template: TemplateKey;
   readonly sheet: string;
+  readonly newer?: number;
+  readonly unmappable?: number;
 }
 
 export interface TemplatesResult {

@@ -21,6 +21,10 @@ const sv = {
   templatesUpgraded: 'Mallarna uppdaterades till den nya versionen (rubriker, listor och format), raderna finns kvar: {list}.',
   templatesForeign:
     'Bladet ”{sheet}” heter som mallen {template} men innehåller något annat. Samla rörde det inte. Byt namn på bladet och välj Skapa mallar igen.',
+  templatesNewer:
+    'Bladet ”{sheet}” är mallen {template} i version {version}, som är nyare än den här Samla känner till. Samla rörde det inte. Uppdatera tillägget (stäng och öppna Excel) och välj Skapa mallar igen.',
+  templatesUnmappable:
+    'Bladet ”{sheet}” är mallen {template} i version {version}, som inte kan uppgraderas automatiskt. Samla rörde det inte. Hämta en ny mall, för över raderna och välj Skapa mallar igen.',
   clearMarks: 'Ta bort markeringar',
   marksCleared: 'Samlas markeringar är borttagna. Dina egna färger är kvar.',
   check: 'Kontrollera',
@@ -248,6 +252,10 @@ const en: PaneStrings = {
   templatesUpgraded: 'Templates upgraded to the new version (headers, lists and formats), rows kept: {list}.',
   templatesForeign:
     'The sheet "{sheet}" is named like the {template} template but holds something else. Samla left it alone. Rename the sheet and choose Create templates again.',
+  templatesNewer:
+    'The sheet "{sheet}" is the {template} template in version {version}, newer than this Samla knows. Samla left it alone. Update the add-in (close and reopen Excel) and choose Create templates again.',
+  templatesUnmappable:
+    'The sheet "{sheet}" is the {template} template in version {version}, which can\'t be upgraded automatically. Samla left it alone. Get a new template, move the rows over and choose Create templates again.',
   clearMarks: 'Remove marks',
   marksCleared: "Samla's marks are removed. Your own colours are kept.",
   check: 'Check',
