@@ -197,8 +197,8 @@ export class ExcelWorkbook implements WorkbookPort {
         if (table) {
           // A table without a stamp was made by Samla before stamps (version 0, version 1's layout).
           const reading = readStamp(definition, table.stamp ?? { kind: template, version: 0 });
-          if (reading.status === 'current') found.push(template);
-          else if (reading.status === 'older') {
+          if (reading.status === 'current' && (table.stamp?.version ?? 0) >= currentVersion(template)) found.push(template);
+          else if (reading.status === 'current' || reading.status === 'older') {
             await this.upgradeTable(context, template, table, lists, batch);
             upgraded.push(template);
           } else if (reading.status === 'other') foreign.push({ template, sheet: table.sheet });
