@@ -38,3 +38,12 @@ export function seededRandom(seed: number): () => number {
  * deadline is for storage that never answers, and the benchmarks measure throughput.
  */
 export const BENCH_STORAGE_DEADLINE_MS = '60000';
+
+/** Runs `work` on every item with at most `limit` at once (a worker pool); the first failure is thrown. */
+export async function inFlight<T>(items: readonly T[], limit: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

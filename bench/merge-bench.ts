@@ -144,7 +144,7 @@ export const mergeBenchmark: Benchmark = {
         rawSeconds: Number(rawSeconds.toFixed(3)),
         rawRowsPerSecond,
         ratio: Number((rowsPerSecond / rawRowsPerSecond).toFixed(2)),
-        goalRatio: 0.8,
+        goalRatio: 0.9,
       };
     } finally {
       await azurite.stop();

@@ -28,12 +28,13 @@ import { readStorageSettings } from '../functions/src/storage/storage-settings';
 import { FormulaWriter } from '../functions/src/workbooks/report-formula';
 import { writeReportWorkbook } from '../functions/src/workbooks/report-workbook';
 import { startAzurite } from '../tests/support/azurite';
-import { BENCH_STORAGE_DEADLINE_MS, median, seededRandom, type Benchmark } from './bench-harness';
+import { BENCH_STORAGE_DEADLINE_MS, inFlight, median, seededRandom, type Benchmark } from './bench-harness';
 
 const YEARS = [2013, 2014];
 const ROUNDS = 3;
 const ACTIVITIES_PER_BOARD = 2_500;
 const EXPENSES_PER_BOARD = 5_000;
+const SEEDING_BOARDS_IN_FLIGHT = 3;
 
 function nationYear(year: number, random: () => number): ReportNationYear {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -164,18 +165,19 @@ async function readSeconds(input: NationReportInput): Promise<number> {
     const store = new TableSubmissionStore(tables);
     for (const year of input.years) {
       for (const template of ['activities', 'expenses'] as const) {
-        await Promise.all(
-          year[template].map(({ version, rows }) =>
-            store.submit({
-              board: version.board,
-              year: year.year,
-              template,
-              rows: rows as never,
-              submittedBy: version.submittedBy,
-              warningCount: 0,
-              submittedAt: version.submittedAt,
-            }),
-          ),
+        // A few boards at a time: seeding is not measured, and 21 × 8 transactions in flight at once can keep one
+        // waiting in Azurite's queue past even the benchmarks' deadline on a loaded machine.
+        const boards: readonly { version: ReportNationYear['activities'][number]['version']; rows: readonly unknown[] }[] = year[template];
+        await inFlight(boards, SEEDING_BOARDS_IN_FLIGHT, ({ version, rows }) =>
+          store.submit({
+            board: version.board,
+            year: year.year,
+            template,
+            rows: rows as never,
+            submittedBy: version.submittedBy,
+            warningCount: 0,
+            submittedAt: version.submittedAt,
+          }),
         );
       }
     }
@@ -260,8 +262,8 @@ export const reportBenchmark: Benchmark = {
       peakMB: peakInFreshProcess('samla'),
       plainPeakMB: peakInFreshProcess('plain'),
       nationMB,
-      goalRatio: 1.3,
-      goalPeakMB: 400,
+      goalRatio: 1.2,
+      goalPeakMB: 300,
     };
     if (process.env.SAMLA_BENCH_SKIP_READ === '1') return result;
     return { ...result, readSeconds: Math.round((await readSeconds(input)) * 100) / 100 };

@@ -25,8 +25,11 @@ import { RoundChangedError, withoutMetadata, type RoundMove, type RoundStore, ty
 import type { SamlaTables } from './table-clients';
 import { statusOf } from './table-errors';
 
+/** Row transactions of one submission in flight at once, unless the options say otherwise (benchmarks use it too). */
+export const DEFAULT_BATCHES_IN_FLIGHT = 8;
+
 export interface TableSubmissionStoreOptions {
-  /** Row transactions of one submission in flight at once. */
+  /** Row transactions of one submission in flight at once (DEFAULT_BATCHES_IN_FLIGHT). */
   readonly maxBatchesInFlight?: number;
   /** The clock, when a submission brings no `submittedAt`. */
   readonly now?: () => Date;
@@ -102,7 +105,7 @@ export class TableSubmissionStore implements SubmissionStore {
     private readonly tables: Pick<SamlaTables, 'rows' | 'submissions'>,
     options: TableSubmissionStoreOptions = {},
   ) {
-    this.maxBatchesInFlight = Math.max(1, options.maxBatchesInFlight ?? 8);
+    this.maxBatchesInFlight = Math.max(1, options.maxBatchesInFlight ?? DEFAULT_BATCHES_IN_FLIGHT);
     this.now = options.now ?? (() => new Date());
     this.afterBatch = options.afterBatch;
     this.round = options.round;

@@ -32,7 +32,13 @@ const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
  * the user's own characters; only the comparison is lenient.
  */
 export function normalizeId(id: string): string {
-  return id.normalize('NFKC').replace(DASHES, '-').toLowerCase();
+  // ASCII is its own NFKC form and holds none of the dashes: the common case skips both.
+  return isAscii(id) ? id.toLowerCase() : id.normalize('NFKC').replace(DASHES, '-').toLowerCase();
+}
+
+function isAscii(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) if (text.charCodeAt(index) > 0x7f) return false;
+  return true;
 }
 
 export function yearOf(isoDate: string): number {

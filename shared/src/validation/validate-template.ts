@@ -68,11 +68,13 @@ function applyRules<T extends string>(template: T, reading: SheetReading, contex
   const columnsByKey = new Map<string, Column>(definition.columns.map((column) => [column.key, column]));
   const firstColumn = Math.min(...layout.columns.values(), Number.MAX_SAFE_INTEGER);
   const rules = [...rulesFor(template, context), uniqueIdRule(definition)];
-  for (const row of reading.rows) {
-    const report: ReportIssue = (code, key, params = {}) => {
-      if (!row.unreadable?.includes(key)) list.add(code, row.sheetRow, columnsByKey.get(key) ?? null, layout.columns.get(key) ?? firstColumn, params);
-    };
-    for (const rule of rules) rule(row, context, report);
+  // One reporter for every row (the row being judged is `row`): no closure is built per row on this hot path.
+  let row: LocatedRow | undefined;
+  const report: ReportIssue = (code, key, params = {}) => {
+    if (row && !row.unreadable?.includes(key)) list.add(code, row.sheetRow, columnsByKey.get(key) ?? null, layout.columns.get(key) ?? firstColumn, params);
+  };
+  for (row of reading.rows) {
+    for (let index = 0; index < rules.length; index += 1) (rules[index] as RowRule)(row, context, report);
   }
   // Each list holds its first issues in row order, so the first MAX_ISSUES of both in sheet order are among them.
   const issues = [...reading.issues, ...list.issues].sort(sheetOrder(layout, columnsByKey)).slice(0, MAX_ISSUES);
