@@ -26,7 +26,7 @@ li[data-severity='comment'] .samla-issue::before { content: '✎'; margin-right:
 .samla-funds-line .fui-Input, .samla-funds-line .fui-Select { min-width: 0; width: 100%; }
 .samla-funds-line > button { grid-column: 1 / -1; justify-self: start; }
 .samla-charts { display: flex; flex-direction: column; gap: 8px; }
-.samla-chart { margin: 0; }
+.samla-chart { margin: 0; min-width: 0; max-width: 100%; overflow-x: auto; }
 .samla-chart figcaption { font-weight: 600; font-size: 13px; }
 .samla-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .samla-diff li[data-diff='added'] { color: #0e700e; }
