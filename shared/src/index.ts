@@ -30,3 +30,4 @@ export * from './reports';
 export * from './http/api-answers';
 export * from './round/reporting-round';
 export * from './http/problem-types';
+export * from './http/api-requests';

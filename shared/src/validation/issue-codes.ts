@@ -111,8 +111,8 @@ export const ISSUE_CODES = {
   ),
   'imprecise-number': define(
     'error',
-    (p) => `talet ${p.value} är för stort för att läsas exakt (eller inget tal). Skicka värdet som text inom citattecken, t.ex. "${p.value}".`,
-    (p) => `the number ${p.value} is too large to be read exactly (or not a number). Send the value as text in quotes, e.g. "${p.value}".`,
+    () => 'talet har fler siffror än som kan läsas exakt (över 15), eller är oändligt. Skicka värdet som text inom citattecken, t.ex. "12345678901234567".',
+    () => 'the number has more digits than can be read exactly (over 15), or is infinite. Send the value as text in quotes, e.g. "12345678901234567".',
   ),
   'not-whole-number': define(
     'error',

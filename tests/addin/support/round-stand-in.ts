@@ -1,12 +1,27 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
-import { BOARDS, LUJ_INITIATIVE, roundDueDate, summarizeVersion, type BoardCode, type RoundEntry, type TemplateKey } from '@samla/shared';
+import {
+  acceptBodySchema,
+  BOARDS,
+  devTokenBodySchema,
+  fundsBodySchema,
+  LUJ_INITIATIVE,
+  reopenBodySchema,
+  returnBodySchema,
+  roundDueDate,
+  sheetsBodySchema,
+  summarizeVersion,
+  type BoardCode,
+  type RoundEntry,
+  type TemplateKey,
+} from '@samla/shared';
 
 /*
  * A small stand-in for the routes of the reporting round that are not on main yet (design.md, "HTTP API"): it answers
  * the shared contract's shapes (roundAnswerSchema, versionAnswerSchema, sheetsReceiptSchema, initiativeAnswerSchema,
  * yearFundsAnswerSchema) from memory, so the panes can be driven in Chromium. It keeps just enough state for the
- * round's loop: submit, return with cell comments, resubmit, accept, a 409 after acceptance.
+ * round's loop: submit, return with cell comments, resubmit, accept, a 409 after acceptance. It parses every request
+ * body with the shared request schemas, so a pane that sends another shape fails here as it would on the server.
  */
 
 type Row = Record<string, unknown>;
@@ -171,7 +186,7 @@ export async function startStandIn(now: () => Date = () => new Date('2014-02-10T
     if (standIn.hang?.test(line)) await new Promise<void>((release) => held.push(release));
     if (standIn.missing?.test(line)) return send(response, 404, { title: 'Hittades inte.', status: 404 });
     if (line === 'POST /api/dev/token') {
-      const { role, board } = body as { role: string; board?: string };
+      const { role, board } = devTokenBodySchema.parse(body);
       return send(response, 200, { token: board ? `${role}:${board}` : role });
     }
     const who = caller(request);
@@ -200,7 +215,8 @@ export async function startStandIn(now: () => Date = () => new Date('2014-02-10T
       if (who.role !== 'coordinator') return send(response, 403, { title: 'Bara samordnare får granska.', status: 403 });
       const slot = slotOf(Number(match[1]), match[2] as BoardCode, match[3] as TemplateKey);
       const at = now().toISOString();
-      const given = body as { version?: number; comment?: string; cells?: RoundEntry['cells'] };
+      const decisions = { return: returnBodySchema, accept: acceptBodySchema, reopen: reopenBodySchema } as const;
+      const given: { version?: number; comment?: string; cells?: RoundEntry['cells'] } = decisions[match[4] as keyof typeof decisions].parse(body ?? {});
       if (match[4] === 'return')
         slot.entry = {
           ...slot.entry,
@@ -238,7 +254,7 @@ export async function startStandIn(now: () => Date = () => new Date('2014-02-10T
         const reply = replies.get(key);
         return send(response, reply?.status ?? 500, reply?.body);
       }
-      const given = body as { board: BoardCode; year: number; sheets: Record<TemplateKey, Row[]> };
+      const given = sheetsBodySchema(LUJ_INITIATIVE).parse(body);
       if (who.role !== 'staff' || who.board !== given.board)
         return send(response, 403, { title: 'Du får bara skicka in för din egen länsstyrelse.', status: 403 });
       for (const template of ['activities', 'expenses'] as const) {
@@ -263,7 +279,7 @@ export async function startStandIn(now: () => Date = () => new Date('2014-02-10T
       const year = Number(match[2]);
       if (match[1] === 'PUT') {
         const previous = funds.get(year)?.revision ?? 0;
-        funds.set(year, { movements: (body as { movements: unknown[] }).movements, revision: previous + 1 });
+        funds.set(year, { movements: fundsBodySchema(LUJ_INITIATIVE).parse(body).movements, revision: previous + 1 });
       }
       return send(response, 200, { year, ...(funds.get(year) ?? { movements: [], revision: 0 }) });
     }
