@@ -1,7 +1,7 @@
 import type { Language } from '../language';
 import type { Year } from '../reference/initiative';
 import { cellAddress } from '../sheet/cell-address';
-import type { SheetLayout } from '../sheet/sheet-reader';
+import type { TemplateSheetLayout } from '../sheet/sheet-reader';
 import { referringModules, templateModule } from '../templates/template-modules';
 import type { Issue } from './issue';
 import { issueText } from './issue-codes';
@@ -27,7 +27,7 @@ export function droppedReferenceWarnings(
   template: string,
   rows: readonly Readonly<Record<string, unknown>>[],
   referring: ReferringRows,
-  layout: SheetLayout,
+  layout: TemplateSheetLayout,
   year: Year,
   language: Language,
 ): Issue[] {

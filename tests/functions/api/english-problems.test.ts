@@ -1,5 +1,5 @@
 import { PROBLEM_TYPES, problemKindOf, problemSchema, type Problem } from '@samla/shared';
-import { startSamlaApi, type RunningSamla } from '../../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../../support/local-samla';
 
 /*
  * Every route family answers its problems in the caller's language: `?lang=en` (or Accept-Language: en) gives the
