@@ -1,4 +1,4 @@
-export * from './language';
+export * from './i18n/localized';
 export * from './reference/boards';
 export * from './reference/initiative';
 export * from './reference/luj-initiative';

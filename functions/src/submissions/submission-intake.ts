@@ -30,7 +30,7 @@ import { ConcurrentSubmissionError, YearLockedError, type SubmissionStore } from
 import { isStorageUnavailable } from '../storage/table-errors';
 import { boundIssues, countedIssues, countsSummary, omittedSentence, severitySummary, warningsOf, type IssueCount } from './bounded-issues';
 import { lockedWhileRunning } from './locked-year';
-import type { Localized, SubmissionTarget } from '@samla/shared';
+import { pick, type Localized, type SubmissionTarget } from '@samla/shared';
 import { prepareRoundSubmission, roundConflict, type SubmissionIntent } from './round-intake';
 
 /** A board and a year: whose templates are judged together. */
@@ -122,7 +122,7 @@ function uncheckedLinksIssue(validation: TemplateValidation, reference: Template
   const definition = templateDefinition(validation.template);
   const cell = cellAddress(layout.sheet, layout.headerRow, layout.columns.get(reference.column) ?? 1);
   const label = definition.columns.find((column) => column.key === reference.column)?.label[language] ?? reference.column;
-  const reason = language === 'sv' ? 'lagringen svarade inte' : 'storage did not answer';
+  const reason = pick({ sv: 'lagringen svarade inte', en: 'storage did not answer' }, language);
   return {
     severity: 'warning',
     code: reference.uncheckedCode,

@@ -1,4 +1,4 @@
-import { DEFAULT_LANGUAGE, type Language } from '../language';
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/localized';
 import type { Column } from '../templates/column-definition';
 import type { AnyTemplate } from '../templates/templates';
 import type { Issue } from '../validation/issue';

@@ -1,4 +1,4 @@
-import type { Language } from '../language';
+import { pick, type Language } from '../i18n/localized';
 import type { Year } from '../reference/initiative';
 import { cellAddress } from '../sheet/cell-address';
 import type { TemplateSheetLayout } from '../sheet/sheet-reader';
@@ -49,7 +49,7 @@ export function droppedReferenceWarnings(
         const linkLabel = module.definition.columns.find((candidate) => candidate.key === reference.column)?.label;
         return [...linking.values()].map(({ id, cells, row }): Issue => {
           const more = cells.length - CELLS_NAMED;
-          const named = cells.slice(0, CELLS_NAMED).join(', ') + (more > 0 ? (language === 'sv' ? ` och ${more} till` : ` and ${more} more`) : '');
+          const named = cells.slice(0, CELLS_NAMED).join(', ') + (more > 0 ? pick({ sv: ` och ${more} till`, en: ` and ${more} more` }, language) : '');
           const text = issueText(reference.droppedCode, { value: id, year, cells: named }, language);
           return {
             severity: 'warning',

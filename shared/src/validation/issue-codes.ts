@@ -1,15 +1,16 @@
-import type { Language } from '../language';
+import { localizedMessage, pick, type Language, type LocalizedMessage, type MessageParams } from '../i18n/localized';
 import type { Severity } from './issue';
 
-export type IssueParams = Readonly<Record<string, string | number>>;
+export type IssueParams = MessageParams;
 
 interface IssueDefinition {
   readonly severity: Severity;
-  readonly text: { readonly [L in Language]: (params: IssueParams) => string };
+  /** What is wrong and what would be right, in every language (shared `i18n`). */
+  readonly text: LocalizedMessage<IssueParams>;
 }
 
 function define(severity: Severity, sv: (p: IssueParams) => string, en: (p: IssueParams) => string): IssueDefinition {
-  return { severity, text: { sv, en } };
+  return { severity, text: localizedMessage(sv, en) };
 }
 
 /**
@@ -227,5 +228,5 @@ export const ISSUE_CODES = {
 export type IssueCode = keyof typeof ISSUE_CODES;
 
 export function issueText(code: IssueCode, params: IssueParams, language: Language): string {
-  return ISSUE_CODES[code].text[language](params);
+  return pick(ISSUE_CODES[code].text(params), language);
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_LANGUAGE } from '../language';
+import { DEFAULT_LANGUAGE } from '../i18n/localized';
 import { readRecords, readSheet, type LocatedRow, type ReadOptions, type TemplateSheetLayout, type SheetReading } from '../sheet/sheet-reader';
 import type { Column } from '../templates/column-definition';
 import { templateModule, type TemplateKey, type TemplateRows } from '../templates/template-modules';
