@@ -45,7 +45,8 @@ function readSettings(env: NodeJS.ProcessEnv) {
   try {
     return { settings: readInitiativeSettings(env), auth: readAuthSettings(env), storage: readStorageSettings(env) };
   } catch (error) {
-    throw new HttpProblem('not-configured', `Servern kunde inte starta: ${error instanceof Error ? error.message : String(error)}`);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new HttpProblem('not-configured', { sv: `Servern kunde inte starta: ${reason}`, en: `The server could not start: ${reason}` });
   }
 }
 

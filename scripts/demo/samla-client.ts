@@ -7,8 +7,14 @@ import {
   problemSchema,
   roundAnswerSchema,
   submissionReceiptSchema,
+  type AcceptBody,
+  type BoardCode,
+  type DevTokenBody,
+  type FundsBody,
+  type ReturnBody,
   type RoundAnswer,
   type FundsMovement,
+  type SubmissionBody,
   type ReportKind,
   type TemplateKey,
   type Year,
@@ -62,11 +68,9 @@ export class SamlaClient {
     }
   }
 
-  async token(role: Role, board?: string, name?: string): Promise<string> {
-    const response = await this.expectOk(
-      await this.request('POST', 'dev/token', { json: { role, ...(board ? { board } : {}), ...(name ? { name } : {}) } }),
-      'Utvecklarinloggningen (SAMLA_AUTH=dev)',
-    );
+  async token(role: Role, board?: BoardCode, name?: string): Promise<string> {
+    const claims: DevTokenBody = { role, ...(board ? { board } : {}), ...(name ? { name } : {}) };
+    const response = await this.expectOk(await this.request('POST', 'dev/token', { json: claims }), 'Utvecklarinloggningen (SAMLA_AUTH=dev)');
     return parseAnswer(devTokenAnswerSchema, await response.json(), 'utvecklarinloggningen').token;
   }
 
@@ -74,8 +78,8 @@ export class SamlaClient {
    * Submits a board's rows. The Idempotency-Key is the content's own hash, so running the demo again on the
    * same storage replays the first answer instead of storing the same rows twice.
    */
-  async submit(token: string, target: { board: string; year: Year; template: TemplateKey }, rows: readonly unknown[]): Promise<SubmissionAnswer> {
-    const json = { ...target, rows };
+  async submit(token: string, target: Omit<SubmissionBody, 'rows'>, rows: SubmissionBody['rows']): Promise<SubmissionAnswer> {
+    const json: SubmissionBody = { ...target, rows };
     const key = `demo-${target.board}-${target.year}-${target.template}-${createHash('sha256').update(JSON.stringify(json)).digest('hex').slice(0, 24)}`;
     const response = await this.request('POST', 'submissions', { token, json, headers: { 'Idempotency-Key': key } });
     if (!response.ok && response.status !== 422) await this.expectOk(response, `Inskickningen för ${target.board} ${target.year} ${target.template}`);
@@ -88,7 +92,10 @@ export class SamlaClient {
   }
 
   async putFunds(token: string, year: Year, movements: readonly FundsMovement[]): Promise<void> {
-    await this.expectOk(await this.request('PUT', `requisitions/${year}`, { token, json: { movements } }), `Rekvisitionerna för ${year}`);
+    await this.expectOk(
+      await this.request('PUT', `requisitions/${year}`, { token, json: { movements: [...movements] } satisfies FundsBody }),
+      `Rekvisitionerna för ${year}`,
+    );
   }
 
   async submissions(token: string, year: Year): Promise<z.infer<typeof currentSubmissionsSchema>> {
@@ -107,7 +114,7 @@ export class SamlaClient {
     token: string,
     target: { board: string; year: Year; template: TemplateKey },
     action: 'return' | 'accept',
-    body: Record<string, unknown>,
+    body: ReturnBody | AcceptBody,
   ): Promise<void> {
     const route = `rounds/${target.year}/${target.board}/${target.template}/${action}`;
     await this.expectOk(

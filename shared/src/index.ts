@@ -1,4 +1,4 @@
-export * from './language';
+export * from './i18n/localized';
 export * from './reference/boards';
 export * from './reference/initiative';
 export * from './reference/luj-initiative';
@@ -31,3 +31,4 @@ export * from './reports';
 export * from './http/api-answers';
 export * from './round/reporting-round';
 export * from './http/problem-types';
+export * from './http/api-requests';

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { columnLetters, reportFileName } from '@samla/shared';
 import { launchChromium } from '../support/chromium';
-import { startSamlaApi, type RunningSamla } from '../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../support/local-samla';
 import { startPaneServer, type PaneServer } from './support/pane-server';
 
 const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-output', 'screenshots');

@@ -27,7 +27,7 @@ import {
 } from '@samla/shared';
 import { activity, expense } from '../shared/fixtures';
 import { launchChromium } from '../support/chromium';
-import { startSamlaApi, type RunningSamla } from '../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../support/local-samla';
 import { startApiProxy, type ApiProxy } from './support/api-proxy';
 import { startPaneServer, type PaneServer } from './support/pane-server';
 

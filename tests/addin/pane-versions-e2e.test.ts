@@ -10,7 +10,7 @@ import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { LUJ_INITIATIVE, columnLetters } from '@samla/shared';
 import { launchChromium } from '../support/chromium';
-import { startSamlaApi, type RunningSamla } from '../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../support/local-samla';
 import { startPaneServer, type PaneServer } from './support/pane-server';
 
 const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-output', 'screenshots');

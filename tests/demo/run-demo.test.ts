@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { FLAGS, SHEET_NAMES, validateRecords, LUJ_INITIATIVE } from '@samla/shared';
 import { formatSummary, runDemo, type DemoSummary } from '../../scripts/demo/run-demo';
 import { generateNation, nationFigures, type NationOptions } from '../../scripts/demo/nation-generator';
-import { startSamlaApi, type RunningSamla } from '../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../support/local-samla';
 
 const SMALL: Partial<NationOptions> = {
   boards: ['I', 'H', 'Z'],

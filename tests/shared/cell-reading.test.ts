@@ -1,6 +1,7 @@
 import {
   ACTIVITIES_TEMPLATE,
   CellProblem,
+  issueText,
   EXPENSES_TEMPLATE,
   MAX_AMOUNT,
   MAX_PARTICIPANTS,
@@ -321,5 +322,36 @@ describe('values that are not cell values', () => {
     Object.assign(row, expense());
     delete row.voucher;
     expect(findings('expenses', [row])).toEqual(['required Kostnader!H2']);
+  });
+});
+
+describe('numbers quoted in messages as the user wrote them', () => {
+  const title = column(ACTIVITIES_TEMPLATE, 'title');
+
+  function message(col: Column, raw: unknown, language: 'sv' | 'en' = 'sv'): string {
+    const reading = readCell(col, raw);
+    if (!(reading instanceof CellProblem)) throw new Error(`read ${String(reading)}, not a problem`);
+    return issueText(reading.code, reading.params, language);
+  }
+
+  it('writes a number cell Swedish-style, never JavaScript’s spelling', () => {
+    expect(message(amount, 1500.255)).toContain('1 500,255');
+    expect(message(women, 1.797e308)).toContain('1,797×10^308');
+    expect(message(women, 1.797e308)).not.toContain('e+308');
+    expect(message(hours, 1500)).toMatch(/^1 500 är för stort. Värdet får vara högst 1 000/);
+  });
+
+  it('quotes typed text as typed', () => {
+    expect(message(hours, '1500,5')).toMatch(/^1500,5 är för stort/);
+    expect(message(women, '2,5')).toContain('2,5');
+  });
+
+  it('never quotes a rounded or infinite number the user did not type', () => {
+    for (const language of ['sv', 'en'] as const) {
+      const imprecise = message(title, Number.MAX_SAFE_INTEGER + 2, language);
+      expect(imprecise).not.toContain('9007199254740992');
+      expect(imprecise).toContain('12345678901234567');
+      expect(message(amount, Infinity, language)).not.toContain('Infinity');
+    }
   });
 });

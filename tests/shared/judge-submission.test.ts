@@ -57,7 +57,7 @@ describe('judging a whole submission', () => {
 });
 
 describe('a new version that leaves out a referred row', () => {
-  it('warns once per activity still linked, at the activity ID header, naming the expense cells', () => {
+  it('warns once per activity still linked, at the first expense cell that links to it (not a header), naming them all', () => {
     const layout = { sheet: 'Aktiviteter', headerRow: 1, columns: new Map([['activityId', 1]]) };
     const warnings = droppedReferenceWarnings(
       'activities',
@@ -67,7 +67,8 @@ describe('a new version that leaves out a referred row', () => {
       2013,
       'sv',
     );
-    expect(warnings.map((warning) => [warning.code, warning.cell])).toEqual([['activity-still-linked', 'Aktiviteter!A1']]);
+    expect(warnings.map((warning) => [warning.code, warning.cell])).toEqual([['activity-still-linked', 'Kostnader!D3']]);
+    expect(warnings[0]).toMatchObject({ sheet: 'Kostnader', row: 3, column: 'activityId' });
     expect(warnings[0]?.message).toContain('Kostnader!D3, Kostnader!D4');
   });
 });

@@ -20,11 +20,15 @@ function jwtVerifier(key: Key, issuer: string, audience: string | string[], boar
         return callerFromClaims(payload, boardClaim);
       } catch (error) {
         if (error instanceof TokenRejected) throw error;
-        if (error instanceof errors.JWTExpired) throw new TokenRejected('token har gått ut; logga in igen');
+        if (error instanceof errors.JWTExpired) throw new TokenRejected({ sv: 'token har gått ut; logga in igen', en: 'the token has expired; sign in again' });
         if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp') {
-          throw new TokenRejected('token saknar giltighetstid (exp) och godtas inte; logga in igen för att få en ny');
+          throw new TokenRejected({
+            sv: 'token saknar giltighetstid (exp) och godtas inte; logga in igen för att få en ny',
+            en: 'the token has no expiry (exp) and is not accepted; sign in again to get a new one',
+          });
         }
-        if (error instanceof errors.JOSEError) throw new TokenRejected(`token kunde inte verifieras (${error.code})`);
+        if (error instanceof errors.JOSEError)
+          throw new TokenRejected({ sv: `token kunde inte verifieras (${error.code})`, en: `the token could not be verified (${error.code})` });
         throw error;
       }
     },

@@ -1,12 +1,10 @@
-import { z } from 'zod';
+import { lockBodySchema } from '@samla/shared';
 import { authenticate, requireRole } from '../http/access';
 import { defineRoute, json } from '../http/define-route';
 import { HttpProblem } from '../http/problem';
 import { readJsonBody } from '../http/request-body';
 import type { Route } from '../http/route';
 import { yearInPath } from '../http/year-in-path';
-
-const lockBodySchema = z.object({ note: z.string().trim().max(500, { error: 'anteckningen får vara högst 500 tecken' }).optional() });
 
 async function optionalNote(request: Parameters<Route['handler']>[0]): Promise<string | undefined> {
   if (!request.headers.get('content-type')) return undefined;

@@ -1,17 +1,19 @@
 import {
+  acceptBodySchema,
   isRoundLate,
-  lineSeparatorCharacter,
-  MAX_CELL_COMMENTS,
-  MAX_ROUND_COMMENT,
+  pick,
+  reopenBodySchema,
+  returnBodySchema,
+  submissionRouteSchema,
+  yearQuerySchema,
   roundDueDate,
   templateDefinition,
-  xmlInvalidCharacter,
+  type Localized,
   type RoundEvent,
   type RoundRefusal,
   type TemplateKey,
   type Year,
 } from '@samla/shared';
-import { z } from 'zod';
 import type { Caller } from '../auth/caller';
 import { authenticate, requireRole } from '../http/access';
 import { defineRoute, json } from '../http/define-route';
@@ -21,37 +23,9 @@ import type { Route } from '../http/route';
 import type { Services } from '../services';
 import { MAX_CELL_COMMENTS_CHARS, RoundChangedError, type RoundRecord } from '../storage/round-store';
 import { sheetName } from '../submissions/round-intake';
-import { submissionRouteSchema, yearQuerySchema } from '../submissions/submission-request';
 
 /** A coordinator's body holds at most this many bytes: 200 cell comments of 2 000 characters fit, a 10 MB body is a 413. */
 const MAX_DECISION_BYTES = 4 * 1024 * 1024;
-
-const comment = z
-  .string({ error: 'kommentaren ska vara text' })
-  .trim()
-  .min(1, { error: 'skriv en kommentar som säger vad som ska rättas' })
-  .max(MAX_ROUND_COMMENT, { error: `kommentaren får vara högst ${MAX_ROUND_COMMENT} tecken` })
-  // The same characters a cell may not hold: a comment ends up in workbooks and in other programs' lines too.
-  .refine((text) => xmlInvalidCharacter(text) === undefined && lineSeparatorCharacter(text) === undefined, {
-    error: 'kommentaren har ett styrtecken, ogiltigt tecken eller rad-/styckeavgränsare (U+2028, U+2029); skriv den med vanlig text och radbrytningar',
-  });
-const version = z
-  .number({ error: 'ange versionen som ett heltal' })
-  .int({ error: 'ange versionen som ett heltal' })
-  .positive({ error: 'versionen börjar på 1' });
-
-const returnSchema = z.object({
-  version,
-  comment,
-  cells: z
-    .array(z.object({ row: z.number({ error: 'raden ska vara ett heltal' }).int({ error: 'raden ska vara ett heltal' }), column: z.string(), comment }), {
-      error: 'cells ska vara en lista av { row, column, comment }',
-    })
-    .max(MAX_CELL_COMMENTS, { error: `högst ${MAX_CELL_COMMENTS} cellkommentarer per retur` })
-    .optional(),
-});
-const acceptSchema = z.object({ version, comment: comment.optional() });
-const reopenSchema = z.object({ comment: comment.optional() });
 
 /** The overview's entry of one board's template (roundEntrySchema). */
 function entryOf(record: RoundRecord, dueDate: string, today: string) {
@@ -81,7 +55,10 @@ function entryOf(record: RoundRecord, dueDate: string, today: string) {
  */
 const round = defineRoute('round', ['GET'], 'rounds/{year}', async (request, services) => {
   const caller = await authenticate(request, services.authentication);
-  const { year } = parseInput(yearQuerySchema(services.settings), request.params, 'Adressen ska vara /api/rounds/{år}, t.ex. /api/rounds/2013.');
+  const { year } = parseInput(yearQuerySchema(services.settings), request.params, {
+    sv: 'Adressen ska vara /api/rounds/{år}, t.ex. /api/rounds/2013.',
+    en: 'The address must be /api/rounds/{year}, e.g. /api/rounds/2013.',
+  });
   const records = await services.rounds.year(year);
   const visible = caller.role === 'staff' ? records.filter((record) => record.board === caller.board) : records;
   const dueDate = roundDueDate(services.settings, year);
@@ -91,8 +68,9 @@ const round = defineRoute('round', ['GET'], 'rounds/{year}', async (request, ser
 
 type Target = { board: RoundRecord['board']; year: Year; template: TemplateKey };
 
-function describeTarget(target: Target): string {
-  return `${sheetName(target.template)} för län ${target.board} ${target.year}`;
+function describeTarget(target: Target): Localized {
+  const sheet = sheetName(target.template);
+  return { sv: `${sheet} för län ${target.board} ${target.year}`, en: `${sheet} of county ${target.board} ${target.year}` };
 }
 
 /** The state machine's refusal as a 409 in words. */
@@ -100,21 +78,38 @@ function refusalProblem(refusal: RoundRefusal, target: Target): HttpProblem {
   const what = describeTarget(target);
   switch (refusal.code) {
     case 'nothing-submitted':
-      return new HttpProblem('nothing-submitted', `${what} har ingen inskickad version att granska.`, { reason: refusal.code });
+      return new HttpProblem(
+        'nothing-submitted',
+        { sv: `${what.sv} har ingen inskickad version att granska.`, en: `${what.en} has no submitted version to review.` },
+        { reason: refusal.code },
+      );
     case 'not-current-version':
       return new HttpProblem(
         'not-current-version',
-        `Version ${refusal.given} av ${what} gäller inte längre; den gällande är version ${refusal.current}. Läs om läget och granska version ${refusal.current}.`,
+        {
+          sv: `Version ${refusal.given} av ${what.sv} gäller inte längre; den gällande är version ${refusal.current}. Läs om läget och granska version ${refusal.current}.`,
+          en: `Version ${refusal.given} of ${what.en} is no longer current; the current one is version ${refusal.current}. Reload the round and review version ${refusal.current}.`,
+        },
         { reason: refusal.code, current: refusal.current },
       );
     case 'round-accepted':
-      return new HttpProblem('round-accepted', `${what} är redan godkänd (version ${refusal.version}). Öppna den igen först.`, {
-        reason: refusal.code,
-      });
+      return new HttpProblem(
+        'round-accepted',
+        {
+          sv: `${what.sv} är redan godkänd (version ${refusal.version}). Öppna den igen först.`,
+          en: `${what.en} is already accepted (version ${refusal.version}). Reopen it first.`,
+        },
+        { reason: refusal.code },
+      );
     case 'not-closed':
-      return new HttpProblem('round-not-closed', `${what} är varken godkänd eller returnerad, så det finns inget att öppna igen.`, {
-        reason: refusal.code,
-      });
+      return new HttpProblem(
+        'round-not-closed',
+        {
+          sv: `${what.sv} är varken godkänd eller returnerad, så det finns inget att öppna igen.`,
+          en: `${what.en} is neither accepted nor returned, so there is nothing to reopen.`,
+        },
+        { reason: refusal.code },
+      );
   }
 }
 
@@ -124,32 +119,44 @@ function checkCells(cells: readonly { row: number; column: string }[], target: T
   const columns = templateDefinition(target.template).columns.map((column) => column.key as string);
   const lastRow = record.pointer.rowCount + 1;
   const wrong = cells.flatMap((cell, index) => {
-    const reasons: { name: string; reason: string }[] = [];
+    const reasons: { name: string; reason: Localized }[] = [];
     if (!columns.includes(cell.column))
       reasons.push({
         name: `cells.${index}.column`,
-        reason: `”${cell.column}” är ingen kolumn i ${sheetName(target.template)}; ange en av ${columns.join(', ')}`,
+        reason: {
+          sv: `”${cell.column}” är ingen kolumn i ${sheetName(target.template)}; ange en av ${columns.join(', ')}`,
+          en: `“${cell.column}” is no column of ${sheetName(target.template)}; give one of ${columns.join(', ')}`,
+        },
       });
     if (cell.row < 2 || cell.row > lastRow)
       reasons.push({
         name: `cells.${index}.row`,
         reason:
           lastRow < 2
-            ? `version ${returned} har inga rader att kommentera`
-            : `rad ${cell.row} finns inte i version ${returned}; raderna är 2–${lastRow} (rad 1 är rubrikraden)`,
+            ? { sv: `version ${returned} har inga rader att kommentera`, en: `version ${returned} has no rows to comment on` }
+            : {
+                sv: `rad ${cell.row} finns inte i version ${returned}; raderna är 2–${lastRow} (rad 1 är rubrikraden)`,
+                en: `row ${cell.row} does not exist in version ${returned}; the rows are 2–${lastRow} (row 1 is the header row)`,
+              },
       });
     return reasons;
   });
   if (wrong.length > 0) {
-    throw new HttpProblem('cell-comment-outside-template', `${wrong.length} cellkommentarer pekar på celler som inte finns i ${describeTarget(target)}.`, {
-      'invalid-params': wrong,
-    });
+    const what = describeTarget(target);
+    throw new HttpProblem(
+      'cell-comment-outside-template',
+      {
+        sv: `${wrong.length} cellkommentarer pekar på celler som inte finns i ${what.sv}.`,
+        en: `${wrong.length} cell comments point at cells that do not exist in ${what.en}.`,
+      },
+      (language) => ({ 'invalid-params': wrong.map(({ name, reason }) => ({ name, reason: pick(reason, language) })) }),
+    );
   }
   if (JSON.stringify(cells).length > MAX_CELL_COMMENTS_CHARS) {
-    throw new HttpProblem(
-      'comments-too-long',
-      `Cellkommentarerna är för långa tillsammans (högst ${MAX_CELL_COMMENTS_CHARS} tecken). Korta dem eller dela upp returen.`,
-    );
+    throw new HttpProblem('comments-too-long', {
+      sv: `Cellkommentarerna är för långa tillsammans (högst ${MAX_CELL_COMMENTS_CHARS} tecken). Korta dem eller dela upp returen.`,
+      en: `The cell comments are too long together (at most ${MAX_CELL_COMMENTS_CHARS} characters). Shorten them or split the return.`,
+    });
   }
 }
 
@@ -162,7 +169,10 @@ async function decide(services: Services, target: Target, event: Exclude<RoundEv
     if (!(error instanceof RoundChangedError)) throw error;
     throw new HttpProblem(
       'round-changed',
-      `${describeTarget(target)} ändrades samtidigt (en ny inskickning eller en annan samordnare). Inget har sparats; läs om läget och försök igen.`,
+      {
+        sv: `${describeTarget(target).sv} ändrades samtidigt (en ny inskickning eller en annan samordnare). Inget har sparats; läs om läget och försök igen.`,
+        en: `${describeTarget(target).en} changed meanwhile (a new submission or another coordinator). Nothing was stored; reload the round and try again.`,
+      },
       {
         reason: 'round-changed',
       },
@@ -174,7 +184,10 @@ async function decide(services: Services, target: Target, event: Exclude<RoundEv
   return entryOf(record, dueDate, services.now().toISOString());
 }
 
-const ADDRESS = 'Adressen ska vara /api/rounds/{år}/{län}/{activities|expenses}/{return|accept|reopen}, t.ex. /api/rounds/2013/I/activities/accept.';
+const ADDRESS: Localized = {
+  sv: 'Adressen ska vara /api/rounds/{år}/{län}/{activities|expenses}/{return|accept|reopen}, t.ex. /api/rounds/2013/I/activities/accept.',
+  en: 'The address must be /api/rounds/{year}/{county}/{activities|expenses}/{return|accept|reopen}, e.g. /api/rounds/2013/I/activities/accept.',
+};
 
 async function coordinatorTarget(request: Parameters<Route['handler']>[0], services: Services): Promise<{ caller: Caller; target: Target }> {
   const caller = await authenticate(request, services.authentication);
@@ -185,7 +198,7 @@ async function coordinatorTarget(request: Parameters<Route['handler']>[0], servi
 /** `POST /api/rounds/{year}/{board}/{template}/return` `{ version, comment, cells? }`: sent back for correction. */
 const returnRound = defineRoute('returnRound', ['POST'], 'rounds/{year}/{board}/{template}/return', async (request, services) => {
   const { caller, target } = await coordinatorTarget(request, services);
-  const body = await readJsonBody(request, returnSchema, MAX_DECISION_BYTES);
+  const body = await readJsonBody(request, returnBodySchema, MAX_DECISION_BYTES);
   const cells = body.cells ?? [];
   checkCells(cells, target, await services.rounds.record(target.board, target.year, target.template), body.version);
   const event = { kind: 'returned', version: body.version, comment: body.comment, cells, at: services.now().toISOString(), by: caller.name } as const;
@@ -195,7 +208,7 @@ const returnRound = defineRoute('returnRound', ['POST'], 'rounds/{year}/{board}/
 /** `POST /api/rounds/{year}/{board}/{template}/accept` `{ version, comment? }`: approved; closed to submissions until reopened. */
 const acceptRound = defineRoute('acceptRound', ['POST'], 'rounds/{year}/{board}/{template}/accept', async (request, services) => {
   const { caller, target } = await coordinatorTarget(request, services);
-  const body = await readJsonBody(request, acceptSchema, MAX_DECISION_BYTES);
+  const body = await readJsonBody(request, acceptBodySchema, MAX_DECISION_BYTES);
   const event = {
     kind: 'accepted',
     version: body.version,
@@ -209,7 +222,7 @@ const acceptRound = defineRoute('acceptRound', ['POST'], 'rounds/{year}/{board}/
 /** `POST /api/rounds/{year}/{board}/{template}/reopen` `{ comment? }` (or no body): open again for submissions. */
 const reopenRound = defineRoute('reopenRound', ['POST'], 'rounds/{year}/{board}/{template}/reopen', async (request, services) => {
   const { caller, target } = await coordinatorTarget(request, services);
-  const body = request.headers.get('content-type') ? await readJsonBody(request, reopenSchema, MAX_DECISION_BYTES) : { comment: undefined };
+  const body = request.headers.get('content-type') ? await readJsonBody(request, reopenBodySchema, MAX_DECISION_BYTES) : { comment: undefined };
   const event = { kind: 'reopened', ...(body.comment ? { comment: body.comment } : {}), at: services.now().toISOString(), by: caller.name } as const;
   return json(200, await decide(services, target, event));
 });

@@ -1,6 +1,4 @@
-import { BOARD_CODES, type BoardCode } from '@samla/shared';
-import { z } from 'zod';
-import { ROLES } from '../auth/caller';
+import { devTokenBodySchema } from '@samla/shared';
 import { authenticate } from '../http/access';
 import { defineRoute, json } from '../http/define-route';
 import { problems } from '../http/problem';
@@ -24,19 +22,11 @@ const me = defineRoute('me', ['GET'], 'me', async (request, services) => {
   return json(200, { id: caller.id, name: caller.name, role: caller.role, ...(caller.board ? { board: caller.board } : {}) });
 });
 
-const devTokenSchema = z
-  .object({
-    role: z.enum(ROLES, { error: 'rollen ska vara staff, coordinator eller finance' }),
-    board: z.enum(BOARD_CODES as [BoardCode, ...BoardCode[]], { error: 'okänt län' }).optional(),
-    name: z.string().min(1).max(100).optional(),
-  })
-  .refine((claims) => claims.role !== 'staff' || claims.board !== undefined, { error: 'en handläggare behöver ett län', path: ['board'] });
-
 /** `POST /api/dev/token`: the dev sign-in; exists only when SAMLA_AUTH=dev. */
 const devToken = defineRoute('devToken', ['POST'], 'dev/token', async (request, services) => {
   const issuer = services.authentication.devIssuer;
-  if (!issuer) throw problems.notFound('Utvecklarinloggning finns bara när SAMLA_AUTH=dev.');
-  const claims = await readJsonBody(request, devTokenSchema, 4096);
+  if (!issuer) throw problems.notFound({ sv: 'Utvecklarinloggning finns bara när SAMLA_AUTH=dev.', en: 'Developer sign-in exists only when SAMLA_AUTH=dev.' });
+  const claims = await readJsonBody(request, devTokenBodySchema, 4096);
   return json(200, { token: await issuer.mint(claims) });
 });
 

@@ -1,5 +1,5 @@
 import type { HttpResponseInit, InvocationContext } from '@azure/functions';
-import type { TemplateValidation } from '@samla/shared';
+import { boardYearQuerySchema, type SubmissionTarget, type TemplateValidation } from '@samla/shared';
 import type { Caller } from '../auth/caller';
 import { authenticate, requireBoardAccess } from '../http/access';
 import { defineRoute, json } from '../http/define-route';
@@ -11,7 +11,6 @@ import type { Services } from '../services';
 import { withIdempotency } from '../submissions/idempotent-submission';
 import { judgeTemplates, receiptResponse } from '../submissions/submission-intake';
 import { storeJudgedSheets } from '../submissions/sheets-submission';
-import { boardYearQuerySchema, type SubmissionTarget } from '../submissions/submission-request';
 import type { UploadRefusal } from '../workbooks/upload-refusal';
 import { MAX_UPLOAD_BYTES, readUploadedWorkbook, type UploadedSheet } from '../workbooks/upload-reader';
 
@@ -58,7 +57,11 @@ async function storeFile(
 const submitFile = defineRoute('submitFile', ['POST'], 'submissions/file', async (request, services, context) => {
   const caller = await authenticate(request, services.authentication);
   const query = queryObject(request);
-  const target = parseInput(boardYearQuerySchema(services.settings), { board: query.board, year: query.year }, 'Ange län och år, t.ex. ?board=I&year=2013.');
+  const target = parseInput(
+    boardYearQuerySchema(services.settings),
+    { board: query.board, year: query.year },
+    { sv: 'Ange län och år, t.ex. ?board=I&year=2013.', en: 'Give the county and year, e.g. ?board=I&year=2013.' },
+  );
   requireBoardAccess(caller, target.board, 'write');
   await services.assertYearOpen(target.year);
   const language = requestLanguage(request);

@@ -1,15 +1,14 @@
-import { BOARD_CODES } from '@samla/shared';
+import { BOARD_CODES, isSheetsBody, sheetsBodySchema, submissionBodySchema, submissionRouteSchema, versionRouteSchema, yearQuerySchema } from '@samla/shared';
 import { authenticate, requireBoardAccess } from '../http/access';
 import { defineRoute, json } from '../http/define-route';
 import { requestLanguage } from '../http/language';
-import { parseInput, queryObject, readJsonBody } from '../http/request-body';
+import { parseInput, queryObject, readJsonBody, WRONG_SHAPE } from '../http/request-body';
 import type { Route } from '../http/route';
 import { boundIssues } from '../submissions/bounded-issues';
 import { withIdempotency } from '../submissions/idempotent-submission';
 import { judgeRecords, receiptResponse, storeJudged } from '../submissions/submission-intake';
-import { submissionBodySchema, submissionRouteSchema, versionRouteSchema, yearQuerySchema } from '../submissions/submission-request';
 import { sheetName } from '../submissions/round-intake';
-import { isSheetsBody, sheetsBodySchema, storeSheets } from '../submissions/sheets-submission';
+import { storeSheets } from '../submissions/sheets-submission';
 import { problems } from '../http/problem';
 
 /**
@@ -34,12 +33,12 @@ const submit = defineRoute('submit', ['POST'], 'submissions', async (request, se
   return withIdempotency(request, services, caller, 'submissions', async (body) => {
     const parsed = body.json();
     if (isSheetsBody(parsed)) {
-      const sheets = parseInput(sheetsBodySchema(services.settings), parsed, 'Begärans innehåll har fel form.');
+      const sheets = parseInput(sheetsBodySchema(services.settings), parsed, WRONG_SHAPE);
       requireBoardAccess(caller, sheets.board, 'write');
       await services.assertYearOpen(sheets.year);
       return storeSheets(services, caller, sheets, requestLanguage(request), context);
     }
-    const { rows, nothingToReport, ...target } = parseInput(submissionBodySchema(services.settings), parsed, 'Begärans innehåll har fel form.');
+    const { rows, nothingToReport, ...target } = parseInput(submissionBodySchema(services.settings), parsed, WRONG_SHAPE);
     requireBoardAccess(caller, target.board, 'write');
     await services.assertYearOpen(target.year);
     const language = requestLanguage(request);
@@ -52,7 +51,10 @@ const submit = defineRoute('submit', ['POST'], 'submissions', async (request, se
 /** `GET /api/submissions?year=`: per board and template, the current version; staff see their own board. */
 const listCurrent = defineRoute('listSubmissions', ['GET'], 'submissions', async (request, services) => {
   const caller = await authenticate(request, services.authentication);
-  const { year } = parseInput(yearQuerySchema(services.settings), queryObject(request), 'Ange året, t.ex. ?year=2013.');
+  const { year } = parseInput(yearQuerySchema(services.settings), queryObject(request), {
+    sv: 'Ange året, t.ex. ?year=2013.',
+    en: 'Give the year, e.g. ?year=2013.',
+  });
   const versions = await services.store.currentVersions(year);
   const visible = caller.role === 'staff' ? versions.filter((version) => version.board === caller.board) : versions;
   const boards = caller.role === 'staff' ? [caller.board] : BOARD_CODES;
@@ -63,7 +65,10 @@ const listCurrent = defineRoute('listSubmissions', ['GET'], 'submissions', async
 /** `GET /api/submissions/{board}/{year}/{template}`: every version, newest first. */
 const history = defineRoute('submissionHistory', ['GET'], 'submissions/{board}/{year}/{template}', async (request, services) => {
   const caller = await authenticate(request, services.authentication);
-  const target = parseInput(submissionRouteSchema(services.settings), request.params, 'Adressen ska vara /api/submissions/{län}/{år}/{activities|expenses}.');
+  const target = parseInput(submissionRouteSchema(services.settings), request.params, {
+    sv: 'Adressen ska vara /api/submissions/{län}/{år}/{activities|expenses}.',
+    en: 'The address must be /api/submissions/{county}/{year}/{activities|expenses}.',
+  });
   requireBoardAccess(caller, target.board, 'read');
   return json(200, { ...target, versions: await services.store.history(target.board, target.year, target.template) });
 });
@@ -71,11 +76,10 @@ const history = defineRoute('submissionHistory', ['GET'], 'submissions/{board}/{
 /** `GET /api/submissions/{board}/{year}/{template}/{version}`: that version's rows, its kept warnings and the round's events. */
 const version = defineRoute('submissionVersion', ['GET'], 'submissions/{board}/{year}/{template}/{version}', async (request, services) => {
   const caller = await authenticate(request, services.authentication);
-  const target = parseInput(
-    versionRouteSchema(services.settings),
-    request.params,
-    'Adressen ska vara /api/submissions/{län}/{år}/{activities|expenses}/{version}, t.ex. /api/submissions/I/2013/activities/1.',
-  );
+  const target = parseInput(versionRouteSchema(services.settings), request.params, {
+    sv: 'Adressen ska vara /api/submissions/{län}/{år}/{activities|expenses}/{version}, t.ex. /api/submissions/I/2013/activities/1.',
+    en: 'The address must be /api/submissions/{county}/{year}/{activities|expenses}/{version}, e.g. /api/submissions/I/2013/activities/1.',
+  });
   requireBoardAccess(caller, target.board, 'read');
   const [stored, entry, events] = await Promise.all([
     services.store.version(target.board, target.year, target.template, target.version),
@@ -83,9 +87,10 @@ const version = defineRoute('submissionVersion', ['GET'], 'submissions/{board}/{
     services.rounds.events(target.board, target.year, target.template),
   ]);
   if (!stored || !entry) {
-    throw problems.notFound(
-      `Län ${target.board} har ingen version ${target.version} av ${sheetName(target.template)} för ${target.year}. Se historiken för vilka versioner som finns.`,
-    );
+    throw problems.notFound({
+      sv: `Län ${target.board} har ingen version ${target.version} av ${sheetName(target.template)} för ${target.year}. Se historiken för vilka versioner som finns.`,
+      en: `County ${target.board} has no version ${target.version} of ${sheetName(target.template)} for ${target.year}. See the history for the versions there are.`,
+    });
   }
   const warnings = await services.rounds.readWarnings(entry.rowsPartition);
   return json(200, {

@@ -31,7 +31,11 @@ export function quotable(text: string, max = 40): string {
 }
 
 function tooLarge(maxBytes: number) {
-  return problems.payloadTooLarge(`Begäran är större än ${Math.floor(maxBytes / 1024 / 1024)} MB när den packats upp. Skicka färre rader per begäran.`);
+  const megabytes = Math.floor(maxBytes / 1024 / 1024);
+  return problems.payloadTooLarge({
+    sv: `Begäran är större än ${megabytes} MB när den packats upp. Skicka färre rader per begäran.`,
+    en: `The request is larger than ${megabytes} MB once unpacked. Send fewer rows per request.`,
+  });
 }
 
 /**
@@ -43,20 +47,28 @@ export async function decodeContentEncoding(bytes: Buffer, header: string | null
     .split(',')
     .map((coding) => coding.trim().toLowerCase())
     .filter((coding) => coding !== '' && coding !== 'identity');
-  if (codings.length > 2) throw problems.unsupportedMediaType('Begäran är packad fler än två gånger (Content-Encoding). Packa den en gång, med gzip.');
+  if (codings.length > 2)
+    throw problems.unsupportedMediaType({
+      sv: 'Begäran är packad fler än två gånger (Content-Encoding). Packa den en gång, med gzip.',
+      en: 'The request is packed more than twice (Content-Encoding). Pack it once, with gzip.',
+    });
   let body = bytes;
   for (const coding of codings.reverse()) {
     const decode = coding === 'deflate' ? inflateEither : DECODERS[coding];
     if (!decode) {
-      throw problems.unsupportedMediaType(`Content-Encoding ”${quotable(coding)}” stöds inte. Skicka begäran opackad eller packad med gzip, deflate eller br.`);
+      throw problems.unsupportedMediaType({
+        sv: `Content-Encoding ”${quotable(coding)}” stöds inte. Skicka begäran opackad eller packad med gzip, deflate eller br.`,
+        en: `Content-Encoding “${quotable(coding)}” is not supported. Send the request unpacked or packed with gzip, deflate or br.`,
+      });
     }
     try {
       body = await decode(body, { maxOutputLength: maxBytes });
     } catch (error) {
       if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) throw tooLarge(maxBytes);
-      throw problems.badRequest(
-        `Begäran sägs vara packad med ${coding} (Content-Encoding) men kunde inte packas upp. Kontrollera att innehållet verkligen är packat så.`,
-      );
+      throw problems.badRequest({
+        sv: `Begäran sägs vara packad med ${coding} (Content-Encoding) men kunde inte packas upp. Kontrollera att innehållet verkligen är packat så.`,
+        en: `The request says it is packed with ${coding} (Content-Encoding) but could not be unpacked. Check that the content really is packed that way.`,
+      });
     }
   }
   return body;
@@ -82,10 +94,16 @@ export function declaredCharset(contentType: string | null): string | undefined 
 }
 
 const UTF8_NAMES = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8']);
-const NOT_UTF8 =
-  'Begärans innehåll är inte giltig UTF-8 (t.ex. å, ä eller ö skrivna i ISO-8859-1/Windows-1252, som Windows PowerShell 5.1 gör). ' +
-  'Skicka texten som UTF-8, eller ange teckenkodningen i Content-Type, t.ex. application/json; charset=windows-1252. ' +
-  'I PowerShell: -ContentType "application/json; charset=utf-8" -Body ([Text.Encoding]::UTF8.GetBytes($json)).';
+const NOT_UTF8 = {
+  sv:
+    'Begärans innehåll är inte giltig UTF-8 (t.ex. å, ä eller ö skrivna i ISO-8859-1/Windows-1252, som Windows PowerShell 5.1 gör). ' +
+    'Skicka texten som UTF-8, eller ange teckenkodningen i Content-Type, t.ex. application/json; charset=windows-1252. ' +
+    'I PowerShell: -ContentType "application/json; charset=utf-8" -Body ([Text.Encoding]::UTF8.GetBytes($json)).',
+  en:
+    'The request body is not valid UTF-8 (e.g. å, ä or ö written in ISO-8859-1/Windows-1252, as Windows PowerShell 5.1 does). ' +
+    'Send the text as UTF-8, or give the charset in Content-Type, e.g. application/json; charset=windows-1252. ' +
+    'In PowerShell: -ContentType "application/json; charset=utf-8" -Body ([Text.Encoding]::UTF8.GetBytes($json)).',
+};
 
 /**
  * The body as text: in the declared charset (any that iconv-lite knows: iso-8859-1, windows-1252, utf-16le…), or
@@ -106,9 +124,10 @@ export function decodeText(bytes: Buffer, contentType: string | null): string {
   // windows-1252 there, which is what Windows programs that send those labels actually write (€ – “ ”).
   const name = whatwgName(charset) ?? charset;
   if (!iconv.encodingExists(name)) {
-    throw problems.unsupportedMediaType(
-      `Teckenkodningen ”${quotable(charset)}” i Content-Type är okänd. Skicka UTF-8 (charset=utf-8), eller en vanlig kodning som windows-1252 eller iso-8859-1.`,
-    );
+    throw problems.unsupportedMediaType({
+      sv: `Teckenkodningen ”${quotable(charset)}” i Content-Type är okänd. Skicka UTF-8 (charset=utf-8), eller en vanlig kodning som windows-1252 eller iso-8859-1.`,
+      en: `The charset “${quotable(charset)}” in Content-Type is unknown. Send UTF-8 (charset=utf-8), or a common encoding such as windows-1252 or iso-8859-1.`,
+    });
   }
   return iconv.decode(bytes, name, { stripBOM: true });
 }

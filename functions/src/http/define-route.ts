@@ -54,7 +54,10 @@ export function assertWellFormedAddress(url: string): void {
     if (undecodable) {
       const shown = malformed !== undefined ? ` (${quotable(malformed, 3)})` : '';
       throw problems.badRequest(
-        `Adressen innehåller en felaktig procentkodning${shown}. Ett % ska följas av två hexadecimala siffror som tillsammans bildar UTF-8; skriv %25 för ett procenttecken.`,
+        {
+          sv: `Adressen innehåller en felaktig procentkodning${shown}. Ett % ska följas av två hexadecimala siffror som tillsammans bildar UTF-8; skriv %25 för ett procenttecken.`,
+          en: `The address holds a malformed percent-encoding${shown}. A % must be followed by two hexadecimal digits that together make UTF-8; write %25 for a percent sign.`,
+        },
         { reason: 'malformed-percent-encoding' },
       );
     }

@@ -1,5 +1,15 @@
 import type { HttpResponseInit } from '@azure/functions';
-import { DEFAULT_LANGUAGE, PROBLEM_TYPES, problemTitle, problemTypeUri, type Issue, type Language, type Localized, type ProblemKind } from '@samla/shared';
+import {
+  DEFAULT_LANGUAGE,
+  PROBLEM_TYPES,
+  problemTitle,
+  problemTypeUri,
+  type Issue,
+  type Language,
+  pick,
+  type Localized,
+  type ProblemKind,
+} from '@samla/shared';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -9,8 +19,11 @@ export interface ProblemExtensions {
   readonly [member: string]: unknown;
 }
 
-/** A detail in both languages, or Swedish only where it has not been translated yet. */
-export type ProblemDetail = string | Localized;
+/** A detail in every language Samla speaks: a bare string is refused by the type, so no detail is Swedish-only. */
+export type ProblemDetail = Localized;
+
+/** Extension members, or members worded per language (`invalid-params` reasons in the caller's language). */
+export type ProblemExtensionsIn = ProblemExtensions | ((language: Language) => ProblemExtensions);
 
 /**
  * A failure to answer with a problem document (RFC 9457). Handlers throw it; the route wrapper turns it into the
@@ -23,10 +36,10 @@ export class HttpProblem extends Error {
   constructor(
     readonly kind: ProblemKind,
     readonly detail?: ProblemDetail,
-    readonly extensions: ProblemExtensions = {},
+    readonly extensions: ProblemExtensionsIn = {},
     readonly headers: Readonly<Record<string, string>> = {},
   ) {
-    super(typeof detail === 'string' ? detail : (detail?.sv ?? PROBLEM_TYPES[kind].title.sv));
+    super(detail?.sv ?? PROBLEM_TYPES[kind].title.sv);
     this.name = 'HttpProblem';
     this.status = PROBLEM_TYPES[kind].status;
   }
@@ -36,10 +49,14 @@ export class HttpProblem extends Error {
     return PROBLEM_TYPES[this.kind].title.sv;
   }
 
-  /** The detail in a language: the Swedish text when no translation was given. */
+  /** The detail in a language. */
   detailIn(language: Language): string | undefined {
-    if (this.detail === undefined || typeof this.detail === 'string') return this.detail;
-    return this.detail[language];
+    return this.detail === undefined ? undefined : pick(this.detail, language);
+  }
+
+  /** The extension members in a language. */
+  extensionsIn(language: Language): ProblemExtensions {
+    return typeof this.extensions === 'function' ? this.extensions(language) : this.extensions;
   }
 }
 
@@ -52,7 +69,7 @@ export function problemResponse(problem: HttpProblem, instance?: string, languag
     status: problem.status,
     ...(detail ? { detail } : {}),
     ...(instance ? { instance } : {}),
-    ...problem.extensions,
+    ...problem.extensionsIn(language),
   };
   return {
     status: problem.status,
@@ -63,12 +80,12 @@ export function problemResponse(problem: HttpProblem, instance?: string, languag
 
 /** Shorthands for the kinds that need no more than a detail. */
 export const problems = {
-  badRequest: (detail: ProblemDetail, extensions?: ProblemExtensions) => new HttpProblem('bad-request', detail, extensions),
+  badRequest: (detail: ProblemDetail, extensions?: ProblemExtensionsIn) => new HttpProblem('bad-request', detail, extensions),
   unauthorized: (detail: ProblemDetail) => new HttpProblem('sign-in-required', detail, {}, { 'WWW-Authenticate': 'Bearer realm="samla"' }),
   forbidden: (detail: ProblemDetail) => new HttpProblem('forbidden', detail),
   notFound: (detail: ProblemDetail) => new HttpProblem('not-found', detail),
   payloadTooLarge: (detail: ProblemDetail) => new HttpProblem('too-large', detail),
   unsupportedMediaType: (detail: ProblemDetail) => new HttpProblem('unsupported-media-type', detail),
-  unprocessable: (detail: ProblemDetail, extensions?: ProblemExtensions) => new HttpProblem('validation-failed', detail, extensions),
+  unprocessable: (detail: ProblemDetail, extensions?: ProblemExtensionsIn) => new HttpProblem('validation-failed', detail, extensions),
   unavailable: (detail: ProblemDetail) => new HttpProblem('service-unavailable', detail, {}, { 'Retry-After': '5' }),
 };

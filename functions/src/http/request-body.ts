@@ -1,4 +1,5 @@
 import type { HttpRequest } from '@azure/functions';
+import { requestMessageIn, type Language, type Localized } from '@samla/shared';
 import { z } from 'zod';
 import { decodeContentEncoding, decodeText, quotable } from './body-decoding';
 import { problems } from './problem';
@@ -17,23 +18,28 @@ function declaredLength(request: HttpRequest): number | undefined {
  */
 export async function readBodyBytes(request: HttpRequest, maxBytes: number): Promise<Buffer> {
   const declared = declaredLength(request);
-  const tooLarge = () => problems.payloadTooLarge(`Begäran är större än ${Math.floor(maxBytes / 1024 / 1024)} MB.`);
+  const megabytes = Math.floor(maxBytes / 1024 / 1024);
+  const tooLarge = () => problems.payloadTooLarge({ sv: `Begäran är större än ${megabytes} MB.`, en: `The request is larger than ${megabytes} MB.` });
   if (declared !== undefined && declared > maxBytes) throw tooLarge();
   const bytes = Buffer.from(await request.arrayBuffer());
   if (bytes.length > maxBytes) throw tooLarge();
   return decodeContentEncoding(bytes, request.headers.get('content-encoding'), maxBytes);
 }
 
-/** The zod issues of a request body, as RFC 9457's `invalid-params` with a JSON path each. */
-function invalidParams(error: z.ZodError): { name: string; reason: string }[] {
-  return error.issues.map((issue) => ({ name: issue.path.length ? issue.path.join('.') : '(body)', reason: issue.message }));
+/** The zod issues of a request body, as RFC 9457's `invalid-params` with a JSON path each, in the caller's language. */
+function invalidParams(error: z.ZodError, language: Language): { name: string; reason: string }[] {
+  return error.issues.map((issue) => ({ name: issue.path.length ? issue.path.join('.') : '(body)', reason: requestMessageIn(issue.message, language) }));
 }
 
 /** 415 unless the request says it is JSON. */
 export function requireJsonContent(request: HttpRequest): void {
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
-    throw problems.unsupportedMediaType(`Skicka JSON med Content-Type: application/json (fick ”${contentType ? quotable(contentType, 80) : 'ingen'}”).`);
+    const given = contentType ? quotable(contentType, 80) : undefined;
+    throw problems.unsupportedMediaType({
+      sv: `Skicka JSON med Content-Type: application/json (fick ”${given ?? 'ingen'}”).`,
+      en: `Send JSON with Content-Type: application/json (got “${given ?? 'none'}”).`,
+    });
   }
 }
 
@@ -69,31 +75,43 @@ export function describeCharacter(character: string): string {
 }
 
 /** JSON.parse's complaint, in words that quote no part of the body but the one character it stopped at. */
-function jsonProblem(error: Error, text: string): string {
-  if (/Unexpected end of JSON input/.test(error.message)) return 'JSON-texten tar slut för tidigt: något saknas i slutet';
+function jsonProblem(error: Error, text: string): Localized {
+  if (/Unexpected end of JSON input/.test(error.message))
+    return { sv: 'JSON-texten tar slut för tidigt: något saknas i slutet', en: 'the JSON text ends too early: something is missing at the end' };
   const position = /at position (\d+)/.exec(error.message)?.[1];
   const at = position !== undefined ? Number(position) : undefined;
   const character = at !== undefined ? String.fromCodePoint(text.codePointAt(at) ?? 0) : /Unexpected token '(.)'/su.exec(error.message)?.[1];
-  const where = at !== undefined ? ` vid tecken ${at + 1}` : '';
-  if (character === undefined || at === text.length) return `texten är inte giltig JSON${where}`;
-  const inString = /control character in string/i.test(error.message) ? ' i en text (styrtecken ska skrivas som \\uXXXX)' : '';
-  return `ett oväntat tecken ${describeCharacter(character)}${where}${inString}`;
+  const where = at !== undefined ? { sv: ` vid tecken ${at + 1}`, en: ` at character ${at + 1}` } : { sv: '', en: '' };
+  if (character === undefined || at === text.length) return { sv: `texten är inte giltig JSON${where.sv}`, en: `the text is not valid JSON${where.en}` };
+  const inString = /control character in string/i.test(error.message)
+    ? { sv: ' i en text (styrtecken ska skrivas som \\uXXXX)', en: ' in a text (control characters are written as \\uXXXX)' }
+    : { sv: '', en: '' };
+  const shown = describeCharacter(character);
+  return { sv: `ett oväntat tecken ${shown}${where.sv}${inString.sv}`, en: `an unexpected character ${shown}${where.en}${inString.en}` };
 }
 
 /** JSON from text; 400 saying where it breaks when it is malformed, and when it nests deeper than MAX_JSON_DEPTH. */
 export function parseJsonText(text: string): unknown {
   if (nestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
     throw problems.badRequest(
-      `Begärans JSON är nästlad i fler än ${MAX_JSON_DEPTH} nivåer av listor och objekt. En inskickning har formen { board, year, template, rows: [ { kolumn: värde } ] }.`,
+      {
+        sv: `Begärans JSON är nästlad i fler än ${MAX_JSON_DEPTH} nivåer av listor och objekt. En inskickning har formen { board, year, template, rows: [ { kolumn: värde } ] }.`,
+        en: `The request JSON nests lists and objects deeper than ${MAX_JSON_DEPTH} levels. A submission has the form { board, year, template, rows: [ { column: value } ] }.`,
+      },
       { reason: 'json-too-deep' },
     );
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw problems.badRequest(`Begärans JSON kunde inte läsas: ${jsonProblem(error as Error, text)}. Kontrollera att innehållet är giltig JSON.`, {
-      reason: 'malformed-json',
-    });
+    const why = jsonProblem(error as Error, text);
+    throw problems.badRequest(
+      {
+        sv: `Begärans JSON kunde inte läsas: ${why.sv}. Kontrollera att innehållet är giltig JSON.`,
+        en: `The request JSON could not be read: ${why.en}. Check that the content is valid JSON.`,
+      },
+      { reason: 'malformed-json' },
+    );
   }
 }
 
@@ -106,13 +124,19 @@ export function parseJsonBytes(bytes: Buffer, contentType: string | null = null)
 export async function readJsonBody<S extends z.ZodType>(request: HttpRequest, schema: S, maxBytes = MAX_JSON_BYTES): Promise<z.infer<S>> {
   requireJsonContent(request);
   const json = parseJsonBytes(await readBodyBytes(request, maxBytes), request.headers.get('content-type'));
-  return parseInput(schema, json, 'Begärans innehåll har fel form.');
+  return parseInput(schema, json, WRONG_SHAPE);
 }
 
+/** The detail of a body that parsed as JSON but has the wrong shape (the fields say where). */
+export const WRONG_SHAPE: Localized = { sv: 'Begärans innehåll har fel form.', en: 'The request content has the wrong shape.' };
+
 /** Parses route or query values, or a parsed body, against a schema; 400 saying which field is wrong. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, detail: string): z.infer<S> {
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, detail: Localized): z.infer<S> {
   const result = schema.safeParse(input);
-  if (!result.success) throw problems.badRequest(detail, { 'invalid-params': invalidParams(result.error) });
+  if (!result.success) {
+    const { error } = result;
+    throw problems.badRequest(detail, (language) => ({ 'invalid-params': invalidParams(error, language) }));
+  }
   return result.data;
 }
 

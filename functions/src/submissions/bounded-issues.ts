@@ -1,4 +1,4 @@
-import type { Issue, Severity } from '@samla/shared';
+import { showNumber, type Issue, type Localized, type Severity } from '@samla/shared';
 
 /** The most issues one answer lists; the rest are counted per rule. */
 export const MAX_ANSWERED_ISSUES = 1000;
@@ -66,18 +66,34 @@ export function boundIssues(sources: readonly IssueSource[], max = MAX_ANSWERED_
   return { errors, issueCounts, omittedIssues: found - errors.length };
 }
 
-/** "3 fel och 2 varningar", from the counts (so it is right also when issues were left out). */
-export function countsSummary(counts: readonly IssueCount[]): string {
+/** "3 fel och 2 varningar" / "3 errors and 2 warnings", from the counts (so it is right also when issues were left out). */
+export function countsSummary(counts: readonly IssueCount[]): Localized {
   let errors = 0;
   let warnings = 0;
   for (const { severity, count } of counts) {
     if (severity === 'error') errors += count;
     else warnings += count;
   }
-  return `${errors} fel och ${warnings} varningar`;
+  return severitySummary(errors, warnings);
+}
+
+/** "3 fel och 2 varningar" / "3 errors and 2 warnings"; counts written with Swedish or English digit grouping. */
+export function severitySummary(errors: number, warnings: number): Localized {
+  const sv = showNumber;
+  const en = (count: number) => count.toLocaleString('en-GB');
+  return {
+    sv: `${sv(errors)} fel och ${sv(warnings)} varningar`,
+    en: `${en(errors)} ${errors === 1 ? 'error' : 'errors'} and ${en(warnings)} ${warnings === 1 ? 'warning' : 'warnings'}`,
+  };
 }
 
 /** The sentence that says some issues are only counted, or nothing when all are listed. */
-export function omittedSentence(bounded: BoundedIssues): string {
-  return bounded.omittedIssues > 0 ? ` De första ${bounded.errors.length} visas; ytterligare ${bounded.omittedIssues} räknas per regel i issueCounts.` : '';
+export function omittedSentence(bounded: BoundedIssues): Localized {
+  if (bounded.omittedIssues === 0) return { sv: '', en: '' };
+  const { length } = bounded.errors;
+  const omitted = bounded.omittedIssues;
+  return {
+    sv: ` De första ${showNumber(length)} visas; ytterligare ${showNumber(omitted)} räknas per regel i issueCounts.`,
+    en: ` The first ${length.toLocaleString('en-GB')} are shown; ${omitted.toLocaleString('en-GB')} more are counted per rule in issueCounts.`,
+  };
 }

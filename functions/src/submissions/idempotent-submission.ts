@@ -48,7 +48,8 @@ export async function withIdempotency(
   const contentType = request.headers.get('content-type');
   const key = request.headers.get('idempotency-key');
   if (key === null) return run(bodyOf(bytes, contentType));
-  if (!KEY_PATTERN.test(key)) throw problems.badRequest('Idempotency-Key ska vara 1–200 synliga ASCII-tecken.');
+  if (!KEY_PATTERN.test(key))
+    throw problems.badRequest({ sv: 'Idempotency-Key ska vara 1–200 synliga ASCII-tecken.', en: 'Idempotency-Key must be 1–200 visible ASCII characters.' });
   const requestHash = createHash('sha256')
     .update(options.requestTag ?? '')
     .update('\n')

@@ -7,7 +7,7 @@ import { rowEntities } from '../storage/row-entities';
 import type { NewSubmission } from '../storage/submission-store';
 import type { BoundedIssues } from './bounded-issues';
 import type { SubmissionReceipt } from './submission-intake';
-import type { SubmissionTarget } from './submission-request';
+import type { SubmissionTarget } from '@samla/shared';
 
 /** What the staff member says beside the rows. */
 export interface SubmissionIntent {
@@ -26,11 +26,14 @@ export function sheetName(template: TemplateKey | (string & {})): string {
 
 /** The 409 for a submission to an accepted round: who accepted which version when, and what to do. */
 export function acceptedProblem(target: SubmissionTarget, event: { version?: number; by?: string; at?: string } = {}): HttpProblem {
-  const who = event.by ? ` av ${event.by}` : '';
-  const when = event.at ? ` den ${event.at.slice(0, 10)}` : '';
+  const day = event.at?.slice(0, 10);
+  const sheet = sheetName(target.template);
   return new HttpProblem(
     'round-accepted',
-    `${sheetName(target.template)} för län ${target.board} ${target.year} är godkänd${who}${when} (version ${event.version ?? '?'}). Inget har sparats. Be en samordnare att öppna inlämningen igen om uppgifterna behöver ändras.`,
+    {
+      sv: `${sheet} för län ${target.board} ${target.year} är godkänd${event.by ? ` av ${event.by}` : ''}${day ? ` den ${day}` : ''} (version ${event.version ?? '?'}). Inget har sparats. Be en samordnare att öppna inlämningen igen om uppgifterna behöver ändras.`,
+      en: `${sheet} of county ${target.board} ${target.year} was accepted${event.by ? ` by ${event.by}` : ''}${day ? ` on ${day}` : ''} (version ${event.version ?? '?'}). Nothing was stored. Ask a coordinator to reopen the submission if the data need to change.`,
+    },
     { reason: 'round-accepted', board: target.board, year: target.year, template: target.template },
   );
 }
@@ -44,7 +47,10 @@ export function roundConflict(error: unknown): HttpProblem | undefined {
   if (error instanceof RoundChangedError) {
     return new HttpProblem(
       'round-changed',
-      `Samordnarna ändrade läget för ${sheetName(error.template)} för län ${error.board} ${error.year} medan inskickningen sparades. Inget har sparats; se läget och skicka in igen.`,
+      {
+        sv: `Samordnarna ändrade läget för ${sheetName(error.template)} för län ${error.board} ${error.year} medan inskickningen sparades. Inget har sparats; se läget och skicka in igen.`,
+        en: `The coordinators changed the round of ${sheetName(error.template)} of county ${error.board} ${error.year} while the submission was being stored. Nothing was stored; see the round and submit again.`,
+      },
       { reason: 'round-changed' },
     );
   }
@@ -70,13 +76,19 @@ export async function prepareRoundSubmission<T extends TemplateKey>(
   const sheet = sheetName(target.template);
   if (rows.length === 0 && !nothingToReport) {
     throw problems.unprocessable(
-      `${sheet} är tom och sparades inte: en tom mall är ingen inlämning. Fyll i mallen, eller skicka nothingToReport: true om länet inte har något att redovisa för ${target.year}.`,
+      {
+        sv: `${sheet} är tom och sparades inte: en tom mall är ingen inlämning. Fyll i mallen, eller skicka nothingToReport: true om länet inte har något att redovisa för ${target.year}.`,
+        en: `${sheet} is empty and was not stored: an empty template is not a submission. Fill in the template, or send nothingToReport: true if the county has nothing to report for ${target.year}.`,
+      },
       { reason: 'empty-template', template: target.template },
     );
   }
   if (rows.length > 0 && nothingToReport) {
     throw problems.unprocessable(
-      `${sheet} har ${rows.length} ${rows.length === 1 ? 'rad' : 'rader'} men inskickningen säger att länet inte har något att redovisa. Ta bort nothingToReport eller raderna.`,
+      {
+        sv: `${sheet} har ${rows.length} ${rows.length === 1 ? 'rad' : 'rader'} men inskickningen säger att länet inte har något att redovisa. Ta bort nothingToReport eller raderna.`,
+        en: `${sheet} has ${rows.length} ${rows.length === 1 ? 'row' : 'rows'} but the submission says the county has nothing to report. Remove nothingToReport or the rows.`,
+      },
       { reason: 'nothing-to-report-with-rows', template: target.template },
     );
   }

@@ -1,6 +1,5 @@
 import type { HttpResponseInit, InvocationContext } from '@azure/functions';
-import { TEMPLATE_KEYS, typedRows, type InitiativeSettings, type Language, type TemplateKey, type TemplateValidation } from '@samla/shared';
-import { z } from 'zod';
+import { TEMPLATE_KEYS, typedRows, type Language, type SheetsBody, type SubmissionTarget, type TemplateKey, type TemplateValidation } from '@samla/shared';
 import type { Caller } from '../auth/caller';
 import { json } from '../http/define-route';
 import { problems } from '../http/problem';
@@ -10,37 +9,7 @@ import { YearLockedError } from '../storage/submission-store';
 import { boundIssues, omittedSentence, warningsOf } from './bounded-issues';
 import { lockedWhileRunning } from './locked-year';
 import { issuesSummary, judgeTemplates, submissionConflict, type SubmissionReceipt } from './submission-intake';
-import { MAX_SUBMISSION_ROWS, submissionTargetSchema, type SubmissionTarget } from './submission-request';
 import { prepareRoundSubmission, sheetName, type PreparedSubmission } from './round-intake';
-
-const rowsSchema = z
-  .array(z.record(z.string(), z.unknown(), { error: 'varje rad ska vara ett objekt med kolumnnycklar' }), { error: 'ska vara en lista av rader' })
-  .max(MAX_SUBMISSION_ROWS, { error: `högst ${MAX_SUBMISSION_ROWS} rader per mall` });
-
-/** One schema per template key, from the modules' list. */
-function perTemplate<S extends z.ZodType>(schema: S): Record<TemplateKey, S> {
-  return Object.fromEntries(TEMPLATE_KEYS.map((key) => [key, schema])) as Record<TemplateKey, S>;
-}
-
-/**
- * `POST /api/submissions` with every template: `{ board, year, sheets: { activities, expenses }, nothingToReport? }`,
- * where `nothingToReport` is `true` (for every empty sheet) or per template (`{ expenses: true }`).
- */
-export function sheetsBodySchema(settings: InitiativeSettings) {
-  return submissionTargetSchema(settings)
-    .omit({ template: true })
-    .extend({
-      sheets: z.object(perTemplate(rowsSchema), { error: `sheets ska hålla både ${TEMPLATE_KEYS.slice(0, -1).join(', ')} och ${TEMPLATE_KEYS.at(-1)}` }),
-      nothingToReport: z.union([z.boolean(), z.object(perTemplate(z.boolean().optional()))]).optional(),
-    });
-}
-
-export type SheetsBody = z.infer<ReturnType<typeof sheetsBodySchema>>;
-
-/** Whether a body is the two-template form (it has `sheets`). */
-export function isSheetsBody(body: unknown): boolean {
-  return typeof body === 'object' && body !== null && 'sheets' in body;
-}
 
 function saysNothing(body: SheetsBody, template: string, empty: boolean): boolean {
   const said = body.nothingToReport;
@@ -87,8 +56,13 @@ export async function storeJudgedSheets(
   const failing = judged.filter((validation) => !validation.valid);
   if (failing.length > 0) {
     const bounded = boundIssues(judged);
+    const summaries = failing.map((validation) => ({ sheet: sheetName(validation.template), summary: issuesSummary(validation) }));
+    const omitted = omittedSentence(bounded);
     throw problems.unprocessable(
-      `Inget sparades: ${failing.map((validation) => `${sheetName(validation.template)} ${issuesSummary(validation)}`).join(', ')}. Rätta felen och skicka in igen.${omittedSentence(bounded)}`,
+      {
+        sv: `Inget sparades: ${summaries.map(({ sheet, summary }) => `${sheet} ${summary.sv}`).join(', ')}. Rätta felen och skicka in igen.${omitted.sv}`,
+        en: `Nothing was stored: ${summaries.map(({ sheet, summary }) => `${sheet} ${summary.en}`).join(', ')}. Correct the errors and submit again.${omitted.en}`,
+      },
       { ...bounded },
     );
   }

@@ -28,9 +28,9 @@ import type { Services } from '../services';
 import { withDeadline } from '../storage/storage-health';
 import { ConcurrentSubmissionError, YearLockedError, type SubmissionStore } from '../storage/submission-store';
 import { isStorageUnavailable } from '../storage/table-errors';
-import { boundIssues, countedIssues, countsSummary, omittedSentence, warningsOf, type IssueCount } from './bounded-issues';
+import { boundIssues, countedIssues, countsSummary, omittedSentence, severitySummary, warningsOf, type IssueCount } from './bounded-issues';
 import { lockedWhileRunning } from './locked-year';
-import type { SubmissionTarget } from './submission-request';
+import { pick, type Localized, type SubmissionTarget } from '@samla/shared';
 import { prepareRoundSubmission, roundConflict, type SubmissionIntent } from './round-intake';
 
 /** A board and a year: whose templates are judged together. */
@@ -122,7 +122,7 @@ function uncheckedLinksIssue(validation: TemplateValidation, reference: Template
   const definition = templateDefinition(validation.template);
   const cell = cellAddress(layout.sheet, layout.headerRow, layout.columns.get(reference.column) ?? 1);
   const label = definition.columns.find((column) => column.key === reference.column)?.label[language] ?? reference.column;
-  const reason = language === 'sv' ? 'lagringen svarade inte' : 'storage did not answer';
+  const reason = pick({ sv: 'lagringen svarade inte', en: 'storage did not answer' }, language);
   return {
     severity: 'warning',
     code: reference.uncheckedCode,
@@ -141,9 +141,10 @@ export interface SheetValues {
   readonly values: readonly (readonly unknown[])[];
 }
 
-export function issuesSummary(validation: TemplateValidation): string {
+/** A judgement's errors and warnings in words, in every language. */
+export function issuesSummary(validation: TemplateValidation): Localized {
   const { errors, warnings } = countBySeverity(validation.issues);
-  return `${errors} fel och ${warnings} varningar`;
+  return severitySummary(errors, warnings);
 }
 
 /** The outcome of a submission as the API answers it. */
@@ -205,8 +206,13 @@ export async function storeJudged(
   if (!rows) {
     log('rejected', { issues: validation.issues.length });
     const bounded = boundIssues([validation]);
+    const counts = countsSummary(bounded.issueCounts);
+    const omitted = omittedSentence(bounded);
     throw problems.unprocessable(
-      `Inskickningen sparades inte: ${countsSummary(bounded.issueCounts)}. Rätta felen och skicka in igen.${omittedSentence(bounded)}`,
+      {
+        sv: `Inskickningen sparades inte: ${counts.sv}. Rätta felen och skicka in igen.${omitted.sv}`,
+        en: `The submission was not stored: ${counts.en}. Correct the errors and submit again.${omitted.en}`,
+      },
       { ...bounded },
     );
   }
@@ -268,10 +274,10 @@ export function submissionConflict(error: unknown, target: SubmissionTarget): Ht
   const round = roundConflict(error);
   if (round) return round;
   if (!(error instanceof ConcurrentSubmissionError)) throw error;
-  return new HttpProblem(
-    'concurrent-submission',
-    `En annan inskickning av ${templateDefinition(target.template).sheetName} för län ${target.board} ${target.year} sparades samtidigt. Se historiken och skicka in igen om din version ska gälla.`,
-  );
+  return new HttpProblem('concurrent-submission', {
+    sv: `En annan inskickning av ${templateDefinition(target.template).sheetName} för län ${target.board} ${target.year} sparades samtidigt. Se historiken och skicka in igen om din version ska gälla.`,
+    en: `Another submission of ${templateDefinition(target.template).sheetName} for county ${target.board} ${target.year} was stored at the same time. See the history and submit again if your version is to apply.`,
+  });
 }
 
 export function receiptResponse(receipt: SubmissionReceipt, target: SubmissionTarget): HttpResponseInit {

@@ -2,7 +2,7 @@ import { columnIndex, columnLetters, quoteSheetName, type Criterion, type Expr, 
 import { safeSheetName, xmlSafeText } from './inert-text';
 
 /** Where a sheet's columns and data rows are, so that a total can name its ranges. */
-export interface SheetLayout {
+export interface ReportSheetRanges {
   readonly sheet: Pick<ReportSheet, 'name' | 'columns' | 'rowCount'>;
 }
 
@@ -40,13 +40,13 @@ function criterionText(criterion: Criterion): string {
 
 /** Turns a report total into the Excel formula that computes it from the sheets of the same workbook. */
 export class FormulaWriter {
-  private readonly layouts: ReadonlyMap<string, SheetLayout['sheet']>;
+  private readonly layouts: ReadonlyMap<string, ReportSheetRanges['sheet']>;
 
-  constructor(sheets: readonly SheetLayout['sheet'][]) {
+  constructor(sheets: readonly ReportSheetRanges['sheet'][]) {
     this.layouts = new Map(sheets.map((sheet) => [sheet.name, sheet]));
   }
 
-  private layout(name: string): SheetLayout['sheet'] {
+  private layout(name: string): ReportSheetRanges['sheet'] {
     const layout = this.layouts.get(name);
     if (!layout) throw new Error(`A total refers to a sheet that is not in the workbook: ${name}`);
     return layout;

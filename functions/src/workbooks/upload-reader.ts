@@ -15,7 +15,7 @@ import {
   type Stamp,
   type TemplateKey,
 } from '@samla/shared';
-import { MAX_SUBMISSION_ROWS } from '../submissions/submission-request';
+import { MAX_SUBMISSION_ROWS } from '@samla/shared';
 import { scanSheet, type SheetLink, type SheetScan } from './sheet-xml-reader';
 import { uploadRefusal, type UploadRefusal } from './upload-refusal';
 import { dayFromSerial, type CellContext, type UploadedValue } from './uploaded-cell';

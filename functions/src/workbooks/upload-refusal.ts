@@ -1,4 +1,4 @@
-import type { Language, Localized, ProblemKind } from '@samla/shared';
+import { joinLocalized, localizedMessage, pick, showNumber, type Language, type Localized, type LocalizedMessage, type ProblemKind } from '@samla/shared';
 
 /** Why an uploaded file was not read, each with its HTTP status and wording. */
 export const UPLOAD_REFUSAL_KINDS = [
@@ -50,17 +50,19 @@ export interface UploadRefusal {
   readonly problem?: ProblemKind;
 }
 
-const SAVE_AS_XLSX = {
+const SAVE_AS_XLSX: Localized = {
   sv: 'Spara filen som Excel-arbetsbok (.xlsx) och ladda upp den igen.',
   en: 'Save the file as an Excel workbook (.xlsx) and upload it again.',
 };
 
-const number = (value: number | undefined, language: Language): string => (value ?? 0).toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB');
+/** A count as each language writes it: `100 000 000` in Swedish, `100,000,000` in English. */
+const number = (value: number | undefined, language: Language): string =>
+  pick({ sv: showNumber(value ?? 0), en: (value ?? 0).toLocaleString('en-GB') }, language);
 
 /** A reference as the user reads it: a bare row number is `rad 100 000 000`, a cell or range as written. */
 function place(reference: string | undefined, language: Language): string {
-  if (reference === undefined) return language === 'sv' ? 'en cell' : 'a cell';
-  if (/^\d+$/.test(reference)) return `${language === 'sv' ? 'rad' : 'row'} ${number(Number(reference), language)}`;
+  if (reference === undefined) return pick({ sv: 'en cell', en: 'a cell' }, language);
+  if (/^\d+$/.test(reference)) return `${pick({ sv: 'rad', en: 'row' }, language)} ${number(Number(reference), language)}`;
   return reference.length > 40 ? `${reference.slice(0, 37)}…` : reference;
 }
 
@@ -80,98 +82,114 @@ function foreignReason(p: RefusalParams, l: Language): string {
     : `its header row (row ${p.row ?? 1}) holds ${p.found ?? 0} of the template's ${p.expected ?? 0} headers`;
 }
 
+interface RefusalText {
+  readonly status: UploadRefusal['status'];
+  /** The problem kind to answer with, where it is not the status's general one. */
+  readonly problem?: ProblemKind;
+  readonly detail: LocalizedMessage<RefusalParams>;
+}
+
 const STAMP_REFUSALS = {
   'old-template-version': {
     status: 422,
     problem: 'template-version-unsupported',
-    detail: (p, l) =>
-      l === 'sv'
-        ? `Bladet ”${p.sheet ?? ''}” är mallen ${p.template ?? ''} i version ${p.version ?? 0}, och den kan inte läsas som dagens version ${p.current ?? 0}: ${p.changes?.sv ?? ''}. Mallen är version ${p.version ?? 0}; ${NEW_TEMPLATE.sv(p.template)}, eller öppna filen i Excel med Samla så uppgraderas den.`
-        : `The sheet "${p.sheet ?? ''}" is the ${p.template ?? ''} template in version ${p.version ?? 0}, which can't be read as today's version ${p.current ?? 0}: ${p.changes?.en ?? ''}. The template is version ${p.version ?? 0}; ${NEW_TEMPLATE.en(p.template)}, or open the file in Excel with Samla, which upgrades it.`,
+    detail: localizedMessage(
+      (p) =>
+        `Bladet ”${p.sheet ?? ''}” är mallen ${p.template ?? ''} i version ${p.version ?? 0}, och den kan inte läsas som dagens version ${p.current ?? 0}: ${p.changes?.sv ?? ''}. Mallen är version ${p.version ?? 0}; ${NEW_TEMPLATE.sv(p.template)}, eller öppna filen i Excel med Samla så uppgraderas den.`,
+      (p) =>
+        `The sheet "${p.sheet ?? ''}" is the ${p.template ?? ''} template in version ${p.version ?? 0}, which can't be read as today's version ${p.current ?? 0}: ${p.changes?.en ?? ''}. The template is version ${p.version ?? 0}; ${NEW_TEMPLATE.en(p.template)}, or open the file in Excel with Samla, which upgrades it.`,
+    ),
   },
   'newer-template-version': {
     status: 422,
     problem: 'template-version-unsupported',
-    detail: (p, l) =>
-      l === 'sv'
-        ? `Bladet ”${p.sheet ?? ''}” är märkt som version ${p.version ?? 0} av mallen ${p.template ?? ''}, men Samla känner bara till versionerna till och med ${p.current ?? 0}. Märkningen är ändrad eller kommer från en annan Samla; ${NEW_TEMPLATE.sv(p.template)}.`
-        : `The sheet "${p.sheet ?? ''}" is marked as version ${p.version ?? 0} of the ${p.template ?? ''} template, but Samla knows the versions up to ${p.current ?? 0} only. The mark was changed or comes from another Samla; ${NEW_TEMPLATE.en(p.template)}.`,
+    detail: localizedMessage(
+      (p) =>
+        `Bladet ”${p.sheet ?? ''}” är märkt som version ${p.version ?? 0} av mallen ${p.template ?? ''}, men Samla känner bara till versionerna till och med ${p.current ?? 0}. Märkningen är ändrad eller kommer från en annan Samla; ${NEW_TEMPLATE.sv(p.template)}.`,
+      (p) =>
+        `The sheet "${p.sheet ?? ''}" is marked as version ${p.version ?? 0} of the ${p.template ?? ''} template, but Samla knows the versions up to ${p.current ?? 0} only. The mark was changed or comes from another Samla; ${NEW_TEMPLATE.en(p.template)}.`,
+    ),
   },
   'foreign-sheet': {
     status: 422,
     problem: 'foreign-sheet',
-    detail: (p, l) =>
-      l === 'sv'
-        ? `Bladet ”${p.sheet ?? ''}” är inte Samlas mall: ${foreignReason(p, l)}. Byt namn på bladet om det inte ska lämnas in, eller ${NEW_TEMPLATE.sv(p.template)}.`
-        : `The sheet "${p.sheet ?? ''}" is not Samla's template: ${foreignReason(p, l)}. Rename the sheet if it is not to be submitted, or ${NEW_TEMPLATE.en(p.template)}.`,
+    detail: localizedMessage(
+      (p) =>
+        `Bladet ”${p.sheet ?? ''}” är inte Samlas mall: ${foreignReason(p, 'sv')}. Byt namn på bladet om det inte ska lämnas in, eller ${NEW_TEMPLATE.sv(p.template)}.`,
+      (p) =>
+        `The sheet "${p.sheet ?? ''}" is not Samla's template: ${foreignReason(p, 'en')}. Rename the sheet if it is not to be submitted, or ${NEW_TEMPLATE.en(p.template)}.`,
+    ),
   },
-} as const satisfies Record<string, { status: UploadRefusal['status']; problem: ProblemKind; detail: (p: RefusalParams, language: Language) => string }>;
+} as const satisfies Record<string, RefusalText>;
 
-const REFUSALS: Record<
-  UploadRefusalKind,
-  { status: UploadRefusal['status']; problem?: ProblemKind; detail: (p: RefusalParams, language: Language) => string }
-> = {
+const REFUSALS: Record<UploadRefusalKind, RefusalText> = {
   'too-large': {
     status: 413,
-    detail: (p, l) =>
-      l === 'sv'
-        ? `Filen är större än ${number(p.maxMegabytes, l)} MB. Ta bort annat än mallens blad, eller dela upp inlämningen.`
-        : `The file is larger than ${number(p.maxMegabytes, l)} MB. Remove everything but the template's sheets, or split the submission.`,
+    detail: localizedMessage(
+      (p) => `Filen är större än ${number(p.maxMegabytes, 'sv')} MB. Ta bort annat än mallens blad, eller dela upp inlämningen.`,
+      (p) => `The file is larger than ${number(p.maxMegabytes, 'en')} MB. Remove everything but the template's sheets, or split the submission.`,
+    ),
   },
   'not-a-workbook': {
     status: 415,
-    detail: (_, l) => (l === 'sv' ? `Filen är ingen Excel-arbetsbok. ${SAVE_AS_XLSX.sv}` : `The file is not an Excel workbook. ${SAVE_AS_XLSX.en}`),
+    detail: () => joinLocalized([{ sv: 'Filen är ingen Excel-arbetsbok.', en: 'The file is not an Excel workbook.' }, SAVE_AS_XLSX]),
   },
   'legacy-workbook': {
     status: 415,
-    detail: (_, l) =>
-      l === 'sv'
-        ? 'Filen är i det äldre Excel-formatet (.xls) eller skyddad med lösenord. Spara den utan lösenord som Excel-arbetsbok (.xlsx) och ladda upp den igen.'
-        : 'The file is in the older Excel format (.xls) or protected by a password. Save it without a password as an Excel workbook (.xlsx) and upload it again.',
+    detail: localizedMessage(
+      () =>
+        'Filen är i det äldre Excel-formatet (.xls) eller skyddad med lösenord. Spara den utan lösenord som Excel-arbetsbok (.xlsx) och ladda upp den igen.',
+      () =>
+        'The file is in the older Excel format (.xls) or protected by a password. Save it without a password as an Excel workbook (.xlsx) and upload it again.',
+    ),
   },
   'encrypted-workbook': {
     status: 415,
-    detail: (_, l) =>
-      l === 'sv'
-        ? 'Filen är skyddad med lösenord och kan inte läsas. Spara den utan lösenord som Excel-arbetsbok (.xlsx) och ladda upp den igen.'
-        : 'The file is protected by a password and cannot be read. Save it without a password as an Excel workbook (.xlsx) and upload it again.',
+    detail: localizedMessage(
+      () => 'Filen är skyddad med lösenord och kan inte läsas. Spara den utan lösenord som Excel-arbetsbok (.xlsx) och ladda upp den igen.',
+      () => 'The file is protected by a password and cannot be read. Save it without a password as an Excel workbook (.xlsx) and upload it again.',
+    ),
   },
   'expands-too-far': {
     status: 413,
-    detail: (p, l) =>
-      l === 'sv'
-        ? `Filen packas upp till mer än en rimlig storlek (gränsen är ${number(p.maxMegabytes, l)} MB uppackat). Kontrollera att det är en vanlig ifylld mall.`
-        : `The file unpacks to more than a reasonable size (the limit is ${number(p.maxMegabytes, l)} MB unpacked). Check that it is an ordinary filled-in template.`,
+    detail: localizedMessage(
+      (p) =>
+        `Filen packas upp till mer än en rimlig storlek (gränsen är ${number(p.maxMegabytes, 'sv')} MB uppackat). Kontrollera att det är en vanlig ifylld mall.`,
+      (p) =>
+        `The file unpacks to more than a reasonable size (the limit is ${number(p.maxMegabytes, 'en')} MB unpacked). Check that it is an ordinary filled-in template.`,
+    ),
   },
   'damaged-workbook': {
     status: 422,
-    detail: (_, l) =>
-      l === 'sv'
-        ? 'Filen är skadad och kan inte läsas som Excel-arbetsbok. Öppna den i Excel, spara den som .xlsx och ladda upp den igen.'
-        : 'The file is damaged and cannot be read as an Excel workbook. Open it in Excel, save it as .xlsx and upload it again.',
+    detail: localizedMessage(
+      () => 'Filen är skadad och kan inte läsas som Excel-arbetsbok. Öppna den i Excel, spara den som .xlsx och ladda upp den igen.',
+      () => 'The file is damaged and cannot be read as an Excel workbook. Open it in Excel, save it as .xlsx and upload it again.',
+    ),
   },
   'too-many-rows': {
     status: 413,
-    detail: (p, l) => {
-      const where = p.sheet ? (l === 'sv' ? `Bladet ”${p.sheet}”` : `The sheet "${p.sheet}"`) : l === 'sv' ? 'Ett blad i filen' : 'A sheet in the file';
-      return l === 'sv'
-        ? `${where} har ${p.rows === undefined ? 'fler' : number(p.rows, l)} rader, men högst ${number(p.maxRows, l)} rader kan lämnas in per blad.`
-        : `${where} has ${p.rows === undefined ? 'more' : number(p.rows, l)} rows, but at most ${number(p.maxRows, l)} rows can be submitted per sheet.`;
-    },
+    detail: localizedMessage(
+      (p) =>
+        `${p.sheet ? `Bladet ”${p.sheet}”` : 'Ett blad i filen'} har ${p.rows === undefined ? 'fler' : number(p.rows, 'sv')} rader, men högst ${number(p.maxRows, 'sv')} rader kan lämnas in per blad.`,
+      (p) =>
+        `${p.sheet ? `The sheet "${p.sheet}"` : 'A sheet in the file'} has ${p.rows === undefined ? 'more' : number(p.rows, 'en')} rows, but at most ${number(p.maxRows, 'en')} rows can be submitted per sheet.`,
+    ),
   },
   'no-template-sheet': {
     status: 422,
-    detail: (_, l) =>
-      l === 'sv'
-        ? 'Filen har inget blad som liknar mallarna Aktiviteter eller Kostnader. Hämta mallen från Samla, fyll i den och ladda upp den igen.'
-        : 'The file has no sheet that looks like the Aktiviteter or Kostnader template. Download the template from Samla, fill it in and upload it again.',
+    detail: localizedMessage(
+      () => 'Filen har inget blad som liknar mallarna Aktiviteter eller Kostnader. Hämta mallen från Samla, fyll i den och ladda upp den igen.',
+      () => 'The file has no sheet that looks like the Aktiviteter or Kostnader template. Download the template from Samla, fill it in and upload it again.',
+    ),
   },
   'outside-sheet': {
     status: 422,
-    detail: (p, l) =>
-      l === 'sv'
-        ? `Filen hänvisar till ${p.sheet ? `bladet ”${p.sheet}”, ` : ''}${place(p.reference, l)}, utanför Excels rutnät (högst 1 048 576 rader och kolumnerna A–XFD). Filen är skadad eller skriven av ett program som inte följer Excel-formatet. Öppna den i Excel, spara den som .xlsx och ladda upp den igen.`
-        : `The file refers to ${p.sheet ? `the sheet "${p.sheet}", ` : ''}${place(p.reference, l)}, outside Excel's grid (at most 1,048,576 rows and the columns A–XFD). The file is damaged or was written by a program that does not follow the Excel format. Open it in Excel, save it as .xlsx and upload it again.`,
+    detail: localizedMessage(
+      (p) =>
+        `Filen hänvisar till ${p.sheet ? `bladet ”${p.sheet}”, ` : ''}${place(p.reference, 'sv')}, utanför Excels rutnät (högst 1 048 576 rader och kolumnerna A–XFD). Filen är skadad eller skriven av ett program som inte följer Excel-formatet. Öppna den i Excel, spara den som .xlsx och ladda upp den igen.`,
+      (p) =>
+        `The file refers to ${p.sheet ? `the sheet "${p.sheet}", ` : ''}${place(p.reference, 'en')}, outside Excel's grid (at most 1,048,576 rows and the columns A–XFD). The file is damaged or was written by a program that does not follow the Excel format. Open it in Excel, save it as .xlsx and upload it again.`,
+    ),
   },
   ...STAMP_REFUSALS,
 };
@@ -179,6 +197,6 @@ const REFUSALS: Record<
 /** A refusal of an uploaded file, with its status and its words in both languages (the params fill them in). */
 export function uploadRefusal(kind: UploadRefusalKind, params: RefusalParams = {}): UploadRefusal {
   const { status, detail, problem } = REFUSALS[kind];
-  const refusal = { kind, status, detail: { sv: detail(params, 'sv'), en: detail(params, 'en') }, params };
+  const refusal = { kind, status, detail: detail(params), params };
   return problem ? { ...refusal, problem } : refusal;
 }

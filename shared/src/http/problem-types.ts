@@ -1,4 +1,4 @@
-import type { Language, Localized } from '../language';
+import { pick, type Language, type Localized } from '../i18n/localized';
 
 interface ProblemTypeDefinition {
   /** The HTTP status the problem is answered with. */
@@ -69,5 +69,5 @@ export function problemKindOf(type: string | undefined): ProblemKind | undefined
 
 /** A kind's title in a language. */
 export function problemTitle(kind: ProblemKind, language: Language): string {
-  return PROBLEM_TYPES[kind].title[language];
+  return pick(PROBLEM_TYPES[kind].title, language);
 }

@@ -1,4 +1,4 @@
-import type { Localized } from '../language';
+import type { Localized } from '../i18n/localized';
 
 /** Who uses Samla: board staff submit their own board's data; coordinators and finance read every board. */
 export const ROLES = ['staff', 'coordinator', 'finance'] as const;

@@ -19,7 +19,7 @@ import {
   ref,
   ROUND_LINE_LABEL,
   roundSummaryText,
-  SHARED_COLUMNS,
+  REPORT_SUMMARY_COLUMNS,
   submissionsSheet,
   submittedBoardsFormula,
   womenShare,
@@ -31,19 +31,19 @@ import { fundsSheet, settlementSheet } from './funds-sheets';
 
 const PER_YEAR_COLUMNS: readonly ReportColumn[] = [
   YEAR_COLUMN,
-  SHARED_COLUMNS.submitted,
-  SHARED_COLUMNS.missing,
+  REPORT_SUMMARY_COLUMNS.submitted,
+  REPORT_SUMMARY_COLUMNS.missing,
   { key: 'activities', label: 'Aktiviteter', kind: 'count', width: 12 },
   { key: 'completed', label: 'Genomförda aktiviteter', kind: 'count', width: 14 },
   { key: 'learningExamples', label: 'Lärande exempel', kind: 'count', width: 12 },
   { key: 'women', label: 'Deltagare kvinnor', kind: 'count', width: 12 },
   { key: 'men', label: 'Deltagare män', kind: 'count', width: 12 },
   { key: 'unspecified', label: 'Deltagare ej könsuppdelat', kind: 'count', width: 16 },
-  SHARED_COLUMNS.womenShare,
-  SHARED_COLUMNS.ceiling,
-  SHARED_COLUMNS.grant,
-  SHARED_COLUMNS.own,
-  SHARED_COLUMNS.margin,
+  REPORT_SUMMARY_COLUMNS.womenShare,
+  REPORT_SUMMARY_COLUMNS.ceiling,
+  REPORT_SUMMARY_COLUMNS.grant,
+  REPORT_SUMMARY_COLUMNS.own,
+  REPORT_SUMMARY_COLUMNS.margin,
 ];
 
 const ADDITIVE = ['activities', 'completed', 'learningExamples', 'women', 'men', 'unspecified', 'ceiling', 'grant', 'own', 'margin'] as const;

@@ -8,7 +8,7 @@ import { listLabel, REPORT_TITLES, reportFileName, SHEET_NAMES, yearSpan } from 
 import type { ReportModel } from './report-model';
 import { headLines, overviewSheet, type OverviewLine } from './overview-sheet';
 import { nationBasis } from './status-report';
-import { amountFormula, costsByBoardSheet, SHARED_COLUMNS, sumIfs } from './summary-sheets';
+import { amountFormula, costsByBoardSheet, REPORT_SUMMARY_COLUMNS, sumIfs } from './summary-sheets';
 
 /** Ekonomisk redovisning: every cost line, costs by board, category and year, and the settlement per year. */
 export function financialReport(input: NationReportInput): ReportModel {
@@ -21,7 +21,7 @@ export function financialReport(input: NationReportInput): ReportModel {
     ...headLines(settings, title, yearSpan(yearList), input.generatedAt, settings.finalReport.due),
     ['Kostnader totalt', { ...allCosts, kind: 'amount' }],
     [
-      SHARED_COLUMNS.grant.label,
+      REPORT_SUMMARY_COLUMNS.grant.label,
       {
         ...amountFormula(
           sumIfs(SHEET_NAMES.expenses, 'amount', [{ column: 'funding', equals: listLabel(FUNDING_SOURCES, 'grant') as string }]),

@@ -6,7 +6,7 @@ import type { FundsMovement, NationReportInput } from './report-input';
 import { FLAGS, FUNDS_KIND_LABELS, lateFlag, SHEET_NAMES } from './report-labels';
 import { fromOre, tableSheet, toOre, type Criterion, type Expr, type FormulaCell, type ReportCell, type ReportColumn, type ReportSheet } from './report-model';
 import { isAfter } from './submission-timing';
-import { amountFormula, ceilingFlag, ceilingOre, countIfs, formula, grantCosts, ref, SHARED_COLUMNS, sumIfs } from './summary-sheets';
+import { amountFormula, ceilingFlag, ceilingOre, countIfs, formula, grantCosts, ref, REPORT_SUMMARY_COLUMNS, sumIfs } from './summary-sheets';
 
 /*
  * The funds from Kammarkollegiet: each requisition and repayment against its deadline, and per year the settlement of
@@ -46,13 +46,13 @@ export function fundsSheet(input: NationReportInput, years: readonly Year[]): Re
 
 const SETTLEMENT_COLUMNS: readonly ReportColumn[] = [
   YEAR_COLUMN,
-  SHARED_COLUMNS.ceiling,
+  REPORT_SUMMARY_COLUMNS.ceiling,
   { key: 'requisitioned', label: 'Rekvirerat', kind: 'amount', width: 16 },
   { key: 'requisitionDeadline', label: 'Rekvireras senast', kind: 'date', width: 14 },
   { key: 'requisitionTiming', label: 'Rekvirerat i tid', kind: 'text', width: 24 },
-  SHARED_COLUMNS.grant,
-  SHARED_COLUMNS.margin,
-  SHARED_COLUMNS.assessment,
+  REPORT_SUMMARY_COLUMNS.grant,
+  REPORT_SUMMARY_COLUMNS.margin,
+  REPORT_SUMMARY_COLUMNS.assessment,
   { key: 'unused', label: 'Outnyttjade medel', kind: 'amount', width: 18 },
   { key: 'repaid', label: 'Återbetalt', kind: 'amount', width: 16 },
   { key: 'toRepay', label: 'Kvar att återbetala', kind: 'amount', width: 18 },

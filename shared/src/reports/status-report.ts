@@ -18,7 +18,7 @@ import {
   ref,
   ROUND_LINE_LABEL,
   roundSummaryText,
-  SHARED_COLUMNS,
+  REPORT_SUMMARY_COLUMNS,
   submissionsSheet,
   submittedBoardsFormula,
   WOMEN_SHARE_NOTE,
@@ -45,7 +45,7 @@ export function statusReport(input: NationReportInput, year: Year = input.settin
   const people = facts.participants(year);
   const grantOre = facts.costOre({ year, funding: 'grant' });
   const yearCeilingOre = ceilingOre(settings, year);
-  const { submitted, missing, total, womenShare, ceiling, grant, margin, assessment } = SHARED_COLUMNS;
+  const { submitted, missing, total, womenShare, ceiling, grant, margin, assessment } = REPORT_SUMMARY_COLUMNS;
   const lines: OverviewLine[] = [
     ...headLines(settings, `${REPORT_TITLES.status} ${year}`, String(year), input.generatedAt, due),
     [submitted.label, withKind(submittedBoardsFormula(year, facts), 'count')],

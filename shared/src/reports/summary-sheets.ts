@@ -27,8 +27,8 @@ const amount = (key: string, label: string, width = 16): ReportColumn => ({ key,
 const count = (key: string, label: string, width = 12): ReportColumn => ({ key, label, kind: 'count', width });
 const text = (key: string, label: string, width = 24): ReportColumn => ({ key, label, kind: 'text', width });
 
-/** Columns (and overview lines) that more than one sheet shows: each label is written here once. */
-export const SHARED_COLUMNS = {
+/** The report columns (and overview lines) that several summary sheets show: each label is written here once. */
+export const REPORT_SUMMARY_COLUMNS = {
   submitted: count('submitted', 'Inlämnade län (båda mallarna)', 16),
   missing: text('missing', 'Län som saknas', 30),
   total: count('total', 'Deltagare totalt'),
@@ -77,8 +77,8 @@ export function participantsSheet(years: readonly Year[], facts: NationFacts): S
     count('women', activityLabel('participantsWomen')),
     count('men', activityLabel('participantsMen')),
     count('unspecified', activityLabel('participantsUnspecified'), 16),
-    SHARED_COLUMNS.total,
-    SHARED_COLUMNS.womenShare,
+    REPORT_SUMMARY_COLUMNS.total,
+    REPORT_SUMMARY_COLUMNS.womenShare,
   ];
   const sums = [
     ['women', 'participantsWomen'],
@@ -204,7 +204,7 @@ export function ceilingFlag(row: number, costColumn: string, ceilingColumn: stri
 
 /** Each year's grant-funded costs against its ceiling: the margin, or the excess flagged. */
 export function ceilingsSheet(settings: InitiativeSettings, years: readonly Year[], facts: NationFacts): SummarySheet {
-  const { ceiling, grant, own, margin, assessment } = SHARED_COLUMNS;
+  const { ceiling, grant, own, margin, assessment } = REPORT_SUMMARY_COLUMNS;
   const columns: ReportColumn[] = [YEAR_COLUMN, ceiling, grant, own, margin, assessment];
   const yearRow = new Map<Year, number>();
   const rows = years.map((year, row): ReportCell[] => {

@@ -48,6 +48,8 @@ export function isCellValue(raw: unknown): raw is CellValue {
 export function showValue(raw: unknown): string {
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? 'ogiltigt datum' : raw.toISOString();
   if (!isCellValue(raw)) return Array.isArray(raw) ? '[…]' : '{…}';
+  // ±Infinity and NaN come from numbers too large for JSON's reader, never from what was typed: ∞, not "Infinity".
+  if (typeof raw === 'number' && !Number.isFinite(raw)) return showNumber(raw);
   return showableText(String(raw));
 }
 
@@ -118,9 +120,24 @@ export function parseNumber(raw: unknown): number | undefined {
   return parsed?.kind === 'number' ? parsed.value : undefined;
 }
 
+const SWEDISH_NUMBER = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 20, useGrouping: true });
+const SWEDISH_SCIENTIFIC = new Intl.NumberFormat('sv-SE', { notation: 'scientific', maximumSignificantDigits: 15 });
+
+/**
+ * A number as a Swedish reader writes it, for a message: `1 500,25`, `100 000`, and beyond 15 digits `1,797×10^308` (never
+ * JavaScript's `1.797e+308` or a rounded `9007199254740992` that the user did not type). Plain spaces and hyphen-minus.
+ */
+export function showNumber(value: number): string {
+  const format = Math.abs(value) >= 1e15 ? SWEDISH_SCIENTIFIC : SWEDISH_NUMBER;
+  return format
+    .format(value)
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\u2212/g, '-');
+}
+
 /** A bound as people read it: 100 000, 10 000 000. */
 function showBound(bound: number): string {
-  return String(bound).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return showNumber(bound);
 }
 
 function readNumber(column: NumberColumn, raw: CellValue): CellReading {
@@ -134,12 +151,14 @@ function readNumber(column: NumberColumn, raw: CellValue): CellReading {
     value = parsed.value;
     decimals = parsed.decimals;
   }
-  if (column.integer && !Number.isInteger(value)) return new CellProblem('not-whole-number', { value });
-  if (column.min !== undefined && value < column.min) return new CellProblem('below-minimum', { value, min: showBound(column.min) });
-  if (column.max !== undefined && value > column.max) return new CellProblem('above-maximum', { value, max: showBound(column.max) });
-  if (column.nonZero && value === 0) return new CellProblem('zero-amount', { value });
+  // The cell as the user wrote it: their text, or a number cell's value in Swedish form.
+  const shown = typeof raw === 'string' ? showValue(raw) : showNumber(value);
+  if (column.integer && !Number.isInteger(value)) return new CellProblem('not-whole-number', { value: shown });
+  if (column.min !== undefined && value < column.min) return new CellProblem('below-minimum', { value: shown, min: showBound(column.min) });
+  if (column.max !== undefined && value > column.max) return new CellProblem('above-maximum', { value: shown, max: showBound(column.max) });
+  if (column.nonZero && value === 0) return new CellProblem('zero-amount', { value: shown });
   if (column.maxDecimals !== undefined && !(decimals === undefined ? hasAtMostDecimals(value, column.maxDecimals) : decimals <= column.maxDecimals)) {
-    return new CellProblem('too-many-decimals', { value, max: column.maxDecimals });
+    return new CellProblem('too-many-decimals', { value: shown, max: column.maxDecimals });
   }
   return value;
 }

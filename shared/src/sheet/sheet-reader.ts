@@ -1,4 +1,4 @@
-import { DEFAULT_LANGUAGE, type Language } from '../language';
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/localized';
 import type { Column } from '../templates/column-definition';
 import type { AnyTemplate } from '../templates/templates';
 import type { Issue } from '../validation/issue';
@@ -17,7 +17,7 @@ export interface LocatedRow {
 }
 
 /** Where each of the template's columns is in the user's sheet. */
-export interface SheetLayout {
+export interface TemplateSheetLayout {
   readonly sheet: string;
   readonly headerRow: number;
   /** 1-based sheet column of each column key found. */
@@ -25,7 +25,7 @@ export interface SheetLayout {
 }
 
 export interface SheetReading {
-  readonly layout: SheetLayout;
+  readonly layout: TemplateSheetLayout;
   readonly rows: LocatedRow[];
   /** The first issues found (at most `MAX_ISSUES` per list read), in the order found. */
   readonly issues: Issue[];
@@ -136,7 +136,7 @@ export function readSheet(template: AnyTemplate, values: readonly (readonly unkn
   const issues = new IssueList(options.sheet ?? template.sheetName, options.language ?? DEFAULT_LANGUAGE);
   const header = values[0];
   const columns = new Map<string, number>();
-  const layout: SheetLayout = { sheet: issues.sheet, headerRow: origin.row, columns };
+  const layout: TemplateSheetLayout = { sheet: issues.sheet, headerRow: origin.row, columns };
   if (!header || header.every(isEmptyCell)) {
     issues.add('no-header', origin.row, null, origin.column);
     return { layout, rows: [], issues: issues.issues, tally: issues.tally };

@@ -1,4 +1,4 @@
-import type { Localized } from '../language';
+import type { Localized } from '../i18n/localized';
 import type { ListDefinition } from './list-definitions';
 
 interface ColumnCommon<K extends string> {

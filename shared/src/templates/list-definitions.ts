@@ -1,4 +1,4 @@
-import type { Localized } from '../language';
+import type { Localized } from '../i18n/localized';
 
 /** One value of a list column: a stable key in code and storage, labels for people. */
 export interface ListOption<K extends string = string> {

@@ -1,7 +1,7 @@
-import type { Language } from '../language';
+import { pick, type Language } from '../i18n/localized';
 import type { Year } from '../reference/initiative';
 import { cellAddress } from '../sheet/cell-address';
-import type { SheetLayout } from '../sheet/sheet-reader';
+import type { TemplateSheetLayout } from '../sheet/sheet-reader';
 import { referringModules, templateModule } from '../templates/template-modules';
 import type { Issue } from './issue';
 import { issueText } from './issue-codes';
@@ -20,46 +20,45 @@ export type ReferringRows = Readonly<Record<string, readonly Readonly<Record<str
 /**
  * Warnings for a new version of a template that leaves out rows the board's current versions of other templates still
  * refer to (a new Aktiviteter without an activity that current Kostnader link to): one per row left out and reference,
- * with the reference's `droppedCode`, at the ID header of the submitted sheet, naming the ID and the referring cells
- * (as those rows were submitted: row 2 is the first).
+ * with the reference's `droppedCode`, at the first referring cell (the row that still links, in the other template as
+ * it was submitted: row 2 is the first), naming the ID and every referring cell.
  */
 export function droppedReferenceWarnings(
   template: string,
   rows: readonly Readonly<Record<string, unknown>>[],
   referring: ReferringRows,
-  layout: SheetLayout,
+  layout: TemplateSheetLayout,
   year: Year,
   language: Language,
 ): Issue[] {
-  const { idColumn, columns } = templateModule(template).definition;
+  const { idColumn } = templateModule(template).definition;
   const kept = new Set(rows.flatMap((row) => (typeof row[idColumn] === 'string' ? [normalizeId(row[idColumn])] : [])));
-  const column = columns.find((candidate) => candidate.key === idColumn);
-  const cell = cellAddress(layout.sheet, layout.headerRow, layout.columns.get(idColumn) ?? columnOf(template, idColumn));
   return referringModules(template).flatMap((module) =>
     module.references
       .filter((reference) => reference.template === template)
       .flatMap((reference) => {
-        const linking = new Map<string, { id: string; cells: string[] }>();
+        const linking = new Map<string, { id: string; cells: string[]; row: number }>();
         const linkColumn = columnOf(module.definition.key, reference.column);
         (referring[module.definition.key] ?? []).forEach((row, index) => {
           const value = row[reference.column];
           if (typeof value !== 'string' || kept.has(normalizeId(value))) return;
-          const entry = linking.get(normalizeId(value)) ?? { id: value, cells: [] };
+          const entry = linking.get(normalizeId(value)) ?? { id: value, cells: [], row: index + 2 };
           entry.cells.push(cellAddress(module.definition.sheetName, index + 2, linkColumn));
           linking.set(normalizeId(value), entry);
         });
-        return [...linking.values()].map(({ id, cells }): Issue => {
+        const linkLabel = module.definition.columns.find((candidate) => candidate.key === reference.column)?.label;
+        return [...linking.values()].map(({ id, cells, row }): Issue => {
           const more = cells.length - CELLS_NAMED;
-          const named = cells.slice(0, CELLS_NAMED).join(', ') + (more > 0 ? (language === 'sv' ? ` och ${more} till` : ` and ${more} more`) : '');
+          const named = cells.slice(0, CELLS_NAMED).join(', ') + (more > 0 ? pick({ sv: ` och ${more} till`, en: ` and ${more} more` }, language) : '');
           const text = issueText(reference.droppedCode, { value: id, year, cells: named }, language);
           return {
             severity: 'warning',
             code: reference.droppedCode,
-            message: `${cell}, ${column?.label[language] ?? idColumn}: ${text}`,
-            sheet: layout.sheet,
-            row: layout.headerRow,
-            column: idColumn,
-            cell,
+            message: `${cells[0]}, ${linkLabel?.[language] ?? reference.column}: ${text}`,
+            sheet: module.definition.sheetName,
+            row,
+            column: reference.column,
+            cell: cells[0] ?? '',
           };
         });
       }),

@@ -1,15 +1,16 @@
-import type { Language } from '../language';
+import { localizedMessage, pick, type Language, type LocalizedMessage, type MessageParams } from '../i18n/localized';
 import type { Severity } from './issue';
 
-export type IssueParams = Readonly<Record<string, string | number>>;
+export type IssueParams = MessageParams;
 
 interface IssueDefinition {
   readonly severity: Severity;
-  readonly text: { readonly [L in Language]: (params: IssueParams) => string };
+  /** What is wrong and what would be right, in every language (shared `i18n`). */
+  readonly text: LocalizedMessage<IssueParams>;
 }
 
 function define(severity: Severity, sv: (p: IssueParams) => string, en: (p: IssueParams) => string): IssueDefinition {
-  return { severity, text: { sv, en } };
+  return { severity, text: localizedMessage(sv, en) };
 }
 
 /**
@@ -111,8 +112,8 @@ export const ISSUE_CODES = {
   ),
   'imprecise-number': define(
     'error',
-    (p) => `talet ${p.value} är för stort för att läsas exakt (eller inget tal). Skicka värdet som text inom citattecken, t.ex. "${p.value}".`,
-    (p) => `the number ${p.value} is too large to be read exactly (or not a number). Send the value as text in quotes, e.g. "${p.value}".`,
+    () => 'talet har fler siffror än som kan läsas exakt (över 15), eller är oändligt. Skicka värdet som text inom citattecken, t.ex. "12345678901234567".',
+    () => 'the number has more digits than can be read exactly (over 15), or is infinite. Send the value as text in quotes, e.g. "12345678901234567".',
   ),
   'not-whole-number': define(
     'error',
@@ -227,5 +228,5 @@ export const ISSUE_CODES = {
 export type IssueCode = keyof typeof ISSUE_CODES;
 
 export function issueText(code: IssueCode, params: IssueParams, language: Language): string {
-  return ISSUE_CODES[code].text[language](params);
+  return pick(ISSUE_CODES[code].text(params), language);
 }

@@ -1,4 +1,4 @@
-import type { Language } from '../language';
+import type { Language } from '../i18n/localized';
 import { cellAddress } from '../sheet/cell-address';
 import { listChoices } from '../sheet/cell-values';
 import type { Column } from '../templates/column-definition';

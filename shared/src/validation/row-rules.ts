@@ -1,4 +1,4 @@
-import type { Language } from '../language';
+import type { Language } from '../i18n/localized';
 import type { InitiativeSettings, Year } from '../reference/initiative';
 import type { LocatedRow } from '../sheet/sheet-reader';
 import type { IssueCode, IssueParams } from './issue-codes';

@@ -1,5 +1,5 @@
-import { DEFAULT_LANGUAGE } from '../language';
-import { readRecords, readSheet, type LocatedRow, type ReadOptions, type SheetLayout, type SheetReading } from '../sheet/sheet-reader';
+import { DEFAULT_LANGUAGE } from '../i18n/localized';
+import { readRecords, readSheet, type LocatedRow, type ReadOptions, type TemplateSheetLayout, type SheetReading } from '../sheet/sheet-reader';
 import type { Column } from '../templates/column-definition';
 import { templateModule, type TemplateKey, type TemplateRows } from '../templates/template-modules';
 import type { AnyTemplate } from '../templates/templates';
@@ -11,7 +11,7 @@ import { normalizeId, type ReportIssue, type RowRule, type ValidationContext } f
 
 export interface TemplateValidation<T extends string = TemplateKey> {
   readonly template: T;
-  readonly layout: SheetLayout;
+  readonly layout: TemplateSheetLayout;
   /** Every row read, with the values that could be read. */
   readonly rows: readonly LocatedRow[];
   /** The first issues in sheet order (row by row, left to right): at most `MAX_ISSUES`. */
@@ -52,7 +52,7 @@ function uniqueIdRule(template: AnyTemplate): RowRule {
   };
 }
 
-function sheetOrder(layout: SheetLayout, columnsByKey: ReadonlyMap<string, Column>) {
+function sheetOrder(layout: TemplateSheetLayout, columnsByKey: ReadonlyMap<string, Column>) {
   return (a: Issue, b: Issue): number => {
     if (a.row !== b.row) return a.row - b.row;
     const columnA = a.column && columnsByKey.has(a.column) ? (layout.columns.get(a.column) ?? 0) : 0;

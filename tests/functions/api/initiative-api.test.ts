@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { initiativeAnswerSchema, LUJ_INITIATIVE, parseAnswer, roundAnswerSchema } from '@samla/shared';
-import { startSamlaApi } from '../../support/samla-api';
+import { startSamlaApi } from '../../support/local-samla';
 
 // A file of its own: the API's services are one per process (module registry), and this test starts the API with
 // other settings.

@@ -1,4 +1,4 @@
-import { startSamlaApi, type RunningSamla } from '../../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../../support/local-samla';
 
 describe('a function app without sign-in configured', () => {
   let api: RunningSamla;

@@ -4,7 +4,7 @@ import { activity } from '../../shared/fixtures';
 import { readStorageSettings } from '../../../functions/src/storage/storage-settings';
 import { openTables } from '../../../functions/src/storage/table-clients';
 import { TableSubmissionStore } from '../../../functions/src/storage/table-submission-store';
-import { startSamlaApi, type RunningSamla } from '../../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../../support/local-samla';
 
 // 64 MB of spaces, 60 KB packed: made before the API starts (packing blocks this process, which also hosts the API).
 const BOMB = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20), { level: 9 });

@@ -1,5 +1,5 @@
 import { activity } from '../../shared/fixtures';
-import { startSamlaApi, type RunningSamla } from '../../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../../support/local-samla';
 
 let api: RunningSamla;
 let staffW: string;

@@ -9,7 +9,7 @@ import {
   type TemplateKey,
 } from '@samla/shared';
 import { activity, expense } from '../../shared/fixtures';
-import { startSamlaApi, type RunningSamla } from '../../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../../support/local-samla';
 
 let api: RunningSamla;
 let staffI: string;

@@ -1,4 +1,4 @@
-import { startSamlaApi } from '../../support/samla-api';
+import { startSamlaApi } from '../../support/local-samla';
 
 describe('a function app starting', () => {
   it('without storage settings refuses requests as not configured, naming the setting', async () => {

@@ -3,7 +3,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import path from 'node:path';
 import { activity, expense } from '../../shared/fixtures';
 import { connectionStringFor } from '../../support/azurite';
-import { startSamlaApi, type RunningSamla } from '../../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../../support/local-samla';
 
 /** A loopback port nothing listens on. */
 async function closedPort(): Promise<number> {

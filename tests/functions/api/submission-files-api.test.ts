@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { startSamlaApi, type RunningSamla } from '../../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../../support/local-samla';
 
 let api: RunningSamla;
 let staffN: string;

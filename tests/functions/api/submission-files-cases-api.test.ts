@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CASES_DIR } from '../../support/cases';
 import { join } from 'node:path';
-import { startSamlaApi, type RunningSamla } from '../../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../../support/local-samla';
 
 /** The upload cases of ../shared/cases sent as the README says: staff of board I, year 2014, after c00-baseline. */
 const CASES = CASES_DIR;

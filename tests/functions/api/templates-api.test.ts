@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { ACTIVITIES_TEMPLATE } from '@samla/shared';
-import { startSamlaApi, type RunningSamla } from '../../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../../support/local-samla';
 
 let api: RunningSamla;
 let staffI: string;

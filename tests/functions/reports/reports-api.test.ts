@@ -1,4 +1,4 @@
-import { startSamlaApi, type RunningSamla } from '../../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../../support/local-samla';
 import { activity, expense } from '../../shared/fixtures';
 import { loadWorkbook, xmlCells } from './workbook-reading';
 

@@ -12,7 +12,7 @@ import {
 import { TableSubmissionStore } from '../../../functions/src/storage/table-submission-store';
 import { buildTemplateWorkbook } from '../../../functions/src/workbooks/template-workbook';
 import { readUploadedWorkbook } from '../../../functions/src/workbooks/upload-reader';
-import { startSamlaApi, type RunningSamla } from '../../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../../support/local-samla';
 import { activityRows, openFreshTables } from '../storage/storage-fixtures';
 import { INDICATORS_MODULE, type IndicatorRow } from './indicators-module';
 

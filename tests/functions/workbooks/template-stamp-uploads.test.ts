@@ -16,7 +16,7 @@ import { readUploadedWorkbook, type UploadedSheet, type UploadReading } from '..
 import type { UploadRefusal } from '../../../functions/src/workbooks/upload-refusal';
 import { ensureDebianPrograms } from '../../support/debian-packages';
 import { CASES_DIR } from '../../support/cases';
-import { startSamlaApi, type RunningSamla } from '../../support/samla-api';
+import { startSamlaApi, type RunningSamla } from '../../support/local-samla';
 import { INDICATORS_HISTORY } from '../third-template/indicators-history';
 import { INDICATORS_MODULE } from '../third-template/indicators-module';
 

@@ -12,21 +12,26 @@ import {
   submissionReceiptSchema,
   versionAnswerSchema,
   yearFundsAnswerSchema,
+  type AcceptBody,
   type BoardCode,
-  type CellComment,
+  type DevTokenBody,
+  type FundsBody,
   type FundsMovement,
   type InitiativeSettings,
   type Issue,
   type Language,
   type Me,
   type Problem,
+  type ReopenBody,
   type ReportKind,
+  type ReturnBody,
   type Role,
   type RoundAnswer,
+  type SheetsBodyInput,
+  type SubmissionBody,
   type SubmissionReceiptAnswer,
   type SubmissionVersionAnswer,
   type TemplateKey,
-  type TypedValue,
   type Year,
 } from '@samla/shared';
 import type { z } from 'zod';
@@ -36,12 +41,8 @@ export type { Me, Problem, Role, RoundAnswer, SubmissionVersionAnswer };
 /** An issue as the server words it, at the template's canonical layout (row n of `rows` is sheet row n + 1). */
 export type ServerIssue = Issue;
 
-export interface SubmissionBody {
-  readonly board: BoardCode;
-  readonly year: Year;
-  readonly template: TemplateKey;
-  readonly rows: readonly Readonly<Record<string, TypedValue | undefined>>[];
-}
+/** One template's rows (`POST /api/submissions`), as the shared request schema has it. */
+export type { SubmissionBody };
 
 /** The server's receipt for a stored submission (the shared contract's shape). */
 export type StoredSubmission = SubmissionReceiptAnswer;
@@ -100,12 +101,7 @@ export interface CallOptions {
 }
 
 /** Both templates in one request (`POST /api/submissions` with `sheets`): stored both, or neither. */
-export interface SheetsBody {
-  readonly board: BoardCode;
-  readonly year: Year;
-  readonly sheets: Readonly<Record<TemplateKey, SubmissionBody['rows']>>;
-  readonly nothingToReport?: boolean;
-}
+export type SheetsBody = SheetsBodyInput;
 
 /** The initiative as the server holds it: its settings, and the day each year's data is due. */
 export interface InitiativeAnswer {
@@ -182,7 +178,8 @@ export class SamlaApi {
   }
 
   async devToken(role: Role, board?: BoardCode): Promise<string> {
-    const body = JSON.stringify(board ? { role, board } : { role });
+    const claims: DevTokenBody = board ? { role, board } : { role };
+    const body = JSON.stringify(claims);
     const answer = await this.json(devTokenAnswerSchema, 'inloggning', '/dev/token', { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
     return answer.token;
   }
@@ -222,25 +219,28 @@ export class SamlaApi {
   }
 
   /** A coordinator returns the current version for correction, with a comment and optional comments on cells. */
-  returnVersion(
-    year: Year,
-    board: BoardCode,
-    template: TemplateKey,
-    body: { version: number; comment: string; cells: readonly CellComment[] },
-    options?: CallOptions,
-  ) {
+  returnVersion(year: Year, board: BoardCode, template: TemplateKey, body: ReturnBody, options?: CallOptions) {
     return this.roundAction(year, board, template, 'return', body, options);
   }
 
   acceptVersion(year: Year, board: BoardCode, template: TemplateKey, version: number, options?: CallOptions) {
-    return this.roundAction(year, board, template, 'accept', { version }, options);
+    const body: AcceptBody = { version };
+    return this.roundAction(year, board, template, 'accept', body, options);
   }
 
   reopen(year: Year, board: BoardCode, template: TemplateKey, comment: string | undefined, options?: CallOptions) {
-    return this.roundAction(year, board, template, 'reopen', comment ? { comment } : {}, options);
+    const body: ReopenBody = comment ? { comment } : {};
+    return this.roundAction(year, board, template, 'reopen', body, options);
   }
 
-  private async roundAction(year: Year, board: BoardCode, template: TemplateKey, action: 'return' | 'accept' | 'reopen', body: object, options?: CallOptions) {
+  private async roundAction(
+    year: Year,
+    board: BoardCode,
+    template: TemplateKey,
+    action: 'return' | 'accept' | 'reopen',
+    body: ReturnBody | AcceptBody | ReopenBody,
+    options?: CallOptions,
+  ) {
     await this.call(
       `/rounds/${year}/${encodeURIComponent(board)}/${template}/${action}`,
       { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } },
@@ -255,7 +255,8 @@ export class SamlaApi {
 
   /** `PUT /api/requisitions/{year}`: the year's whole list replaces the stored one (every revision is kept). */
   saveFunds(year: Year, movements: readonly FundsMovement[], options?: CallOptions): Promise<YearFundsAnswer> {
-    return this.send(yearFundsAnswerSchema, 'rekvisitioner', 'PUT', `/requisitions/${year}`, { movements }, options);
+    const body: FundsBody = { movements: [...movements] };
+    return this.send(yearFundsAnswerSchema, 'rekvisitioner', 'PUT', `/requisitions/${year}`, body, options);
   }
 
   /** A consolidated workbook, or with `format: 'docx'` (status and final) the draft report to the ministry in Word. */

@@ -1,4 +1,4 @@
-import { STRANDS, type Language } from '@samla/shared';
+import { LOCALES, STRANDS, type Language } from '@samla/shared';
 import { DonutChart, GroupedVerticalBarChart, HorizontalBarChart, getColorFromToken, DataVizPalette, type ChartProps } from '@fluentui/react-charts';
 import type { BoardLine, NationTotals } from '../views/round-overview';
 import { participantsByStrand } from '../views/round-overview';
@@ -27,7 +27,7 @@ const STATE_COLORS = {
  */
 export function RoundCharts({ language, lines, totals, ceiling }: RoundChartsProps) {
   const t = translator(language);
-  const culture = language === 'sv' ? 'sv-SE' : 'en-GB';
+  const culture = LOCALES[language];
   const states = [
     { key: 'accepted', label: t('stateAccepted') },
     { key: 'submitted', label: t('stateSubmitted') },

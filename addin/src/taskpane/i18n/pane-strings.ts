@@ -1,4 +1,4 @@
-import { DEFAULT_LANGUAGE, REPORT_TITLES, type Language } from '@samla/shared';
+import { catalogue, message, REPORT_TITLES, type Language, type MessageCatalogue, type MessageParams } from '@samla/shared';
 
 /** The pane's own words. Column labels, list values and issue texts come from `@samla/shared`. */
 const sv = {
@@ -460,10 +460,10 @@ const en: PaneStrings = {
   busy: 'Working…',
 };
 
-export const PANE_STRINGS: Readonly<Record<Language, PaneStrings>> = { sv, en };
+/** The pane's words as one catalogue of Localized texts (shared `i18n`), written per language above for the translator. */
+export const PANE_STRINGS: MessageCatalogue<PaneStringKey> = catalogue<PaneStringKey>(sv, en);
 
 /** A pane string in a language, with `{name}` placeholders filled in. */
-export function paneText(language: Language, key: PaneStringKey, params: Readonly<Record<string, string | number>> = {}): string {
-  const text = (PANE_STRINGS[language] ?? PANE_STRINGS[DEFAULT_LANGUAGE])[key];
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+export function paneText(language: Language, key: PaneStringKey, params: MessageParams = {}): string {
+  return message(PANE_STRINGS, key, language, params);
 }

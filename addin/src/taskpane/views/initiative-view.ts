@@ -1,4 +1,4 @@
-import { LUJ_INITIATIVE, initiativeYears, roundDueDate, type InitiativeSettings, type Year } from '@samla/shared';
+import { LOCALES, LUJ_INITIATIVE, initiativeYears, roundDueDate, type InitiativeSettings, type Year } from '@samla/shared';
 
 /** The initiative the pane works with: from `GET /api/initiative`, or the built-in LUJ settings when the server lacks the route. */
 export interface InitiativeView {
@@ -26,5 +26,5 @@ export function dueDateOf(initiative: InitiativeView, year: Year): string | unde
 export function formatInstant(iso: string, language: 'sv' | 'en'): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Stockholm' }).format(date);
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Stockholm' }).format(date);
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { startLocalHost, type LocalHost } from '../../functions/src/dev-host/local-host';
 import { startAzurite, type AzuriteTables } from './azurite';
 
-import { devTokenAnswerSchema, parseAnswer, type Role } from '@samla/shared';
+import { devTokenAnswerSchema, parseAnswer, type BoardCode, type DevTokenBody, type Role } from '@samla/shared';
 
 export type { Role };
 
@@ -59,7 +59,8 @@ export async function startSamlaApi(env: Record<string, string> = {}, log: (leve
     azurite,
     call,
     async token(role, board) {
-      const response = await call('POST', 'dev/token', { json: { role, ...(board ? { board } : {}) } });
+      const claims: DevTokenBody = { role, ...(board ? { board: board as BoardCode } : {}) };
+      const response = await call('POST', 'dev/token', { json: claims });
       if (!response.ok) throw new Error(`dev sign-in failed: ${response.status} ${await response.text()}`);
       return parseAnswer(devTokenAnswerSchema, await response.json(), 'dev token').token;
     },

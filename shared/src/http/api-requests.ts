@@ -1,0 +1,287 @@
+import { z } from 'zod';
+import { pick, type Language, type Localized } from '../i18n/localized';
+import { BOARD_CODES, type BoardCode } from '../reference/boards';
+import { initiativeYears, type InitiativeSettings } from '../reference/initiative';
+import { ROLES } from '../reference/roles';
+import { FUNDS_MOVEMENT_KINDS } from '../reports/report-input';
+import type { ReportKind } from '../reports/report-model';
+import { MAX_CELL_COMMENTS, MAX_ROUND_COMMENT } from '../round/reporting-round';
+import { lineSeparatorCharacter, xmlInvalidCharacter } from '../sheet/cell-characters';
+import { TEMPLATE_KEYS, type TemplateKey } from '../templates/template-modules';
+
+/*
+ * What Samla's HTTP API accepts, written once as zod schemas (design.md, "HTTP API"): the functions parse every body,
+ * route and query with them; the add-in, the demo and the tests take their body types from them (z.input). Schemas
+ * that depend on the initiative's years are functions of its settings.
+ */
+
+/** The English of every schema message, by its Swedish text (the text zod carries). */
+const TRANSLATIONS = new Map<string, Localized>();
+
+/** A schema's error message: zod carries the Swedish text; `requestMessageIn` gives it in the caller's language. */
+function said(text: Localized): string {
+  TRANSLATIONS.set(text.sv, text);
+  return text.sv;
+}
+
+/** A request schema's message in a language; a message that is not Samla's own (zod's defaults) as it is. */
+export function requestMessageIn(message: string, language: Language): string {
+  const text = TRANSLATIONS.get(message);
+  return text ? pick(text, language) : message;
+}
+
+/** The most rows one submission may hold (per template). */
+export const MAX_SUBMISSION_ROWS = 50_000;
+
+const boardSchema = z.enum(BOARD_CODES as [BoardCode, ...BoardCode[]], {
+  error: said({ sv: 'okänt län; ange länsbokstaven, t.ex. I för Gotland', en: 'unknown county; give the board letter, e.g. I for Gotland' }),
+});
+
+/** A template key (`activities`, `expenses`, …) as a route or body names it. */
+export const templateKeySchema = z.enum(TEMPLATE_KEYS, {
+  error: said({ sv: `okänd mall; ange ${TEMPLATE_KEYS.join(' eller ')}`, en: `unknown template; give ${TEMPLATE_KEYS.join(' or ')}` }),
+});
+
+const yearIsNumber = said({ sv: 'året ska vara ett tal', en: 'the year must be a number' });
+
+function yearSchema(settings: InitiativeSettings) {
+  const years = initiativeYears(settings);
+  return z
+    .number({ error: yearIsNumber })
+    .int()
+    .refine((year) => years.includes(year), {
+      error: said({
+        sv: `året ska vara ett av satsningens år (${years.join(', ')})`,
+        en: `the year must be one of the initiative's years (${years.join(', ')})`,
+      }),
+    });
+}
+
+/** A year as text in a URL (path or query), a number in the domain. */
+function yearTextSchema(settings: InitiativeSettings) {
+  return z.coerce.number({ error: yearIsNumber }).pipe(yearSchema(settings));
+}
+
+/** Where a submission goes: board, year and template, from the body or the route. */
+export function submissionTargetSchema(settings: InitiativeSettings) {
+  return z.object({ board: boardSchema, year: yearSchema(settings), template: templateKeySchema });
+}
+export type SubmissionTarget = z.infer<ReturnType<typeof submissionTargetSchema>>;
+
+/**
+ * A row: an object keyed by column key. Only its shape is checked here (each value is judged at its cell by the
+ * shared rules); a custom check, because z.record visits every key and value and took seconds for 50 000 rows.
+ */
+const rowSchema = z.custom<Readonly<Record<string, unknown>>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), {
+  error: said({ sv: 'varje rad ska vara ett objekt med kolumnnycklar', en: 'every row must be an object keyed by column key' }),
+});
+
+/** `POST /api/validate` and `POST /api/submissions`: the target and typed rows keyed by column key. */
+export function submissionBodySchema(settings: InitiativeSettings) {
+  return submissionTargetSchema(settings).extend({
+    rows: z
+      .array(rowSchema, { error: said({ sv: 'rows ska vara en lista av rader', en: 'rows must be a list of rows' }) })
+      .max(MAX_SUBMISSION_ROWS, {
+        error: said({ sv: `högst ${MAX_SUBMISSION_ROWS} rader per inskickning`, en: `at most ${MAX_SUBMISSION_ROWS} rows per submission` }),
+      })
+      .readonly(),
+    /** The board has nothing to report: an empty template is then a submission (design.md, "The reporting round"). */
+    nothingToReport: z.boolean({ error: said({ sv: 'nothingToReport ska vara true eller false', en: 'nothingToReport must be true or false' }) }).optional(),
+  });
+}
+/** The body of `POST /api/validate` and a one-template `POST /api/submissions`, as a client writes it. */
+export type SubmissionBody = z.input<ReturnType<typeof submissionBodySchema>>;
+
+const sheetRowsSchema = z
+  .array(
+    z.record(z.string(), z.unknown(), {
+      error: said({ sv: 'varje rad ska vara ett objekt med kolumnnycklar', en: 'every row must be an object keyed by column key' }),
+    }),
+    {
+      error: said({ sv: 'ska vara en lista av rader', en: 'must be a list of rows' }),
+    },
+  )
+  .max(MAX_SUBMISSION_ROWS, { error: said({ sv: `högst ${MAX_SUBMISSION_ROWS} rader per mall`, en: `at most ${MAX_SUBMISSION_ROWS} rows per template` }) })
+  .readonly();
+
+/** One schema per template key, from the modules' list. */
+function perTemplate<S extends z.ZodType>(schema: S): Record<TemplateKey, S> {
+  return Object.fromEntries(TEMPLATE_KEYS.map((key) => [key, schema])) as Record<TemplateKey, S>;
+}
+
+/**
+ * `POST /api/submissions` with every template: `{ board, year, sheets: { activities, expenses }, nothingToReport? }`,
+ * where `nothingToReport` is `true` (for every empty sheet) or per template (`{ expenses: true }`).
+ */
+export function sheetsBodySchema(settings: InitiativeSettings) {
+  const all = `${TEMPLATE_KEYS.slice(0, -1).join(', ')}`;
+  return submissionTargetSchema(settings)
+    .omit({ template: true })
+    .extend({
+      sheets: z.object(perTemplate(sheetRowsSchema), {
+        error: said({ sv: `sheets ska hålla både ${all} och ${TEMPLATE_KEYS.at(-1)}`, en: `sheets must hold both ${all} and ${TEMPLATE_KEYS.at(-1)}` }),
+      }),
+      nothingToReport: z.union([z.boolean(), z.object(perTemplate(z.boolean().optional()))]).optional(),
+    });
+}
+/** The server's view of a parsed every-template body. */
+export type SheetsBody = z.infer<ReturnType<typeof sheetsBodySchema>>;
+/** Every template in one request, as a client writes it. */
+export type SheetsBodyInput = z.input<ReturnType<typeof sheetsBodySchema>>;
+
+/** Whether a body is the every-template form (it has `sheets`). */
+export function isSheetsBody(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && 'sheets' in body;
+}
+
+/** Query parameters `board` and `year` (text in a URL, numbers in the domain). */
+export function boardYearQuerySchema(settings: InitiativeSettings) {
+  return z.object({ board: boardSchema, year: yearTextSchema(settings) });
+}
+
+/** A `year` in a query or a path (`/api/rounds/{year}`). */
+export function yearQuerySchema(settings: InitiativeSettings) {
+  return z.object({ year: yearTextSchema(settings) });
+}
+
+/** `/api/submissions/{board}/{year}/{template}` and the rounds' `/{year}/{board}/{template}`. */
+export function submissionRouteSchema(settings: InitiativeSettings) {
+  return z.object({ board: boardSchema, year: z.coerce.number().pipe(yearSchema(settings)), template: templateKeySchema });
+}
+
+/** `/api/submissions/{board}/{year}/{template}/{version}`. */
+export function versionRouteSchema(settings: InitiativeSettings) {
+  const wholeNumber = said({ sv: 'versionen ska vara ett heltal', en: 'the version must be a whole number' });
+  return submissionRouteSchema(settings).extend({
+    version: z.coerce
+      .number({ error: wholeNumber })
+      .int({ error: wholeNumber })
+      .min(1, { error: said({ sv: 'versionen börjar på 1', en: 'versions start at 1' }) }),
+  });
+}
+
+/** `/api/templates/{template}`. */
+export const templateRouteSchema = z.object({ template: templateKeySchema });
+
+/** A coordinator's comment on a version or a cell: plain text and line breaks, at most MAX_ROUND_COMMENT characters. */
+const roundCommentSchema = z
+  .string({ error: said({ sv: 'kommentaren ska vara text', en: 'the comment must be text' }) })
+  .trim()
+  .min(1, { error: said({ sv: 'skriv en kommentar som säger vad som ska rättas', en: 'write a comment saying what to correct' }) })
+  .max(MAX_ROUND_COMMENT, {
+    error: said({ sv: `kommentaren får vara högst ${MAX_ROUND_COMMENT} tecken`, en: `the comment may be at most ${MAX_ROUND_COMMENT} characters` }),
+  })
+  // The same characters a cell may not hold: a comment ends up in workbooks and in other programs' lines too.
+  .refine((text) => xmlInvalidCharacter(text) === undefined && lineSeparatorCharacter(text) === undefined, {
+    error: said({
+      sv: 'kommentaren har ett styrtecken, ogiltigt tecken eller rad-/styckeavgränsare (U+2028, U+2029); skriv den med vanlig text och radbrytningar',
+      en: 'the comment holds a control character, an invalid character or a line/paragraph separator (U+2028, U+2029); write it as plain text and line breaks',
+    }),
+  });
+
+const versionNumber = said({ sv: 'ange versionen som ett heltal', en: 'give the version as a whole number' });
+const roundVersionSchema = z
+  .number({ error: versionNumber })
+  .int({ error: versionNumber })
+  .positive({ error: said({ sv: 'versionen börjar på 1', en: 'versions start at 1' }) });
+const rowNumber = said({ sv: 'raden ska vara ett heltal', en: 'the row must be a whole number' });
+
+/** `POST /api/rounds/{year}/{board}/{template}/return`: the version, a comment, and optional comments on cells. */
+export const returnBodySchema = z.object({
+  version: roundVersionSchema,
+  comment: roundCommentSchema,
+  cells: z
+    .array(z.object({ row: z.number({ error: rowNumber }).int({ error: rowNumber }), column: z.string(), comment: roundCommentSchema }), {
+      error: said({ sv: 'cells ska vara en lista av { row, column, comment }', en: 'cells must be a list of { row, column, comment }' }),
+    })
+    .max(MAX_CELL_COMMENTS, {
+      error: said({ sv: `högst ${MAX_CELL_COMMENTS} cellkommentarer per retur`, en: `at most ${MAX_CELL_COMMENTS} cell comments per return` }),
+    })
+    .optional(),
+});
+export type ReturnBody = z.input<typeof returnBodySchema>;
+
+/** `POST /api/rounds/{year}/{board}/{template}/accept`. */
+export const acceptBodySchema = z.object({ version: roundVersionSchema, comment: roundCommentSchema.optional() });
+export type AcceptBody = z.input<typeof acceptBodySchema>;
+
+/** `POST /api/rounds/{year}/{board}/{template}/reopen`. */
+export const reopenBodySchema = z.object({ comment: roundCommentSchema.optional() });
+export type ReopenBody = z.input<typeof reopenBodySchema>;
+
+/** The most requisitions and repayments one year may list. */
+export const MAX_FUNDS_MOVEMENTS = 500;
+
+/** `PUT /api/requisitions/{year}`: the year's requisitions and repayments (kronor, ISO dates), the whole list. */
+export function fundsBodySchema(settings: InitiativeSettings) {
+  const last = Math.max(...initiativeYears(settings)) + 2;
+  return z.object({
+    movements: z
+      .array(
+        z.object({
+          kind: z.enum(FUNDS_MOVEMENT_KINDS, {
+            error: said({
+              sv: 'kind ska vara requisition (rekvisition) eller repayment (återbetalning)',
+              en: 'kind must be requisition or repayment',
+            }),
+          }),
+          amount: z
+            .number({ error: said({ sv: 'beloppet ska vara ett tal i kronor', en: 'the amount must be a number in kronor' }) })
+            .positive({ error: said({ sv: 'beloppet ska vara större än 0', en: 'the amount must be more than 0' }) })
+            .max(1e10)
+            .refine((amount) => Math.abs(amount * 100 - Math.round(amount * 100)) < 1e-6, {
+              error: said({ sv: 'beloppet får ha högst två decimaler', en: 'the amount may have at most two decimals' }),
+            }),
+          date: z.iso
+            .date({ error: said({ sv: 'datumet ska skrivas ÅÅÅÅ-MM-DD', en: 'write the date as YYYY-MM-DD' }) })
+            .refine((date) => Number(date.slice(0, 4)) <= last, {
+              error: said({ sv: `datumet ligger för långt fram (senast ${last})`, en: `the date is too far ahead (${last} at the latest)` }),
+            }),
+        }),
+      )
+      .max(MAX_FUNDS_MOVEMENTS, { error: said({ sv: `högst ${MAX_FUNDS_MOVEMENTS} rader per år`, en: `at most ${MAX_FUNDS_MOVEMENTS} lines per year` }) }),
+  });
+}
+export type FundsBody = z.input<ReturnType<typeof fundsBodySchema>>;
+
+/** `PUT /api/locks/{year}` and `DELETE`: an optional note. */
+export const lockBodySchema = z.object({
+  note: z
+    .string()
+    .trim()
+    .max(500, { error: said({ sv: 'anteckningen får vara högst 500 tecken', en: 'the note may be at most 500 characters' }) })
+    .optional(),
+});
+export type LockBody = z.input<typeof lockBodySchema>;
+
+/** `POST /api/dev/token`: the claims of a development sign-in (SAMLA_AUTH=dev only). */
+export const devTokenBodySchema = z
+  .object({
+    role: z.enum(ROLES, { error: said({ sv: 'rollen ska vara staff, coordinator eller finance', en: 'the role must be staff, coordinator or finance' }) }),
+    board: z.enum(BOARD_CODES as [BoardCode, ...BoardCode[]], { error: said({ sv: 'okänt län', en: 'unknown county' }) }).optional(),
+    name: z.string().min(1).max(100).optional(),
+  })
+  .refine((claims) => claims.role !== 'staff' || claims.board !== undefined, {
+    error: said({ sv: 'en handläggare behöver ett län', en: 'a staff member needs a county' }),
+    path: ['board'],
+  });
+export type DevTokenBody = z.input<typeof devTokenBodySchema>;
+
+/** `/api/reports/{kind}`: which consolidated workbook. */
+export const reportRouteSchema = z.object({
+  kind: z.enum(['status', 'final', 'financial'] as const satisfies readonly ReportKind[], {
+    error: said({ sv: 'okänd rapport; ange status, final eller financial', en: 'unknown report; give status, final or financial' }),
+  }),
+});
+
+/** `GET /api/reports/{kind}?format=`: the workbook, or the draft report in Word. */
+export const reportFormatQuerySchema = z.object({
+  format: z
+    .enum(['xlsx', 'docx'], {
+      error: said({
+        sv: 'format ska vara xlsx (arbetsboken) eller docx (utkast till rapporten)',
+        en: 'format must be xlsx (the workbook) or docx (draft of the report)',
+      }),
+    })
+    .default('xlsx'),
+});
