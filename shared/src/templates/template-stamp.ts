@@ -1,4 +1,4 @@
-import type { Localized } from '../language';
+import type { Language, Localized } from '../i18n/localized';
 import type { Column } from './column-definition';
 import { isTemplateKey, type TemplateKey } from './template-modules';
 import type { AnyTemplate } from './templates';
@@ -186,7 +186,7 @@ export function layoutOfVersion(template: AnyTemplate, version: number): AnyTemp
 }
 
 /** A change in words, for a message: `”Rubrik” hette ”Benämning”`. */
-export function describeChange(change: LayoutChange, template: AnyTemplate, language: keyof Localized): string {
+export function describeChange(change: LayoutChange, template: AnyTemplate, language: Language): string {
   const label = template.columns.find((column) => column.key === change.column)?.label[language] ?? change.column;
   if (change.kind === 'renamed') return language === 'sv' ? `”${label}” hette ”${change.from}”` : `"${label}" was called "${change.from}"`;
   if (change.kind === 'added') return language === 'sv' ? `kolumnen ”${label}” är ny` : `the column "${label}" is new`;
