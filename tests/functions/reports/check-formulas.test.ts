@@ -1,6 +1,6 @@
 import { BOARDS, finalReport, financialReport, statusReport, type NationReportInput } from '@samla/shared';
 import { reportWorkbookBuffer } from '../../../functions/src/workbooks/report-workbook';
-import { activityRow, expenseRow, smallNation, version } from '../../reports/nation-fixture';
+import { activityRow, expenseRow, smallNation, version } from '../../shared/reports/nation-fixture';
 import { xmlCells } from './workbook-reading';
 
 /** Excel's limits (Microsoft, "Excel specifications and limits"): a formula's length and a text value inside one. */

@@ -1,6 +1,6 @@
 import { ACTIVITIES_TEMPLATE, EXPENSES_TEMPLATE, finalReport, financialReport, statusReport, type ReportModel } from '@samla/shared';
 import { reportWorkbookBuffer } from '../../../functions/src/workbooks/report-workbook';
-import { activityRow, expenseRow, smallNation, version } from '../../reports/nation-fixture';
+import { activityRow, expenseRow, smallNation, version } from '../../shared/reports/nation-fixture';
 import { formulaTexts, loadWorkbook, xmlCells } from './workbook-reading';
 
 /** Text that a spreadsheet would run as a formula if it were written as one. */

@@ -1,7 +1,7 @@
 import { finalReport, financialReport, isFormulaCell, type ReportCell, type ReportModel } from '@samla/shared';
 import { reportWorkbookBuffer } from '../../../functions/src/workbooks/report-workbook';
 import { recalculateInLibreOffice } from '../../support/libreoffice';
-import { smallNation } from '../../reports/nation-fixture';
+import { smallNation } from '../../shared/reports/nation-fixture';
 import { sameResult, totalsOf, xmlCells } from './workbook-reading';
 
 /** The same workbook with every stored total wrong, so only a real recalculation can bring the right values back. */

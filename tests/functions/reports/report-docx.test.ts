@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { finalReport, reportDraft, statusReport, shownValue } from '@samla/shared';
 import { reportDocxBuffer } from '../../../functions/src/reports/report-docx';
-import { smallNation } from '../../reports/nation-fixture';
+import { smallNation } from '../../shared/reports/nation-fixture';
 
 const input = smallNation();
 

@@ -3,7 +3,7 @@ import { finalReport, financialReport, reportDraft, statusReport, type ReportMod
 import { reportDocxBuffer } from '../../../functions/src/reports/report-docx';
 import { reportWorkbookBuffer } from '../../../functions/src/workbooks/report-workbook';
 import { printToPdf } from '../../support/printed-pages';
-import { smallNation } from '../../reports/nation-fixture';
+import { smallNation } from '../../shared/reports/nation-fixture';
 
 /** Where the printed reports are left for a person to look at (`pdftoppm -png` turns a page into an image). */
 const PRINTED = join(__dirname, '..', '..', '..', 'test-output', 'reports');

@@ -13,7 +13,7 @@ import {
 } from '@samla/shared';
 import { reportWorkbookBuffer } from '../../../functions/src/workbooks/report-workbook';
 import { recalculateInLibreOffice } from '../../support/libreoffice';
-import { smallNation } from '../../reports/nation-fixture';
+import { smallNation } from '../../shared/reports/nation-fixture';
 import { readWithOpenpyxl, type OpenpyxlSheets } from './openpyxl-reading';
 
 const input = smallNation();

@@ -1,6 +1,6 @@
 import { finalReport, financialReport, isFormulaCell, NUMBER_FORMATS, statusReport, type ReportModel } from '@samla/shared';
 import { reportWorkbookBuffer } from '../../../functions/src/workbooks/report-workbook';
-import { smallNation } from '../../reports/nation-fixture';
+import { smallNation } from '../../shared/reports/nation-fixture';
 import { loadWorkbook, sameResult, totalsOf, xmlCells } from './workbook-reading';
 
 const input = smallNation();

@@ -17,7 +17,7 @@ import { REPLACEMENT_CHARACTER, xmlSafeText } from '../../../functions/src/workb
 import { reportWorkbookBuffer } from '../../../functions/src/workbooks/report-workbook';
 import { buildTemplateWorkbook } from '../../../functions/src/workbooks/template-workbook';
 import { recalculateInLibreOffice } from '../../support/libreoffice';
-import { activityRow, expenseRow, smallNation, version } from '../../reports/nation-fixture';
+import { activityRow, expenseRow, smallNation, version } from '../../shared/reports/nation-fixture';
 import { readWithOpenpyxl, type OpenpyxlSheets } from './openpyxl-reading';
 
 /** One code point of every class XML 1.0 cannot hold (W3C XML 1.0 §2.2), and DEL, which ExcelJS drops. */
