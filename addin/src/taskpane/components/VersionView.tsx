@@ -6,6 +6,7 @@ import type { WorkbookPort } from '../excel/workbook-port';
 import { formatInstant } from '../views/initiative-view';
 import { filledRowCount, type LoadedVersion } from '../views/loaded-version';
 import { countOf } from '../views/plurals';
+import { formatAmount } from '../views/swedish-numbers';
 import { translator } from './pane-props';
 import type { PaneWork } from './pane-work';
 
@@ -23,8 +24,7 @@ export function cellText(template: TemplateKey, column: string, value: unknown, 
   const option = definition?.type === 'list' ? definition.list.options.find((candidate) => candidate.key === value) : undefined;
   if (option) return option.label[language];
   if (typeof value === 'boolean') return YES_NO[value ? 'yes' : 'no'][language];
-  if (typeof value === 'number' && definition?.key === 'amount')
-    return new Intl.NumberFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: 2 }).format(value).replace(/\u2212/g, '-');
+  if (typeof value === 'number' && definition?.key === 'amount') return formatAmount(value, language);
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 

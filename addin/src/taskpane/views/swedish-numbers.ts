@@ -1,4 +1,4 @@
-import type { Language } from '@samla/shared';
+import { LOCALES, type Language } from '@samla/shared';
 
 /*
  * Numbers as Swedish readers write them: a space between thousands, a comma before the öre (`-1 500,00`).
@@ -6,16 +6,14 @@ import type { Language } from '@samla/shared';
  * copy-paste into Excel do not treat as a minus sign; it is replaced by the ASCII hyphen-minus.
  */
 
-const LOCALE: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
-
 /** An amount in kronor with two decimals: `1 500,00` (sv), `1,500.00` (en). */
 export function formatAmount(kronor: number, language: Language): string {
-  return new Intl.NumberFormat(LOCALE[language], { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(kronor).replace(/\u2212/g, '-');
+  return new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(kronor).replace(/\u2212/g, '-');
 }
 
 /** A whole count with thousands separated: `12 500` (sv). */
 export function formatCount(count: number, language: Language): string {
-  return new Intl.NumberFormat(LOCALE[language], { maximumFractionDigits: 0 }).format(count).replace(/\u2212/g, '-');
+  return new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 0 }).format(count).replace(/\u2212/g, '-');
 }
 
 export type AmountReading =
