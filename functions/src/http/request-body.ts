@@ -1,5 +1,5 @@
 import type { HttpRequest } from '@azure/functions';
-import { requestMessageIn, type Language, type Localized } from '@samla/shared';
+import { requestIssueIn, type Language, type Localized } from '@samla/shared';
 import { z } from 'zod';
 import { decodeContentEncoding, decodeText, quotable } from './body-decoding';
 import { problems } from './problem';
@@ -28,7 +28,7 @@ export async function readBodyBytes(request: HttpRequest, maxBytes: number): Pro
 
 /** The zod issues of a request body, as RFC 9457's `invalid-params` with a JSON path each, in the caller's language. */
 function invalidParams(error: z.ZodError, language: Language): { name: string; reason: string }[] {
-  return error.issues.map((issue) => ({ name: issue.path.length ? issue.path.join('.') : '(body)', reason: requestMessageIn(issue.message, language) }));
+  return error.issues.map((issue) => ({ name: issue.path.length ? issue.path.join('.') : '(body)', reason: requestIssueIn(issue, language) }));
 }
 
 /** 415 unless the request says it is JSON. */
@@ -132,7 +132,8 @@ export const WRONG_SHAPE: Localized = { sv: 'Begärans innehåll har fel form.',
 
 /** Parses route or query values, or a parsed body, against a schema; 400 saying which field is wrong. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, detail: Localized): z.infer<S> {
-  const result = schema.safeParse(input);
+  // reportInput lets zod's default messages name what they got; only the reason's words leave this function.
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) {
     const { error } = result;
     throw problems.badRequest(detail, (language) => ({ 'invalid-params': invalidParams(error, language) }));

@@ -30,6 +30,20 @@ export function requestMessageIn(message: string, language: Language): string {
   return text ? pick(text, language) : message;
 }
 
+/** zod's own wording of its default messages, per language (zod's locales, https://zod.dev/error-customization). */
+const ZOD_LOCALES = { sv: z.locales.sv(), en: z.locales.en() } as const;
+
+/**
+ * A request schema's issue in words of a language: Samla's own message translated, or else zod's default message in
+ * zod's locale for that language (parse with `reportInput: true` so that it can name what it got).
+ */
+export function requestIssueIn(issue: z.core.$ZodIssue, language: Language): string {
+  if (TRANSLATIONS.has(issue.message)) return requestMessageIn(issue.message, language);
+  const worded = ZOD_LOCALES[language].localeError?.(issue as unknown as z.core.$ZodRawIssue);
+  const text = typeof worded === 'string' ? worded : worded?.message;
+  return text ?? issue.message;
+}
+
 /** The most rows one submission may hold (per template). */
 export const MAX_SUBMISSION_ROWS = 50_000;
 

@@ -100,6 +100,14 @@ describe('problems in the caller’s language, per route family', () => {
     for (const reason of reasons(english.problem)) expect(reason).not.toMatch(SWEDISH);
   });
 
+  it('words zod’s own messages (fields without a message of Samla’s) in the caller’s language too', async () => {
+    const call: Call = { method: 'POST', route: 'dev/token', json: { role: 'staff', board: 'I', name: 42 } };
+    const [swedish, english] = [await problemOf(call), await problemOf(call, 'en')];
+    expect(swedish.status).toBe(400);
+    expect(reasons(swedish.problem)).toEqual([expect.stringMatching(/^Ogiltig inmatning: förväntat string/)]);
+    expect(reasons(english.problem)).toEqual([expect.stringMatching(/^Invalid input: expected string, received number/)]);
+  });
+
   it('honours Accept-Language: en as ?lang=en does', async () => {
     const call: Call = { method: 'PUT', route: 'requisitions/2013', token: 'finance', json: { movements: [{ kind: 'loan', amount: -1, date: 'igår' }] } };
     const byHeader = await problemOf({ ...call, headers: { 'Accept-Language': 'en-GB,en;q=0.9' } });
