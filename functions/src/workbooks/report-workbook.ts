@@ -62,18 +62,62 @@ async function zipBacklogDrained(worksheet: ExcelJS.Worksheet): Promise<void> {
 }
 
 const FORMULA_TEXT_STYLE: Partial<ExcelJS.Style> = {};
+/**
+ * The style of every data row, shared: ExcelJS gives each new row a style object of its own and, with styles on,
+ * looks each one up by identity when the row is written, building its XML key every time (a miss per row). A shared
+ * empty style is one lookup's work and writes the same row (style 0, no `s` attribute).
+ */
+const ROW_STYLE: Partial<ExcelJS.Style> = {};
+
+/** ExcelJS 4.4 (pinned) keeps a row's style as `style`, which its typings leave out. */
+interface RowStyleInternals {
+  style: Partial<ExcelJS.Style>;
+}
 const TEXT_STYLE = { numFmt: TEXT_FORMAT } as const;
 const HEADER_STYLE = { numFmt: TEXT_FORMAT, font: { bold: true }, alignment: { wrapText: true, vertical: 'top' } } as const;
 
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?/;
 const digits = (text: string, from: number, to: number): number => Number(text.slice(from, to)) || 0;
 
-/** `2013-03-01` or `2014-01-31T23:30:00` (Swedish wall-clock time) as the Date ExcelJS writes as that serial. */
+/** The dates already made, by their text: a nation's rows fall on a few hundred days. Bounded, then cleared. */
+const datesByText = new Map<string, Date | undefined>();
+const MAX_CACHED_DATES = 4_096;
+
+/**
+ * `2013-03-01` or `2014-01-31T23:30:00` (Swedish wall-clock time) as the Date ExcelJS writes as that serial. The same
+ * Date object is handed out for the same text: ExcelJS only reads it (to compute the serial), never changes it.
+ */
 function sheetDate(value: string): Date | undefined {
-  if (!DATE_TEXT.test(value)) return undefined;
-  return new Date(
-    Date.UTC(digits(value, 0, 4), digits(value, 5, 7) - 1, digits(value, 8, 10), digits(value, 11, 13), digits(value, 14, 16), digits(value, 17, 19)),
-  );
+  if (datesByText.has(value)) return datesByText.get(value);
+  const date = DATE_TEXT.test(value)
+    ? new Date(
+        Date.UTC(digits(value, 0, 4), digits(value, 5, 7) - 1, digits(value, 8, 10), digits(value, 11, 13), digits(value, 14, 16), digits(value, 17, 19)),
+      )
+    : undefined;
+  if (datesByText.size >= MAX_CACHED_DATES) datesByText.clear();
+  datesByText.set(value, date);
+  return date;
+}
+
+/**
+ * Whether `xmlSafeText` would give the text back unchanged: every UTF-16 unit is tab, LF or U+0020–U+D7FF /
+ * U+E000–U+FFFD other than DEL (see inert-text.ts for the rule and its source, W3C XML 1.0 §2.2). The common case,
+ * checked without a regular expression; anything else (a CR, a control, a surrogate pair) takes `xmlSafeText`.
+ */
+function plainXmlText(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    const unit = text.charCodeAt(index);
+    if (unit < 0x20 ? unit !== 0x09 && unit !== 0x0a : unit === 0x7f || (unit >= 0xd800 && (unit <= 0xdfff || unit >= 0xfffe))) return false;
+  }
+  return true;
+}
+
+/** User text into a cell, inert and XML-safe (`writeTextStyled`), without the replacing pass when nothing needs it. */
+function writeReportText(cell: ExcelJS.Cell, text: string): void {
+  if (plainXmlText(text)) {
+    cell.value = text;
+    cell.style = TEXT_STYLE;
+  } else writeTextStyled(cell, text, TEXT_STYLE);
 }
 
 function isEmpty(value: PlainValue): boolean {
@@ -88,19 +132,19 @@ function writePlain(row: ExcelJS.Row, column: number, kind: CellKind, value: Pla
   if (isEmpty(value)) return;
   const cell = row.getCell(column);
   if (kind === 'text' || typeof value === 'boolean') {
-    writeTextStyled(cell, String(value), TEXT_STYLE);
+    writeReportText(cell, String(value));
     return;
   }
   if ((kind === 'date' || kind === 'dateTime') && typeof value === 'string') {
     const date = sheetDate(value);
     if (!date) {
-      writeTextStyled(cell, value, TEXT_STYLE);
+      writeReportText(cell, value);
       return;
     }
     cell.value = date;
   } else if (typeof value === 'string') {
     // A number column holding text (an unexpected stored value) stays inert text.
-    writeTextStyled(cell, value, TEXT_STYLE);
+    writeReportText(cell, value);
     return;
   } else {
     cell.value = value;
@@ -256,6 +300,7 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: R
   let rowNumber = 2;
   for (const cells of sheet.rows()) {
     const row = worksheet.getRow(rowNumber);
+    (row as unknown as RowStyleInternals).style = ROW_STYLE;
     for (let index = 0; index < cells.length; index += 1) {
       writeCell(row, index + 1, kinds[index] as CellKind, cells[index], formulas, sheet.name);
     }

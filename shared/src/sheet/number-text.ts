@@ -36,8 +36,42 @@ export interface AmbiguousNumberText {
   readonly asDecimal: string;
 }
 
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+const POINT = 0x2e;
+const COMMA = 0x2c;
+
+/**
+ * The common shapes of the table's first two lines, read without the pattern: digits only (`1234`), or digits, one
+ * point or comma, and digits not exactly three (`12,5`, `1234.50`). Undefined for every other text, which the
+ * pattern then reads: a sign, spaces, groups, and the ambiguous `12.500`. Gives exactly what the pattern gives.
+ */
+function plainNumberText(raw: string): NumberText | undefined {
+  const length = raw.length;
+  let separator = -1;
+  for (let index = 0; index < length; index += 1) {
+    const unit = raw.charCodeAt(index);
+    if (unit >= DIGIT_0 && unit <= DIGIT_9) continue;
+    if ((unit !== POINT && unit !== COMMA) || separator >= 0 || index === 0 || index === length - 1) return undefined;
+    separator = index;
+  }
+  if (length === 0) return undefined;
+  if (separator < 0) {
+    const value = Number(raw);
+    return { kind: 'number', value: value === 0 ? 0 : value, decimals: 0 };
+  }
+  const fractionDigits = length - separator - 1;
+  if (fractionDigits === 3) return undefined;
+  let decimals = fractionDigits;
+  while (decimals > 0 && raw.charCodeAt(separator + decimals) === DIGIT_0) decimals -= 1;
+  const value = Number(raw.charCodeAt(separator) === POINT ? raw : `${raw.slice(0, separator)}.${raw.slice(separator + 1)}`);
+  return { kind: 'number', value: value === 0 ? 0 : value, decimals };
+}
+
 /** Reads a number typed as text by the table above; undefined when it is not a number. */
 export function parseNumberText(raw: string): NumberText | AmbiguousNumberText | undefined {
+  const common = plainNumberText(raw);
+  if (common) return common;
   const match = NUMBER_TEXT.exec(raw.trim());
   if (!match) return undefined;
   const [, sign = '', plain, grouped, groupSeparator, decimalSeparator, fraction = ''] = match;

@@ -36,7 +36,8 @@ export function normalizeId(id: string): string {
   return isAscii(id) ? id.toLowerCase() : id.normalize('NFKC').replace(DASHES, '-').toLowerCase();
 }
 
-function isAscii(text: string): boolean {
+/** Whether every UTF-16 unit is ASCII (U+0000–U+007F). */
+export function isAscii(text: string): boolean {
   for (let index = 0; index < text.length; index += 1) if (text.charCodeAt(index) > 0x7f) return false;
   return true;
 }

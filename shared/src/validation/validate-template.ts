@@ -7,7 +7,7 @@ import { referenceRule } from './reference-rules';
 import type { Issue, Severity } from './issue';
 import type { IssueCode } from './issue-codes';
 import { addTallies, issueCounts, IssueList, MAX_ISSUES, tallyHasErrors } from './issue-list';
-import { normalizeId, type ReportIssue, type RowRule, type ValidationContext } from './row-rules';
+import { isAscii, normalizeId, type ReportIssue, type RowRule, type ValidationContext } from './row-rules';
 
 export interface TemplateValidation<T extends string = TemplateKey> {
   readonly template: T;
@@ -39,13 +39,22 @@ function rulesFor(template: string, context: ValidationContext): readonly RowRul
   return [...module.rules, ...links];
 }
 
+/**
+ * The key two IDs are the same by, in the sense of `normalizeId`: an ASCII form is upper-cased instead of lower-cased,
+ * which for ASCII is the same comparison, and which V8 answers without a copy for the usual `A-12` (already upper case).
+ */
+function uniqueKey(id: string): string {
+  const normal = isAscii(id) ? id : normalizeId(id);
+  return isAscii(normal) ? normal.toUpperCase() : normal;
+}
+
 /** A rule across rows: each row's ID must be new, compared without regard to case. */
 function uniqueIdRule(template: AnyTemplate): RowRule {
   const firstRow = new Map<string, number>();
   return (row, _context, report) => {
     const id = row.values[template.idColumn];
     if (typeof id !== 'string') return;
-    const key = normalizeId(id);
+    const key = uniqueKey(id);
     const first = firstRow.get(key);
     if (first === undefined) firstRow.set(key, row.sheetRow);
     else report('duplicate-id', template.idColumn, { value: id, first, row: row.sheetRow });
