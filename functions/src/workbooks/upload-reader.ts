@@ -271,6 +271,25 @@ function changesInWords(template: AnyTemplate, changes: Parameters<typeof descri
   };
 }
 
+/** A stamp's text as a message quotes it: without the formula's own quotes, and at most 60 characters. */
+function stampShown(text: string): string {
+  const bare = /^"(.*)"$/s.exec(text.trim())?.[1]?.replace(/""/g, '"') ?? text.trim();
+  return bare.length > 60 ? `${bare.slice(0, 57)}…` : bare;
+}
+
+/**
+ * The template whose headers a sheet stamped as `template` clearly has instead (its stamp and its headers disagree,
+ * e.g. stamps swapped by hand or by a script), or undefined when the headers are the stamp's template's or nobody's.
+ */
+function otherTemplateHeaders(source: SheetSource, template: string, placement: Placement): string | undefined {
+  if ((placement.matches.get(template) ?? 0) >= RECOGNISED_HEADERS) return undefined;
+  return knownTemplateKeys().find((other) => {
+    if (other === template) return false;
+    const found = bestPlacement(source, other, templateDefinition(other));
+    return found !== undefined && isTemplateHeader(found.matches, other);
+  });
+}
+
 /**
  * Refuses a placed sheet that is not today's template in a way the reader can map: a stamp naming a version it can't
  * read (newer than it knows, or older with a change that can't be mapped), a foreign stamp on a sheet named like the
@@ -283,13 +302,15 @@ function stampRefusal(template: string, placement: Placement): UploadRefusal | u
   const today = templateDefinition(template);
   const named = { sheet: source.name, template: today.sheetName };
   if (source.stamp?.kind === template) {
+    const headersOf = otherTemplateHeaders(source, template, placement);
+    if (headersOf) return uploadRefusal('foreign-sheet', { ...named, why: 'stamp-mismatch', headersOf: templateDefinition(headersOf).sheetName });
     const reading = readStamp(today, source.stamp);
     if (reading.status === 'newer') return uploadRefusal('newer-template-version', { ...named, version: reading.version, current: reading.current });
     if (reading.status !== 'unmappable') return undefined;
     const changes = changesInWords(today, [...reading.changes]);
     return uploadRefusal('old-template-version', { ...named, version: reading.version, current: currentVersion(template), changes });
   }
-  if (source.stampText !== undefined) return uploadRefusal('foreign-sheet', { ...named, why: 'foreign-stamp', stamp: source.stampText.slice(0, 60) });
+  if (source.stampText !== undefined) return uploadRefusal('foreign-sheet', { ...named, why: 'foreign-stamp', stamp: stampShown(source.stampText) });
   const found = placement.matches.get(template) ?? 0;
   if (!placement.byName || found >= Math.min(RECOGNISED_HEADERS, today.columns.length)) return undefined;
   // A partial template (some of its headers, little else) is the template with columns missing, which the validation names.
@@ -474,6 +495,16 @@ async function readTemplateSheets(zip: ZipPackage, limits: UploadLimits): Promis
   for (const [index, sheet] of parts.sheets.entries()) {
     const source = await sheetSource(zip, sheet, index, parts.cells, limits);
     if (source) sources.push(source);
+  }
+  // A copied sheet keeps its sheet-scoped stamp: two sheets stamped as one template can't be told apart, and reading
+  // one would drop the other's rows without a word.
+  for (const template of knownTemplateKeys()) {
+    const claiming = sources.filter((source) => source.stamp?.kind === template);
+    if (claiming.length > 1) {
+      return refuse(
+        uploadRefusal('duplicate-template-sheet', { template: templateDefinition(template).sheetName, sheets: claiming.map((source) => source.name) }),
+      );
+    }
   }
   const sheets: UploadedSheet[] = [];
   const taken = new Set<number>();

@@ -14,6 +14,7 @@ export const UPLOAD_REFUSAL_KINDS = [
   'old-template-version',
   'newer-template-version',
   'foreign-sheet',
+  'duplicate-template-sheet',
 ] as const;
 export type UploadRefusalKind = (typeof UPLOAD_REFUSAL_KINDS)[number];
 
@@ -32,7 +33,11 @@ export interface RefusalParams {
   /** The changes since the sheet's version that can't be mapped, in words. */
   readonly changes?: Localized;
   /** Why a sheet named like a template is not Samla's: its stamp is another's, or its header is not the template's. */
-  readonly why?: 'foreign-stamp' | 'foreign-header';
+  readonly why?: 'foreign-stamp' | 'foreign-header' | 'stamp-mismatch';
+  /** The template a sheet's headers are, where its stamp says another (`why: 'stamp-mismatch'`). */
+  readonly headersOf?: string;
+  /** The sheets that claim one template (`duplicate-template-sheet`), as the file names them. */
+  readonly sheets?: readonly string[];
   /** The stamp as the file writes it. */
   readonly stamp?: string;
   /** How many of the template's headers the sheet's best header row holds, of how many, and in which row. */
@@ -72,6 +77,11 @@ const NEW_TEMPLATE = {
 };
 
 function foreignReason(p: RefusalParams, l: Language): string {
+  if (p.why === 'stamp-mismatch') {
+    return l === 'sv'
+      ? `det är märkt som mallen ${p.template ?? ''} men har rubrikerna för mallen ${p.headersOf ?? ''}`
+      : `it is marked as the ${p.template ?? ''} template but has the headers of the ${p.headersOf ?? ''} template`;
+  }
   if (p.why === 'foreign-stamp') {
     return l === 'sv'
       ? `det är märkt som ”${p.stamp ?? ''}”, vilket inte är mallen ${p.template ?? ''}`
@@ -118,6 +128,16 @@ const STAMP_REFUSALS = {
         `Bladet ”${p.sheet ?? ''}” är inte Samlas mall: ${foreignReason(p, 'sv')}. Byt namn på bladet om det inte ska lämnas in, eller ${NEW_TEMPLATE.sv(p.template)}.`,
       (p) =>
         `The sheet "${p.sheet ?? ''}" is not Samla's template: ${foreignReason(p, 'en')}. Rename the sheet if it is not to be submitted, or ${NEW_TEMPLATE.en(p.template)}.`,
+    ),
+  },
+  'duplicate-template-sheet': {
+    status: 422,
+    problem: 'duplicate-template-sheet',
+    detail: localizedMessage(
+      (p) =>
+        `Bladen ${(p.sheets ?? []).map((sheet) => `”${sheet}”`).join(' och ')} är alla märkta som mallen ${p.template ?? ''} (ett kopierat blad behåller märkningen). Samla kan inte veta vilket som gäller, så inget lästes. Samla alla rader i ett av bladen och ta bort de andra, och ladda upp filen igen.`,
+      (p) =>
+        `The sheets ${(p.sheets ?? []).map((sheet) => `"${sheet}"`).join(' and ')} are all marked as the ${p.template ?? ''} template (a copied sheet keeps the mark). Samla can't tell which one counts, so nothing was read. Gather all rows in one of them, delete the others, and upload the file again.`,
     ),
   },
 } as const satisfies Record<string, RefusalText>;

@@ -45,6 +45,7 @@ export const PROBLEM_TYPES = {
   'upload-refused': define(422, 'Filen kunde inte läsas', 'The file could not be read'),
   'template-version-unsupported': define(422, 'Mallens version kan inte läsas', "The template's version can't be read"),
   'foreign-sheet': define(422, 'Bladet är inte Samlas mall', "The sheet is not Samla's template"),
+  'duplicate-template-sheet': define(422, 'Två blad är samma mall', 'Two sheets are the same template'),
   'internal-error': define(500, 'Internt fel', 'Internal error'),
   'storage-unavailable': define(503, 'Lagringen svarar inte', 'Storage does not answer'),
   'not-configured': define(503, 'Tjänsten är inte konfigurerad', 'The service is not configured'),

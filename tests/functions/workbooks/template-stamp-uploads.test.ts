@@ -133,8 +133,32 @@ describe('uploads that are not today’s template, named as such', () => {
   ])('names a sheet called Aktiviteter that carries another program’s mark (%s)', async (_program, directory) => {
     const refusal = refusalOf(await read(join(directory, 's4-foreign-stamp.xlsx')));
     expect(refusal).toMatchObject({ kind: 'foreign-sheet', problem: 'foreign-sheet', params: { sheet: 'Aktiviteter', why: 'foreign-stamp' } });
-    expect(refusal.detail.sv).toMatch(/^Bladet ”Aktiviteter” är inte Samlas mall: det är märkt som ”"budgetverktyget:aktiviteter:2"”/);
+    expect(refusal.detail.sv).toMatch(/^Bladet ”Aktiviteter” är inte Samlas mall: det är märkt som ”budgetverktyget:aktiviteter:2”/);
     expect(refusal.detail.en).toContain('The sheet "Aktiviteter" is not Samla\'s template');
+  });
+
+  it.each([
+    ['openpyxl', STAMPED],
+    ['LibreOffice', BY_LIBREOFFICE],
+  ])('refuses two sheets stamped as one template (a copied sheet keeps its stamp), naming both, instead of dropping one (%s)', async (_program, directory) => {
+    const refusal = refusalOf(await read(join(directory, 's8-two-stamped-activities.xlsx')));
+    expect(refusal).toMatchObject({
+      kind: 'duplicate-template-sheet',
+      status: 422,
+      problem: 'duplicate-template-sheet',
+      params: { template: 'Aktiviteter', sheets: ['Aktiviteter', 'Aktiviteter (2)'] },
+    });
+    expect(refusal.detail.sv).toContain('Bladen ”Aktiviteter” och ”Aktiviteter (2)” är alla märkta som mallen Aktiviteter');
+    expect(refusal.detail.en).toContain('The sheets "Aktiviteter" and "Aktiviteter (2)" are all marked as the Aktiviteter template');
+  });
+
+  it('names a sheet whose stamp says one template and whose headers are another’s, instead of judging it as the wrong one', async () => {
+    const refusal = refusalOf(await read(join(STAMPED, 's9-stamp-disagrees-with-headers.xlsx')));
+    expect(refusal).toMatchObject({
+      kind: 'foreign-sheet',
+      params: { sheet: 'Aktiviteter', why: 'stamp-mismatch', template: 'Kostnader', headersOf: 'Aktiviteter' },
+    });
+    expect(refusal.detail.sv).toContain('det är märkt som mallen Kostnader men har rubrikerna för mallen Aktiviteter');
   });
 
   it('names an unstamped sheet called Aktiviteter whose header is mostly other headers, instead of header errors', async () => {

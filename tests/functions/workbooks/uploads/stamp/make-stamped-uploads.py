@@ -82,3 +82,15 @@ wb.save('s6-indicators-v2.xlsx')
 wb = new_workbook()
 sheet(wb, 'Resultatindikatorer', INDICATOR_HEADERS_V2, [['S7-1', 'Samordning', dt.date(2014, 5, 20), 140]], 'samla:indicators:1')
 wb.save('s7-indicators-v1.xlsx')
+
+# A sheet copied in Excel keeps its sheet-scoped stamp: two sheets stamped as today's activities, each with its own
+# rows. Neither may be read alone (the other's rows would be dropped without a word).
+wb = new_workbook()
+sheet(wb, 'Aktiviteter', ACTIVITY_HEADERS, [activity('S8-A')], 'samla:activities:1')
+sheet(wb, 'Aktiviteter (2)', ACTIVITY_HEADERS, [activity('S8-B')], 'samla:activities:1')
+wb.save('s8-two-stamped-activities.xlsx')
+
+# A stamp that disagrees with the headers: the activities' headers and rows, stamped as the expenses template.
+wb = new_workbook()
+sheet(wb, 'Aktiviteter', ACTIVITY_HEADERS, [activity('S9-A')], 'samla:expenses:1')
+wb.save('s9-stamp-disagrees-with-headers.xlsx')
