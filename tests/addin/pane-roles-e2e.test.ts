@@ -5,7 +5,8 @@
  * submits nothing; the coordinator sees I submitted and M missing and late, filters, totals and charts, compares I's
  * two versions and returns the activities with a comment on a cell; staff see it on sign-in, go to the cell and
  * resubmit through a cut connection and a lost answer (one version stored, checked through the API); a hung server
- * gives the timeout message and Avbryt; the coordinator accepts, staff find Skicka in closed, a direct submit gets
+ * gives the timeout message and Avbryt; the coordinator accepts the activities, staff may still send both templates
+ * unchanged (the accepted ones answered as unchanged), a direct submit of changed activities gets
  * 409 in words, the coordinator reopens; finance records a requisition and a repayment in Swedish, and the financial
  * report holds them. Each pane is checked with axe-core. Screenshots go to test-output/screenshots/.
  */
@@ -348,7 +349,7 @@ describe('the role panes in Chromium, against the local functions and Azurite', 
     await page.getByRole('heading', { name: 'Aktiviteter, version 1' }).waitFor();
   }, 180_000);
 
-  it('closes Skicka in once the coordinator accepts, refuses a direct submit with 409 in words, and opens again on reopen', async () => {
+  it('keeps an accepted template as accepted, refuses a changed one with 409 in words, and opens it again on reopen', async () => {
     const coordinator = await openPreview();
     await signIn(coordinator, 'coordinator');
     await coordinator.getByRole('button', { name: 'Gotlands län' }).click();
@@ -360,11 +361,15 @@ describe('the role panes in Chromium, against the local functions and Azurite', 
     await signOut(page);
     await signIn(page, 'staff', 'I');
     await page.getByText('Aktiviteter: version 3 är godkänd.').waitFor();
-    expect(await page.getByRole('button', { name: 'Skicka in' }).isDisabled()).toBe(true);
+    // Only the activities are accepted: the costs can still be sent, and the pane says what happens to the activities.
+    expect(await page.getByRole('button', { name: 'Skicka in' }).isDisabled()).toBe(false);
     expect(await page.locator('.samla-closed').innerText()).toBe(
-      'Skicka in är stängt: Aktiviteter är godkänd. Be samordnaren öppna den igen om något måste ändras.',
+      'Aktiviteter är godkänd och ändras inte: skickas raderna in oförändrade sparas bara den andra mallen. Be samordnaren öppna Aktiviteter igen om något där måste ändras.',
     );
     await shot(page, 'staff-6-accepted');
+    // Both templates sent as they are: the accepted activities are answered as unchanged, not refused.
+    await page.getByRole('button', { name: 'Skicka in' }).click();
+    expect(await notice(page)).toContain('Aktiviteter: samma innehåll som version 3');
 
     const direct = await api.call('POST', 'submissions', {
       token: await api.token('staff', 'I'),

@@ -110,9 +110,10 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   const match = routeMatcher(ROUTES);
   const log = options.log ?? consoleLog;
   const server = createServer((incoming, outgoing) => {
-    const language = languageOf(undefined, incoming.headers['accept-language']);
+    let language = languageOf(undefined, incoming.headers['accept-language']);
     void (async () => {
       const url = requestUrl(incoming);
+      language = languageOf(url.searchParams.get('lang'), incoming.headers['accept-language']);
       // As the Functions host does: an address it can't decode is refused before any route sees it.
       assertWellFormedAddress(url.toString());
       const relative = url.pathname.startsWith(`/${prefix}/`) ? url.pathname.slice(prefix.length + 2) : undefined;

@@ -60,8 +60,9 @@ export function roundConflict(error: unknown): HttpProblem | undefined {
 /**
  * The checks of the reporting round before anything is written (design.md, "The reporting round"): an empty template
  * is a submission only when the board says it has nothing to report, and `nothingToReport` with rows is a contradiction
- * (both 422); an accepted round is refused (409; checked again where the pointer moves); a submission identical to the
- * current version (same content hash, same nothing-to-report) stores nothing and answers the current version.
+ * (both 422); an accepted round is refused (409; checked again where the pointer moves) unless the rows are exactly
+ * the accepted version's; a submission identical to the current version (same content hash, same nothing-to-report)
+ * stores nothing and answers the current version.
  */
 export async function prepareRoundSubmission<T extends TemplateKey>(
   services: Services,
@@ -93,13 +94,16 @@ export async function prepareRoundSubmission<T extends TemplateKey>(
     );
   }
   const record = await services.rounds.record(target.board, target.year, target.template);
-  if (record.status.state === 'accepted') {
+  const { contentHash } = rowEntities({ ...target, rows }, 0);
+  const current = record.pointer;
+  const identical = current !== undefined && current.contentHash === contentHash && current.nothingToReport === nothingToReport;
+  // An accepted template sent again exactly as accepted changes nothing: it is answered as unchanged, so that the
+  // pane's one-step submission of both templates can still store the other one (the store checks again as it moves).
+  if (record.status.state === 'accepted' && !(identical && current.version === record.status.version)) {
     const last = record.status.lastEvent;
     throw acceptedProblem(target, { version: record.status.version, by: last?.by, at: last?.at });
   }
-  const { contentHash } = rowEntities({ ...target, rows }, 0);
-  const current = record.pointer;
-  if (current && current.contentHash === contentHash && current.nothingToReport === nothingToReport) {
+  if (identical) {
     return {
       unchanged: {
         template: target.template,

@@ -196,6 +196,16 @@ describe('return, accept and reopen', () => {
     });
     expect(sheets.status).toBe(409);
     expect((await entry('M', 'expenses')).state).toBe('missing');
+    // The pane sends both templates in one step: the accepted activities exactly as accepted change nothing, so the
+    // expenses beside them are stored.
+    const beside = await call('POST', 'submissions', staffM, {
+      board: 'M',
+      year: 2013,
+      sheets: { activities: [activity({ participantsMen: 9 }), activity({ activityId: 'A-2' })], expenses: [expense()] },
+    });
+    expect(beside.status).toBe(201);
+    expect((await entry('M', 'expenses')).state).toBe('submitted');
+    expect(await entry('M', 'activities')).toMatchObject({ state: 'accepted', version: 2 });
     expect((await call('POST', 'rounds/2013/M/activities/return', coordinator, { version: 2, comment: 'Nej' })).status).toBe(409);
     expect((await call('POST', 'rounds/2013/M/activities/reopen', coordinator, { comment: 'Ny uppgift från länet.' })).status).toBe(200);
     expect((await submit(staffM, 'M', 'activities', [activity({ title: 'Ny' })])).status).toBe(201);

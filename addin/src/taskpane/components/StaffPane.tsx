@@ -250,7 +250,12 @@ export function StaffPane({ api, language, me, initiative, year, work, port }: S
     port.selectCell(issue.sheet, addressInSheet(issue.cell)).catch((error: unknown) => work.setNotice({ tone: 'error', text: errorText(error, language) }));
 
   const busy = work.busy !== undefined;
-  const closedBecause = accepted.length > 0 ? t('submitClosedAccepted', { template: templateLabels(accepted.map((entry) => entry.template)) }) : undefined;
+  // Submitting closes when every template is accepted; with some accepted, the others can still be sent (the server
+  // leaves an accepted template sent exactly as accepted unchanged, and refuses a changed one in words).
+  const acceptedLabels = templateLabels(accepted.map((entry) => entry.template));
+  const allAccepted = accepted.length > 0 && TEMPLATE_KEYS.every((template) => accepted.some((entry) => entry.template === template));
+  const closedBecause = allAccepted ? t('submitClosedAccepted', { template: acceptedLabels }) : undefined;
+  const partlyAccepted = !allAccepted && accepted.length > 0 ? t('submitPartlyAccepted', { template: acceptedLabels }) : undefined;
   return (
     <>
       {me && (
@@ -288,6 +293,7 @@ export function StaffPane({ api, language, me, initiative, year, work, port }: S
           )}
         </div>
         {closedBecause && <p className="samla-closed">{closedBecause}</p>}
+        {partlyAccepted && <p className="samla-closed">{partlyAccepted}</p>}
         {replacing && (
           <MessageBar intent="warning" className="samla-replace" layout="multiline">
             <MessageBarBody>

@@ -92,6 +92,8 @@ const sv = {
   cellCommentsHeading: 'Samordnarens kommentarer på celler',
   cellCommentGoTo: '{cell}: {comment}',
   submitClosedAccepted: 'Skicka in är stängt: {template} är godkänd. Be samordnaren öppna den igen om något måste ändras.',
+  submitPartlyAccepted:
+    '{template} är godkänd och ändras inte: skickas raderna in oförändrade sparas bara den andra mallen. Be samordnaren öppna {template} igen om något där måste ändras.',
   submitSheets: 'Skickar Aktiviteter och Kostnader…',
   submitStoredSheet: '{template}: version {version} sparad, {rows}, {warnings}.',
   submitUnchanged: '{template}: samma innehåll som version {version}; ingen ny version sparades.',
@@ -323,6 +325,8 @@ const en: PaneStrings = {
   cellCommentsHeading: "The coordinator's comments on cells",
   cellCommentGoTo: '{cell}: {comment}',
   submitClosedAccepted: 'Submit is closed: {template} is accepted. Ask the coordinator to reopen it if something must change.',
+  submitPartlyAccepted:
+    '{template} is accepted and does not change: if its rows are sent unchanged, only the other template is stored. Ask the coordinator to reopen {template} if something there must change.',
   submitSheets: 'Sending Activities and Expenses…',
   submitStoredSheet: '{template}: version {version} stored, {rows}, {warnings}.',
   submitUnchanged: '{template}: the same content as version {version}; no new version was stored.',
