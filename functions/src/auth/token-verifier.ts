@@ -28,7 +28,8 @@ function jwtVerifier(key: Key, issuer: string, audience: string | string[], boar
           });
         }
         if (error instanceof errors.JOSEError)
-          throw new TokenRejected({ sv: `token kunde inte verifieras (${error.code})`, en: `the token could not be verified (${error.code})` });
+          // The library's code (ERR_JWS_INVALID, …) says nothing to a user; the words say what to do.
+          throw new TokenRejected({ sv: 'token kunde inte verifieras; logga in igen', en: 'the token could not be verified; sign in again' });
         throw error;
       }
     },

@@ -82,7 +82,7 @@ export function severitySummary(errors: number, warnings: number): Localized {
   const sv = showNumber;
   const en = (count: number) => count.toLocaleString('en-GB');
   return {
-    sv: `${sv(errors)} fel och ${sv(warnings)} varningar`,
+    sv: `${sv(errors)} fel och ${sv(warnings)} ${warnings === 1 ? 'varning' : 'varningar'}`,
     en: `${en(errors)} ${errors === 1 ? 'error' : 'errors'} and ${en(warnings)} ${warnings === 1 ? 'warning' : 'warnings'}`,
   };
 }
