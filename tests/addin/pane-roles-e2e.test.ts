@@ -10,14 +10,12 @@
  * 409 in words, the coordinator reopens; finance records a requisition and a repayment in Swedish, and the financial
  * report holds them. Each pane is checked with axe-core. Screenshots go to test-output/screenshots/.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { mkdirSync } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import {
   columnLetters,
-  LUJ_INITIATIVE,
   parseAnswer,
   problemSchema,
   roundAnswerSchema,
@@ -28,6 +26,7 @@ import {
 } from '@samla/shared';
 import { activity, expense } from '../shared/fixtures';
 import { launchChromium } from '../support/chromium';
+import { LATER_2020_2021, initiativeFile } from '../support/later-initiatives';
 import { startSamlaApi, type RunningSamla } from '../support/local-samla';
 import { startApiProxy, type ApiProxy } from './support/api-proxy';
 import { startPaneServer, type PaneServer } from './support/pane-server';
@@ -467,26 +466,9 @@ describe('the role panes in Chromium, against the local functions and Azurite', 
 
   it("gives a pane with another initiative's years when the server runs with another initiative file", async () => {
     await api.stop();
-    const dir = mkdtempSync(path.join(tmpdir(), 'samla-initiative-'));
-    const file = path.join(dir, 'initiative.json');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        ...LUJ_INITIATIVE,
-        key: 'later',
-        shortName: 'SENARE',
-        startDate: '2020-01-01',
-        endDate: '2021-12-31',
-        years: [
-          { year: 2020, ceiling: 500_000, requisitionDeadline: '2020-09-30', repaymentDeadline: '2021-03-01' },
-          { year: 2021, ceiling: 700_000, requisitionDeadline: '2021-09-30', repaymentDeadline: '2022-03-01' },
-        ],
-        statusReport: { year: 2020, due: '2021-01-31' },
-        finalReport: { due: '2022-03-01' },
-      }),
-    );
+    const initiative = initiativeFile(LATER_2020_2021);
     try {
-      api = await startSamlaApi({ SAMLA_INITIATIVE_FILE: file });
+      api = await startSamlaApi({ SAMLA_INITIATIVE_FILE: initiative.file });
       proxy.target = new URL(api.url).origin;
       const page = await openPreview();
       await signIn(page, 'coordinator');
@@ -502,7 +484,7 @@ describe('the role panes in Chromium, against the local functions and Azurite', 
       expect((await page.locator('.samla-figures').innerText()).replace(/\s/g, ' ')).toContain('500 000,00 kr');
       await page.close();
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      initiative.remove();
     }
   }, 180_000);
 });

@@ -4,31 +4,16 @@
  * (SAMLA_INITIATIVE_FILE, years 2021–2022), so the pane's check must judge by the server's initiative, not LUJ's.
  * Screenshots go to test-output/screenshots/.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { mkdirSync } from 'fs';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { LUJ_INITIATIVE, columnLetters } from '@samla/shared';
+import { columnLetters } from '@samla/shared';
 import { launchChromium } from '../support/chromium';
 import { startSamlaApi, type RunningSamla } from '../support/local-samla';
+import { LATER_2021_2022, initiativeFile } from '../support/later-initiatives';
 import { startPaneServer, type PaneServer } from './support/pane-server';
 
 const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-output', 'screenshots');
-
-/** A later initiative than LUJ: other years, dates and ceilings, as a server is configured without a code change. */
-const LATER = {
-  ...LUJ_INITIATIVE,
-  key: 'later-2021-2022',
-  shortName: 'JUL',
-  startDate: '2021-01-01',
-  endDate: '2022-12-31',
-  years: [
-    { year: 2021, ceiling: 2_000_000, requisitionDeadline: '2021-09-30', repaymentDeadline: '2022-03-01' },
-    { year: 2022, ceiling: 2_500_000, requisitionDeadline: '2022-09-01', repaymentDeadline: '2023-03-01' },
-  ],
-  statusReport: { year: 2021, due: '2022-01-31' },
-  finalReport: { due: '2023-03-01' },
-};
 
 /** Version 1's activities as typed, in column order: what the grid must hold again after loading it back. */
 const V1: readonly (readonly string[])[] = [
@@ -102,15 +87,15 @@ const EXPENSE: readonly string[] = [
   'Anslag (3:1 ap. 12)',
 ];
 
+let initiative: ReturnType<typeof initiativeFile>;
 let api: RunningSamla;
 let pane: PaneServer;
 let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'samla-initiative-')), 'initiative.json');
-  writeFileSync(file, JSON.stringify(LATER));
-  api = await startSamlaApi({ SAMLA_INITIATIVE_FILE: file });
+  initiative = initiativeFile(LATER_2021_2022);
+  api = await startSamlaApi({ SAMLA_INITIATIVE_FILE: initiative.file });
   pane = await startPaneServer(new URL(api.url).origin);
   browser = await launchChromium();
 }, 180_000);
@@ -119,6 +104,7 @@ afterAll(async () => {
   await browser?.close();
   await pane?.stop();
   await api?.stop();
+  initiative?.remove();
 });
 
 async function openPreview(): Promise<Page> {

@@ -1,21 +1,8 @@
-import { ACTIVITIES_TEMPLATE, LUJ_INITIATIVE, parseInitiativeSettings, serialFromIsoDate } from '@samla/shared';
+import { ACTIVITIES_TEMPLATE, LUJ_INITIATIVE, serialFromIsoDate } from '@samla/shared';
 import { checkSnapshots } from '../../addin/src/taskpane/checking/workbook-check';
 import { headerRow } from '../../addin/src/taskpane/excel/template-layout';
 import type { TableSnapshot } from '../../addin/src/taskpane/excel/workbook-port';
-
-/** A later initiative, as a server's SAMLA_INITIATIVE_FILE would hold it: other years, dates and ceilings. */
-const LATER = parseInitiativeSettings({
-  ...LUJ_INITIATIVE,
-  key: 'later-2021-2022',
-  startDate: '2021-01-01',
-  endDate: '2022-12-31',
-  years: [
-    { year: 2021, ceiling: 2_000_000, requisitionDeadline: '2021-09-30', repaymentDeadline: '2022-03-01' },
-    { year: 2022, ceiling: 2_500_000, requisitionDeadline: '2022-09-01', repaymentDeadline: '2023-03-01' },
-  ],
-  statusReport: { year: 2021, due: '2022-01-31' },
-  finalReport: { due: '2023-03-01' },
-});
+import { LATER_2021_2022 } from '../support/later-initiatives';
 
 function activities(start: string, end: string): TableSnapshot {
   const row: Record<string, unknown> = {
@@ -40,12 +27,12 @@ function activities(start: string, end: string): TableSnapshot {
 describe('the workbook check judges by the initiative the pane got from the server', () => {
   it('accepts an activity in a year of the server’s initiative that the built-in one does not have', () => {
     const sheet = activities('2021-03-01', '2021-03-02');
-    expect(checkSnapshots([sheet], 2021, 'sv', LATER).errors).toBe(0);
+    expect(checkSnapshots([sheet], 2021, 'sv', LATER_2021_2022).errors).toBe(0);
     expect(checkSnapshots([sheet], 2021, 'sv', LUJ_INITIATIVE).errors).toBeGreaterThan(0);
   });
 
   it('holds an end date to the server’s initiative end, not the built-in one', () => {
-    const check = checkSnapshots([activities('2022-12-30', '2023-01-02')], 2022, 'sv', LATER);
+    const check = checkSnapshots([activities('2022-12-30', '2023-01-02')], 2022, 'sv', LATER_2021_2022);
     expect(check.issues.filter((issue) => issue.severity === 'error').map((issue) => issue.cell)).toEqual(['Aktiviteter!F2']);
     expect(check.issues.find((issue) => issue.cell === 'Aktiviteter!F2')?.message).toContain('2022-12-31');
   });

@@ -128,24 +128,8 @@ export function SubmissionView({ api, language, year, work, board, entries, onBa
             <p>{t('diffNeedsTwo')}</p>
           ) : (
             <div className="samla-actions">
-              <Field label={t('diffFrom')}>
-                <Select value={String(from)} onChange={(_event, data) => setFrom(Number(data.value))}>
-                  {versions.map((version) => (
-                    <option key={version.version} value={version.version}>
-                      {version.version}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Field label={t('diffTo')}>
-                <Select value={String(to)} onChange={(_event, data) => setTo(Number(data.value))}>
-                  {versions.map((version) => (
-                    <option key={version.version} value={version.version}>
-                      {version.version}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              <VersionSelect label={t('diffFrom')} versions={versions} value={from} onChange={setFrom} />
+              <VersionSelect label={t('diffTo')} versions={versions} value={to} onChange={setTo} />
               <Button onClick={() => void compare()}>{t('diffShow')}</Button>
             </div>
           )}
@@ -262,5 +246,25 @@ export function SubmissionView({ api, language, year, work, board, entries, onBa
         </section>
       )}
     </section>
+  );
+}
+
+/** A labelled choice of one of a template's version numbers (the two ends of a comparison). */
+function VersionSelect(props: {
+  readonly label: string;
+  readonly versions: readonly { readonly version: number }[];
+  readonly value: number | undefined;
+  readonly onChange: (version: number) => void;
+}) {
+  return (
+    <Field label={props.label}>
+      <Select value={String(props.value)} onChange={(_event, data) => props.onChange(Number(data.value))}>
+        {props.versions.map((version) => (
+          <option key={version.version} value={version.version}>
+            {version.version}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }
