@@ -24,13 +24,7 @@ export async function medianMs(runs: number, body: () => unknown | Promise<unkno
 }
 
 /** A deterministic pseudo-random sequence, so every run measures the same data. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
+export { seededRandom } from '../tests/support/seeded-random';
 
 /**
  * The benchmarks' storage deadline, in the form of SAMLA_STORAGE_DEADLINE_MS: the longest allowed. Azurite runs in

@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { TableClient, TableEntityResult } from '@azure/data-tables';
 import { statusOf } from './table-errors';
+import { CHUNKS_PER_ENTITY, chunkProperties, readChunks, splitChunks } from './binary-chunks';
 
 /** The answer a completed request gave, kept so that a replay answers the same without doing the work again. */
 export interface RememberedResponse {
@@ -54,10 +55,9 @@ interface KeyEntity {
   [bodyChunk: `bodyZ${number}`]: Uint8Array;
 }
 
-/** A binary property holds at most 64 KiB. */
-const CHUNK_BYTES = 60_000;
-/** Chunks per entity: an entity holds at most 1 MiB (Azurite counts the base64 text: 12 × 80 000 characters fit). */
-const CHUNKS_PER_ENTITY = 12;
+/** The body's chunks are the properties `bodyZ0`, `bodyZ1`, … (binary-chunks.ts). */
+const BODY_CHUNK = 'bodyZ';
+const ANSWER = 'Idempotency answer';
 /** Beyond this (60 MB gzipped) an answer is not kept; nothing Samla answers comes near it. */
 const MAX_CHUNKS = 1000;
 const CLAIM_ATTEMPTS = 5;
@@ -111,8 +111,7 @@ export class TableIdempotencyStore implements IdempotencyStore {
    */
   async complete(scope: string, key: string, response: RememberedResponse): Promise<void> {
     const zipped = gzipSync(Buffer.from(response.body, 'utf8'));
-    const chunks: Uint8Array[] = [];
-    for (let start = 0; start < zipped.length || chunks.length === 0; start += CHUNK_BYTES) chunks.push(zipped.subarray(start, start + CHUNK_BYTES));
+    const chunks = splitChunks(zipped);
     if (chunks.length > MAX_CHUNKS) {
       // Too large to keep: running it again is the only honest replay.
       await this.release(scope, key);
@@ -129,19 +128,17 @@ export class TableIdempotencyStore implements IdempotencyStore {
       headers: JSON.stringify(response.headers),
       bodyChunks: chunks.length,
     };
-    if (chunks.length <= CHUNKS_PER_ENTITY) {
-      chunks.forEach((chunk, index) => {
-        completed[`bodyZ${index}`] = chunk;
-      });
-    } else {
+    if (chunks.length <= CHUNKS_PER_ENTITY) Object.assign(completed, chunkProperties(BODY_CHUNK, chunks));
+    else {
       const parts = Math.ceil(chunks.length / CHUNKS_PER_ENTITY);
       completed.bodyEntities = parts;
       await Promise.all(
         Array.from({ length: parts }, (_, part) => {
-          const entity: Record<string, unknown> & { partitionKey: string; rowKey: string } = { partitionKey, rowKey: partRowKey(rowKey, part) };
-          chunks.slice(part * CHUNKS_PER_ENTITY, (part + 1) * CHUNKS_PER_ENTITY).forEach((chunk, index) => {
-            entity[`bodyZ${index}`] = chunk;
-          });
+          const entity = {
+            partitionKey,
+            rowKey: partRowKey(rowKey, part),
+            ...chunkProperties(BODY_CHUNK, chunks.slice(part * CHUNKS_PER_ENTITY, (part + 1) * CHUNKS_PER_ENTITY)),
+          };
           return this.table.upsertEntity(entity, 'Replace');
         }),
       );
@@ -182,14 +179,14 @@ export class TableIdempotencyStore implements IdempotencyStore {
       body = Array.from({ length: entity.bodyParts ?? 0 }, (_, index) => entity[`body${index}`] ?? '').join('');
     } else {
       const chunks: Buffer[] = [];
-      if (entity.bodyEntities === undefined) chunks.push(...chunksOf(entity, entity.bodyChunks));
+      if (entity.bodyEntities === undefined) chunks.push(...readChunks(entity, BODY_CHUNK, entity.bodyChunks, ANSWER));
       else {
         const parts = await Promise.all(
           Array.from({ length: entity.bodyEntities }, (_, part) => this.table.getEntity<Record<string, unknown>>(partitionKey, partRowKey(rowKey, part))),
         );
         parts.forEach((part, index) => {
           const inPart = Math.min(CHUNKS_PER_ENTITY, (entity.bodyChunks ?? 0) - index * CHUNKS_PER_ENTITY);
-          chunks.push(...chunksOf(part, inPart));
+          chunks.push(...readChunks(part, BODY_CHUNK, inPart, ANSWER));
         });
       }
       body = gunzipSync(Buffer.concat(chunks)).toString('utf8');
@@ -209,14 +206,6 @@ export class TableIdempotencyStore implements IdempotencyStore {
   private isStale(entity: KeyEntity): boolean {
     return this.now().getTime() - Date.parse(entity.claimedAt) > this.staleAfterMs;
   }
-}
-
-function chunksOf(entity: object, count: number): Buffer[] {
-  return Array.from({ length: count }, (_, index) => {
-    const chunk = (entity as Record<string, unknown>)[`bodyZ${index}`];
-    if (!(chunk instanceof Uint8Array)) throw new Error(`Idempotency answer chunk ${index} is missing`);
-    return Buffer.from(chunk);
-  });
 }
 
 /**

@@ -1,11 +1,13 @@
 import { createHash } from 'crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { TableEntity, TransactionAction } from '@azure/data-tables';
+import { CHUNKS_PER_ENTITY, chunkProperties, chunkPropertyNames, payloadBytes, readChunks, splitChunks } from './binary-chunks';
 import { templateDefinition, type BoardCode, type TemplateKey, type TemplateRows, type Year } from '@samla/shared';
 import type { NewSubmission } from './submission-store';
 
 /** The service's limit for one transaction (entity group): 100 operations, all in one partition. */
 export const MAX_BATCH_SIZE = 100;
-/** Row keys are zero-padded to this many digits so that the service's key order is the sheet's row order. */
+/** Block keys are zero-padded to this many digits so that the service's key order is the sheet's row order. */
 const ROW_KEY_DIGITS = 6;
 export const MAX_ROWS_PER_SUBMISSION = 10 ** ROW_KEY_DIGITS - 1;
 
@@ -28,23 +30,53 @@ export function rowKey(index: number): string {
   return String(index).padStart(ROW_KEY_DIGITS, '0');
 }
 
-/** A row property as Table Storage should store it: numbers outside Int32 are sent as Edm.Double explicitly. */
-type RowProperty = string | number | boolean | { value: number; type: 'Double' };
-export type RowEntity = TableEntity<Record<string, RowProperty>>;
+/** A stored entity of the rows table: the keys and the block's properties (see RowBlockProperties). */
+export type RowEntity = TableEntity<Record<string, string | number | Uint8Array>>;
+
+/**
+ * One block of a version's rows: consecutive rows as the gzipped canonical JSON array of those rows (each row's
+ * keys in code-point order, undefined and null left out), in binary chunks `rowsZ0`, `rowsZ1`, … (binary-chunks.ts).
+ */
+export interface RowBlockProperties {
+  /** Index (from 0) of the block's first row in the version. */
+  readonly firstRow: number;
+  readonly rowCount: number;
+  /** How many chunks `rowsZ0`… hold the gzipped JSON. */
+  readonly rowsChunks: number;
+}
+
+const ROWS_CHUNK = 'rowsZ';
+/**
+ * Characters of a block's JSON before it is gzipped: about 1 000 rows of the templates as filled in, 40–80 KB once
+ * gzipped. A block that still does not fit one entity (text that does not compress) is split in two.
+ */
+export const DEFAULT_BLOCK_CHARS = 400_000;
+/** A transaction's payload stays under this (the service's limit is 4 MiB). */
+const MAX_TRANSACTION_BYTES = 3 * 1024 * 1024;
 
 export interface RowEntitiesResult {
+  /** The version's blocks, in row order (RowKey the block's index, zero-padded). */
   readonly entities: RowEntity[];
+  readonly rowCount: number;
   /** SHA-256 of the rows' canonical JSON (the rows array, each row's keys in code-point order), hex. */
   readonly contentHash: string;
 }
 
 /**
- * The entities of one version's rows, one property per column key (undefined and null left out), and the
- * content hash, built in one pass. The benchmark writes these very entities as its raw reference.
+ * The entities holding one version's rows, and the content hash, built in one pass over the rows.
+ *
+ * Rows are packed in blocks rather than one entity per row: a table partition takes up to 2 000 entities per second
+ * (Microsoft, "Scalability and performance targets for Table storage"), so a 10 000-row sheet as row entities takes
+ * at least 5 s to store and as long again to read; as blocks it is one transaction. The rows keep their values exactly
+ * (JSON numbers are IEEE doubles, as Edm.Double was) and their order. `blockChars` (characters of JSON per block,
+ * DEFAULT_BLOCK_CHARS) lets a test make many small blocks. The benchmark writes these very entities as its reference.
+ * Throws RangeError beyond MAX_ROWS_PER_SUBMISSION rows, TypeError for a value that is not text, a finite number or
+ * yes/no.
  */
 export function rowEntities<T extends TemplateKey>(
   submission: Pick<NewSubmission<T>, 'board' | 'year' | 'template' | 'rows'>,
   version: number,
+  blockChars: number = DEFAULT_BLOCK_CHARS,
 ): RowEntitiesResult {
   const { board, year, template, rows } = submission;
   if (rows.length > MAX_ROWS_PER_SUBMISSION) {
@@ -53,42 +85,101 @@ export function rowEntities<T extends TemplateKey>(
   const partitionKey = rowsPartitionKey(template, year, board, version);
   const keys = sortedColumnKeys(template);
   const hash = createHash('sha256');
-  const entities: RowEntity[] = new Array<RowEntity>(rows.length);
+  const entities: RowEntity[] = [];
+  let block: string[] = [];
+  let blockFirst = 0;
+  let blockLength = 0;
+  const close = (): void => {
+    for (const entity of blockEntities(partitionKey, entities.length, blockFirst, block)) entities.push(entity);
+    blockFirst += block.length;
+    block = [];
+    blockLength = 0;
+  };
   hash.update('[');
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index] as Readonly<Record<string, unknown>>;
-    const entity: RowEntity = { partitionKey, rowKey: rowKey(index) };
     const canonical: Record<string, unknown> = {};
     for (const key of keys) {
       const value = row[key];
       if (value === undefined || value === null) continue;
-      canonical[key] = value;
-      entity[key] = toProperty(value);
+      canonical[key] = checkedValue(value);
     }
-    entities[index] = entity;
-    hash.update(index === 0 ? JSON.stringify(canonical) : `,${JSON.stringify(canonical)}`);
+    const json = JSON.stringify(canonical);
+    hash.update(index === 0 ? json : `,${json}`);
+    if (block.length > 0 && blockLength + json.length > blockChars) close();
+    block.push(json);
+    blockLength += json.length + 1;
   }
+  if (block.length > 0) close();
   hash.update(']');
-  return { entities, contentHash: hash.digest('hex') };
+  return { entities, rowCount: rows.length, contentHash: hash.digest('hex') };
 }
 
-/** The entities in transactions of at most 100, in row order. */
+/** One block as one entity, or, when its gzipped JSON does not fit an entity, its halves (and so on). */
+function blockEntities(partitionKey: string, blockIndex: number, firstRow: number, rowsJson: readonly string[]): RowEntity[] {
+  const zipped = gzipSync(`[${rowsJson.join(',')}]`, { level: 1 });
+  const chunks = splitChunks(zipped);
+  if (chunks.length > CHUNKS_PER_ENTITY) {
+    if (rowsJson.length === 1) throw new RangeError(`Row ${firstRow + 1} is too large to store (${zipped.length} bytes gzipped)`);
+    const half = Math.ceil(rowsJson.length / 2);
+    const first = blockEntities(partitionKey, blockIndex, firstRow, rowsJson.slice(0, half));
+    return [...first, ...blockEntities(partitionKey, blockIndex + first.length, firstRow + half, rowsJson.slice(half))];
+  }
+  const properties: RowBlockProperties = { firstRow, rowCount: rowsJson.length, rowsChunks: chunks.length };
+  return [{ partitionKey, rowKey: rowKey(blockIndex), ...properties, ...chunkProperties(ROWS_CHUNK, chunks) }];
+}
+
+/** The entities in transactions of at most 100 and under 3 MiB of payload each, in row order. */
 export function rowBatches(entities: readonly RowEntity[]): TransactionAction[][] {
   const batches: TransactionAction[][] = [];
-  for (let start = 0; start < entities.length; start += MAX_BATCH_SIZE) {
-    batches.push(entities.slice(start, start + MAX_BATCH_SIZE).map((entity): TransactionAction => [ROW_WRITE_ACTION, entity]));
+  let batch: TransactionAction[] = [];
+  let bytes = 0;
+  for (const entity of entities) {
+    const size = payloadBytes(Object.values(entity).filter((value): value is Uint8Array => value instanceof Uint8Array));
+    if (batch.length === MAX_BATCH_SIZE || (batch.length > 0 && bytes + size > MAX_TRANSACTION_BYTES)) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push([ROW_WRITE_ACTION, entity]);
+    bytes += size;
   }
+  if (batch.length > 0) batches.push(batch);
   return batches;
 }
 
-/** A stored entity back as the row it came from: the template's column keys that hold a value, nothing else. */
-export function entityToRow<T extends TemplateKey>(template: T, entity: Readonly<Record<string, unknown>>): TemplateRows[T] {
+/** What a query of a rows partition selects: a block's properties, and the columns of a row stored the earlier way. */
+export function rowPropertyNames(template: TemplateKey): string[] {
+  return [...columnKeys(template), 'firstRow', 'rowCount', 'rowsChunks', ...chunkPropertyNames(ROWS_CHUNK)];
+}
+
+/**
+ * The rows a stored entity holds, appended to `rows` in order: a block's rows, or (as versions stored before blocks
+ * were) the one row of an entity with a property per column. Each row gets the template's column keys that hold a
+ * value, in the template's order, nothing else. Throws when a block is not whole or not where the rows so far end
+ * (a block missing or added), so a caller never hands on half a version.
+ */
+export function appendEntityRows<T extends TemplateKey>(template: T, entity: Readonly<Record<string, unknown>>, rows: TemplateRows[T][]): void {
+  const chunkCount = entity.rowsChunks;
+  if (typeof chunkCount !== 'number') {
+    rows.push(entityToRow(template, entity));
+    return;
+  }
+  const where = `Rows block ${String(entity.partitionKey)}/${String(entity.rowKey)}`;
+  if (entity.firstRow !== rows.length) throw new Error(`${where} starts at row ${String(entity.firstRow)}, but ${rows.length} rows come before it`);
+  const parsed: unknown = JSON.parse(gunzipSync(Buffer.concat(readChunks(entity, ROWS_CHUNK, chunkCount, where))).toString('utf8'));
+  if (!Array.isArray(parsed) || parsed.length !== entity.rowCount) throw new Error(`${where} does not hold the ${String(entity.rowCount)} rows it says`);
+  for (const row of parsed as Record<string, unknown>[]) rows.push(entityToRow(template, row));
+}
+
+/** A stored row (a block's row, or an entity stored one per row) as the template's column keys that hold a value. */
+function entityToRow<T extends TemplateKey>(template: T, stored: Readonly<Record<string, unknown>>): TemplateRows[T] {
   const row: Record<string, unknown> = {};
   for (const key of columnKeys(template)) {
-    const value = entity[key];
+    const value = stored[key];
     if (value !== undefined && value !== null) row[key] = value;
   }
-  // The entity was written from a row of this template by rowEntities, so it holds that row's columns.
+  // The row was written from a row of this template by rowEntities, so it holds that row's columns.
   return row as unknown as TemplateRows[T];
 }
 
@@ -113,10 +204,11 @@ function keysOf(template: TemplateKey): { inOrder: readonly string[]; sorted: re
   return keys;
 }
 
-function toProperty(value: unknown): RowProperty {
+function checkedValue(value: unknown): string | number | boolean {
   if (typeof value === 'number') {
-    // The service reads an unannotated JSON number as Int32; anything else must say it is a Double.
-    return (value | 0) === value && !Object.is(value, -0) ? value : { value, type: 'Double' };
+    // JSON has no NaN or Infinity: such a value would come back as null. Validation never lets one through.
+    if (!Number.isFinite(value)) throw new TypeError(`A row number must be finite, not ${value}`);
+    return value;
   }
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   throw new TypeError(`A row value must be text, a number or yes/no, not ${typeof value}`);

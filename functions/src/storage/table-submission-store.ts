@@ -11,7 +11,7 @@ import {
   type TemplateRows,
   type Year,
 } from '@samla/shared';
-import { columnKeys, entityToRow, rowBatches, rowEntities, rowsPartitionKey, versionKey } from './row-entities';
+import { DEFAULT_BLOCK_CHARS, appendEntityRows, rowBatches, rowEntities, rowPropertyNames, rowsPartitionKey, versionKey } from './row-entities';
 import {
   ConcurrentSubmissionError,
   YearLockedError,
@@ -31,6 +31,8 @@ export const DEFAULT_BATCHES_IN_FLIGHT = 8;
 export interface TableSubmissionStoreOptions {
   /** Row transactions of one submission in flight at once (DEFAULT_BATCHES_IN_FLIGHT). */
   readonly maxBatchesInFlight?: number;
+  /** Characters of rows' JSON per stored block (row-entities.ts, DEFAULT_BLOCK_CHARS): a test makes many small blocks. */
+  readonly rowBlockChars?: number;
   /** The clock, when a submission brings no `submittedAt`. */
   readonly now?: () => Date;
   /** Called after each row transaction is stored: lets a test take storage away part-way. */
@@ -61,7 +63,9 @@ export interface CommittedSubmission {
 
 /*
  * Layout.
- * Rows table: PartitionKey `template|year|board|vNNNNNN`, RowKey the zero-padded row index, one property per column.
+ * Rows table: PartitionKey `template|year|board|vNNNNNN`, RowKey the zero-padded block index; each block holds
+ *   consecutive rows as gzipped JSON (row-entities.ts). Versions stored before blocks have one entity per row, one
+ *   property per column, and are read as they are.
  * Submissions table, PartitionKey `year|template|board` (year first, so one range query finds a year):
  *   RowKey `counter`  the last version number handed out (reserved before any row is written);
  *   RowKey `current`  the pointer: the version readers follow, with its audit fields;
@@ -97,6 +101,7 @@ type GateEntity = TableEntityResult<{ locked: boolean }>;
 /** The Table Storage implementation of SubmissionStore (see design.md, "Storage"). */
 export class TableSubmissionStore implements SubmissionStore {
   private readonly maxBatchesInFlight: number;
+  private readonly rowBlockChars: number;
   private readonly now: () => Date;
   private readonly afterBatch: TableSubmissionStoreOptions['afterBatch'];
   private readonly round: RoundStore | undefined;
@@ -106,6 +111,7 @@ export class TableSubmissionStore implements SubmissionStore {
     options: TableSubmissionStoreOptions = {},
   ) {
     this.maxBatchesInFlight = Math.max(1, options.maxBatchesInFlight ?? DEFAULT_BATCHES_IN_FLIGHT);
+    this.rowBlockChars = Math.max(1, options.rowBlockChars ?? DEFAULT_BLOCK_CHARS);
     this.now = options.now ?? (() => new Date());
     this.afterBatch = options.afterBatch;
     this.round = options.round;
@@ -124,7 +130,7 @@ export class TableSubmissionStore implements SubmissionStore {
     const { pointer, counter, gate } = await this.readPointerAndCounter(partition);
     if (gate?.locked) throw new YearLockedError(year);
     const version = await this.reserveVersion(partition, counter);
-    const { entities, contentHash } = rowEntities(submission, version);
+    const { entities, rowCount, contentHash } = rowEntities(submission, version, this.rowBlockChars);
     await this.writeBatches(rowBatches(entities));
 
     const stored: VersionProperties = {
@@ -135,7 +141,7 @@ export class TableSubmissionStore implements SubmissionStore {
       // When the version becomes current: every row is written, the pointer moves next.
       submittedAt: submission.submittedAt ?? this.now().toISOString(),
       submittedBy: submission.submittedBy,
-      rowCount: entities.length,
+      rowCount,
       warningCount: submission.warningCount,
       contentHash,
       ...(this.round && submission.round ? this.round.versionProperties(submission.round) : {}),
@@ -384,10 +390,10 @@ export class TableSubmissionStore implements SubmissionStore {
     const template = pointer.template as T;
     const rows: TemplateRows[T][] = [];
     const entities = this.tables.rows.listEntities<Record<string, unknown>>({
-      queryOptions: { filter: odata`PartitionKey eq ${pointer.rowsPartition}`, select: [...columnKeys(template)] },
+      queryOptions: { filter: odata`PartitionKey eq ${pointer.rowsPartition}`, select: rowPropertyNames(template) },
     });
     for await (const page of entities.byPage({ maxPageSize: 1000 })) {
-      for (const entity of page) rows.push(entityToRow(template, entity));
+      for (const entity of page) appendEntityRows(template, entity, rows);
     }
     if (rows.length !== pointer.rowCount) {
       // Never hand a report half a version: this can only mean the stored rows were tampered with.

@@ -73,6 +73,7 @@ describe('the recorded submission time', () => {
     let clock = Date.parse('2014-01-20T10:00:00Z');
     const store = new TableSubmissionStore(tables, {
       now: () => new Date(clock),
+      rowBlockChars: 1, // one row a block: 350 blocks in four transactions
       afterBatch: () => {
         clock += 60_000; // each batch of rows "takes a minute"
       },

@@ -1,9 +1,11 @@
+import { odata } from '@azure/data-tables';
 import type { ActivityRow, ExpenseRow } from '@samla/shared';
 import { contentHash } from '../../../functions/src/storage/canonical-json';
 import { ConcurrentSubmissionError, type NewSubmission } from '../../../functions/src/storage/submission-store';
 import { rowKey, rowsPartitionKey } from '../../../functions/src/storage/row-entities';
 import { TableSubmissionStore } from '../../../functions/src/storage/table-submission-store';
 import { startAzurite, type AzuriteTables } from '../../support/azurite';
+import { seededRandom } from '../../support/seeded-random';
 import { activityRows, expenseRows, openFreshTables } from './storage-fixtures';
 
 let azurite: AzuriteTables;
@@ -161,6 +163,7 @@ describe('the submission store on Table Storage', () => {
     let outage: Promise<void> | undefined;
     const failing = new TableSubmissionStore(tables, {
       maxBatchesInFlight: 4,
+      rowBlockChars: 600, // two rows a block: 1 500 blocks, 15 transactions
       afterBatch: (written) => {
         // Storage disappears with row batches still in flight, long before the pointer could move.
         if (written === 5) outage ??= azurite.stop();
@@ -172,7 +175,8 @@ describe('the submission store on Table Storage', () => {
 
     // The attempt got part of its rows in (its reserved version's partition is an orphan nothing reads).
     let orphans = 0;
-    for await (const _ of tables.rows.listEntities({ queryOptions: { filter: `PartitionKey eq 'activities|2013|I|v000002'` } })) orphans++;
+    const blocks = tables.rows.listEntities<{ rowCount: number }>({ queryOptions: { filter: `PartitionKey eq 'activities|2013|I|v000002'` } });
+    for await (const block of blocks) orphans += block.rowCount;
     expect(orphans).toBeGreaterThanOrEqual(500);
     expect(orphans).toBeLessThan(3000);
 
@@ -189,7 +193,8 @@ describe('the submission store on Table Storage', () => {
   });
 
   it('reads a version of several pages back whole and in row order, and its page boundaries too', async () => {
-    const store = await freshStore();
+    // One row a block, so the versions span the service's pages of 1 000 entities.
+    const store = await freshStore({ rowBlockChars: 1 });
     for (const count of [999, 1000, 1001, 2345]) {
       const rows = activityRows(count, `p${count}`);
       await store.submit(activities(rows, { board: 'M' }));
@@ -199,17 +204,62 @@ describe('the submission store on Table Storage', () => {
     }
   });
 
-  it('refuses to hand on a version whose stored rows are not the ones its pointer counts', async () => {
+  it('packs a version in few blocks, and splits a block whose text does not compress into entities that fit', async () => {
     const tables = await openFreshTables(azurite.connectionString);
     const store = new TableSubmissionStore(tables);
+    const rows = activityRows(10_000, 'many');
+    await store.submit(activities(rows));
+    const count = async (partition: string): Promise<number> => {
+      let entities = 0;
+      for await (const _ of tables.rows.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partition}` } })) entities++;
+      return entities;
+    };
+    // 10 000 rows are a handful of entities, not 10 000: one transaction instead of a hundred.
+    expect(await count(rowsPartitionKey('activities', 2013, 'I', 1))).toBeLessThanOrEqual(10);
+    expect((await store.current('I', 2013, 'activities'))?.rows).toEqual(rows);
+
+    // Text that gzip can't shrink (random letters from across the BMP), 2.4 MB of UTF-8 in what would be one block.
+    const random = seededRandom(7);
+    const noise = (length: number): string => Array.from({ length }, () => String.fromCharCode(0x4e00 + Math.floor(random() * 20_000))).join('');
+    const dense = activityRows(200, 'dense').map((row) => ({ ...row, title: noise(2_000), result: noise(2_000) }));
+    const large = new TableSubmissionStore(tables, { rowBlockChars: 10_000_000 });
+    await large.submit(activities(dense, { board: 'M' }));
+    expect(await count(rowsPartitionKey('activities', 2013, 'M', 1))).toBeGreaterThan(2);
+    expect((await large.current('M', 2013, 'activities'))?.rows).toEqual(dense);
+  });
+
+  it('reads a version stored one entity per row, as versions were before blocks', async () => {
+    const tables = await openFreshTables(azurite.connectionString);
+    const store = new TableSubmissionStore(tables);
+    const rows = expenseRows(250, 'old').map((row, index) => ({ ...row, amount: index === 0 ? 3_000_000_000.5 : row.amount }));
+    const version = await store.submit(expenses(rows));
+    const partition = rowsPartitionKey('expenses', 2013, 'I', 1);
+    for await (const block of tables.rows.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partition}` } })) {
+      await tables.rows.deleteEntity(partition, block.rowKey ?? '');
+    }
+    for (const [index, row] of rows.entries()) {
+      const amount = Number.isInteger(row.amount) && Math.abs(row.amount) < 2 ** 31 ? row.amount : { value: row.amount, type: 'Double' as const };
+      await tables.rows.createEntity({ partitionKey: partition, rowKey: rowKey(index), ...row, amount });
+    }
+    expect(await store.current('I', 2013, 'expenses')).toEqual({ version, rows });
+  });
+
+  it('refuses to hand on a version whose stored rows are not the ones its pointer counts', async () => {
+    const tables = await openFreshTables(azurite.connectionString);
+    const store = new TableSubmissionStore(tables, { rowBlockChars: 20_000 });
     await store.submit(activities(activityRows(2100, 'x')));
     const partition = rowsPartitionKey('activities', 2013, 'I', 1);
-    // A row beyond the keys the store writes, then one missing from a middle page: each is caught by the count.
+    // A row beyond the keys the store writes: caught by the count.
     await tables.rows.createEntity({ partitionKey: partition, rowKey: 'zz', activityId: 'extra' });
     await expect(store.current('I', 2013, 'activities')).rejects.toThrow(/holds 2101 rows, its pointer says 2100/);
     await tables.rows.deleteEntity(partition, 'zz');
-    await tables.rows.deleteEntity(partition, rowKey(1500));
-    await expect(store.nation(2013)).rejects.toThrow(/holds 2099 rows, its pointer says 2100/);
+    // A block missing from the middle: the next block does not start where the rows so far end.
+    const second = await tables.rows.getEntity<{ rowCount: number }>(partition, rowKey(1));
+    await tables.rows.deleteEntity(partition, rowKey(1));
+    await expect(store.nation(2013)).rejects.toThrow(/starts at row \d+, but \d+ rows come before it/);
+    // A block whose chunks are cut short.
+    await tables.rows.createEntity({ ...second, partitionKey: partition, rowKey: rowKey(1), rowsChunks: 2 });
+    await expect(store.current('I', 2013, 'activities')).rejects.toThrow(/chunk 1 is missing/);
   });
 
   it('refuses keys that are not a board, a template or a year', async () => {
