@@ -1,3 +1,4 @@
+import type { TableEntity, TransactionAction } from '@azure/data-tables';
 /** What every benchmark gives back: its figures, printed as one JSON line. */
 export type BenchResult = Record<string, unknown> & { bench: string };
 
@@ -40,4 +41,23 @@ export async function inFlight<T>(items: readonly T[], limit: number, work: (ite
     while (next < items.length) await work(items[next++] as T);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/**
+ * The rows as the store wrote them before blocks (row-entities.ts): one entity per row, one property per column,
+ * numbers outside Int32 as Edm.Double, in transactions of 100. The benchmarks write and read this layout beside
+ * Samla's, so that what blocks gain is a figure of the same run.
+ */
+export function oneEntityPerRowBatches(partitionKey: string, rows: readonly object[]): TransactionAction[][] {
+  const batches: TransactionAction[][] = [];
+  rows.forEach((row, index) => {
+    const entity: TableEntity<Record<string, unknown>> = { partitionKey, rowKey: String(index).padStart(6, '0') };
+    for (const [key, value] of Object.entries(row)) {
+      if (value === undefined || value === null) continue;
+      entity[key] = typeof value === 'number' && (value | 0) !== value ? { value, type: 'Double' } : value;
+    }
+    if (index % 100 === 0) batches.push([]);
+    batches[batches.length - 1]?.push(['upsert', entity]);
+  });
+  return batches;
 }

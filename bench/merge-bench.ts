@@ -6,7 +6,7 @@ import { rowBatches, rowEntities } from '../functions/src/storage/row-entities';
 import { tableClients } from '../functions/src/storage/table-clients';
 import { readStorageSettings } from '../functions/src/storage/storage-settings';
 import { startAzurite } from '../tests/support/azurite';
-import { BENCH_STORAGE_DEADLINE_MS, median, seededRandom, type Benchmark } from './bench-harness';
+import { BENCH_STORAGE_DEADLINE_MS, median, oneEntityPerRowBatches, seededRandom, type Benchmark } from './bench-harness';
 
 const ROWS_PER_TEMPLATE = 1_000;
 const YEAR = 2013;
@@ -57,8 +57,11 @@ async function submitThroughHandler(token: string, board: BoardCode, template: T
 
 type Nation = { board: BoardCode; activities: ActivityRow[]; expenses: ExpenseRow[] }[];
 
-/** The reference: `submitTransaction` of the very entities the store writes, every board and template in parallel. */
-async function writeRaw(connectionString: string, prefix: string, nation: Nation): Promise<number> {
+/**
+ * The reference: `submitTransaction` of the very entities the store writes, every board and template in parallel;
+ * or, with `oneEntityPerRow`, of the same rows one entity per row (the layout before blocks), for the figure beside.
+ */
+async function writeRaw(connectionString: string, prefix: string, nation: Nation, oneEntityPerRow = false): Promise<number> {
   const rawTables = tableClients({
     ...readStorageSettings({ SAMLA_STORAGE_CONNECTION_STRING: connectionString, SAMLA_STORAGE_DEADLINE_MS: BENCH_STORAGE_DEADLINE_MS }),
     tablePrefix: prefix,
@@ -71,8 +74,10 @@ async function writeRaw(connectionString: string, prefix: string, nation: Nation
         { template: 'activities' as const, rows: activities },
         { template: 'expenses' as const, rows: expenses },
       ].map(async ({ template, rows }) => {
-        const { entities } = rowEntities({ board, year: YEAR, template, rows }, 1);
-        for (const batch of rowBatches(entities)) await rawTables.rows.submitTransaction(batch);
+        const batches = oneEntityPerRow
+          ? oneEntityPerRowBatches(`${template}|${YEAR}|${board}|v000001`, rows)
+          : rowBatches(rowEntities({ board, year: YEAR, template, rows }, 1).entities);
+        for (const batch of batches) await rawTables.rows.submitTransaction(batch);
       }),
     ),
   );
@@ -126,11 +131,14 @@ export const mergeBenchmark: Benchmark = {
       const rows = nation.length * 2 * ROWS_PER_TEMPLATE;
       const ours: number[] = [];
       const raw: number[] = [];
+      const rowEntityWrites: number[] = [];
       for (let round = 0; round < ROUNDS; round += 1) {
         if (round % 2 === 0) raw.push(await writeRaw(azurite.connectionString, `Raw${round}`, nation));
         ours.push(await submitNation(azurite.connectionString, `Samla${round}`, nation, rows));
         if (round % 2 === 1) raw.push(await writeRaw(azurite.connectionString, `Raw${round}`, nation));
       }
+      // Once is enough for the figure beside (it takes as long as all the rest).
+      rowEntityWrites.push(await writeRaw(azurite.connectionString, 'RowEntities', nation, true));
       const seconds = median(ours);
       const rawSeconds = median(raw);
       const rowsPerSecond = Math.round(rows / seconds);
@@ -145,6 +153,8 @@ export const mergeBenchmark: Benchmark = {
         rawRowsPerSecond,
         ratio: Number((rowsPerSecond / rawRowsPerSecond).toFixed(2)),
         goalRatio: 0.9,
+        oneEntityPerRowSeconds: Number(median(rowEntityWrites).toFixed(3)),
+        ratioToOneEntityPerRow: Number((rows / seconds / (rows / median(rowEntityWrites))).toFixed(2)),
       };
     } finally {
       await azurite.stop();

@@ -129,15 +129,15 @@ function typedSheets(sheets: readonly UploadedSheet[]) {
 }
 
 /**
- * The storage engine's own rate for the same rows: `submitTransaction` of the very entities the store writes, both
- * sheets in parallel, with the store's number of transactions in flight, into partitions of their own. Azurite finds each written entity by scanning its partition, so
- * storing grows with the square of a partition's rows: this is the part of the upload no reader can win back.
+ * The storage engine's own rate for the same rows: `submitTransaction` of the very entities the store writes (the
+ * rows' blocks, row-entities.ts), both sheets in parallel, with the store's number of transactions in flight, into
+ * partitions of their own.
  */
 async function storeRaw(tables: SamlaTables, board: BoardCode, sheets: ReturnType<typeof typedSheets>): Promise<number> {
   const start = process.hrtime.bigint();
   await Promise.all(
     sheets.map(async ({ template, rows }) => {
-      // The rows are validation's typed values, which rowEntities writes one property per column.
+      // The rows are validation's typed values, which rowEntities packs in blocks.
       const { entities } = rowEntities({ board, year: YEAR, template, rows: rows as never[] }, 1);
       // As many transactions in flight as the store keeps per submission, so that only Samla's own work differs.
       await inFlight(rowBatches(entities), DEFAULT_BATCHES_IN_FLIGHT, (batch) => tables.rows.submitTransaction(batch));
