@@ -83,8 +83,6 @@ export function rowEntities<T extends TemplateKey>(
     throw new RangeError(`A submission holds at most ${MAX_ROWS_PER_SUBMISSION} rows, not ${rows.length}`);
   }
   const partitionKey = rowsPartitionKey(template, year, board, version);
-  const keys = sortedColumnKeys(template);
-  const hash = createHash('sha256');
   const entities: RowEntity[] = [];
   let block: string[] = [];
   let blockFirst = 0;
@@ -95,6 +93,27 @@ export function rowEntities<T extends TemplateKey>(
     block = [];
     blockLength = 0;
   };
+  const contentHash = eachCanonicalRow(template, rows, (json) => {
+    if (block.length > 0 && blockLength + json.length > blockChars) close();
+    block.push(json);
+    blockLength += json.length + 1;
+  });
+  if (block.length > 0) close();
+  return { entities, rowCount: rows.length, contentHash };
+}
+
+/**
+ * The content hash rowEntities gives the rows (SHA-256 of their canonical JSON, hex), without building blocks: what
+ * tells an unchanged submission from a changed one. Throws TypeError as rowEntities does.
+ */
+export function rowsContentHash(template: TemplateKey, rows: readonly object[]): string {
+  return eachCanonicalRow(template, rows, () => undefined);
+}
+
+/** Calls `visit` with each row's canonical JSON, in order, and gives the SHA-256 (hex) of the rows array's canonical JSON. */
+function eachCanonicalRow(template: TemplateKey, rows: readonly object[], visit: (json: string) => void): string {
+  const keys = sortedColumnKeys(template);
+  const hash = createHash('sha256');
   hash.update('[');
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index] as Readonly<Record<string, unknown>>;
@@ -106,13 +125,10 @@ export function rowEntities<T extends TemplateKey>(
     }
     const json = JSON.stringify(canonical);
     hash.update(index === 0 ? json : `,${json}`);
-    if (block.length > 0 && blockLength + json.length > blockChars) close();
-    block.push(json);
-    blockLength += json.length + 1;
+    visit(json);
   }
-  if (block.length > 0) close();
   hash.update(']');
-  return { entities, rowCount: rows.length, contentHash: hash.digest('hex') };
+  return hash.digest('hex');
 }
 
 /** One block as one entity, or, when its gzipped JSON does not fit an entity, its halves (and so on). */

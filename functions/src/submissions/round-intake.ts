@@ -3,7 +3,7 @@ import type { Caller } from '../auth/caller';
 import { HttpProblem, problems } from '../http/problem';
 import type { Services } from '../services';
 import { RoundAcceptedError, RoundChangedError } from '../storage/round-store';
-import { rowEntities } from '../storage/row-entities';
+import { rowsContentHash } from '../storage/row-entities';
 import type { NewSubmission } from '../storage/submission-store';
 import type { BoundedIssues } from './bounded-issues';
 import type { SubmissionReceipt } from './submission-intake';
@@ -94,7 +94,7 @@ export async function prepareRoundSubmission<T extends TemplateKey>(
     );
   }
   const record = await services.rounds.record(target.board, target.year, target.template);
-  const { contentHash } = rowEntities({ ...target, rows }, 0);
+  const contentHash = rowsContentHash(target.template, rows);
   const current = record.pointer;
   const identical = current !== undefined && current.contentHash === contentHash && current.nothingToReport === nothingToReport;
   // An accepted template sent again exactly as accepted changes nothing: it is answered as unchanged, so that the
