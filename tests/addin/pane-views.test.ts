@@ -37,6 +37,13 @@ describe('what changed between two versions', () => {
     expect(diff).toEqual({ added: [], removed: [], changed: [], unchanged: 2 });
   });
 
+  it('lists a row’s changed cells in the template’s column order, whatever the order of the stored keys', () => {
+    // The server hands stored rows with their keys in code-point order (amount, date, description, expenseId).
+    const stored = { amount: 100, date: '2013-04-15', description: 'Resa', expenseId: 'K-1' };
+    const diff = diffVersions('expenses', [stored], [{ ...stored, amount: 150, date: '2013-04-16', description: 'Tåg' }]);
+    expect(diff.changed[0]?.cells.map((cell) => cell.column)).toEqual(['date', 'description', 'amount']);
+  });
+
   it('sees a value that became empty as a change', () => {
     const diff = diffVersions('expenses', [{ expenseId: 'K-1', supplier: 'Visby AB' }], [{ expenseId: 'K-1' }]);
     expect(diff.changed).toEqual([{ id: 'K-1', cells: [{ column: 'supplier', before: 'Visby AB', after: undefined }] }]);

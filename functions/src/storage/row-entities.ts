@@ -170,9 +170,9 @@ export function rowPropertyNames(template: TemplateKey): string[] {
 }
 
 /**
- * The rows a stored entity holds, appended to `rows` in order: a block's rows, or (as versions stored before blocks
- * were) the one row of an entity with a property per column. Each row gets the template's column keys that hold a
- * value, in the template's order, nothing else. Throws when a block is not whole or not where the rows so far end
+ * The rows a stored entity holds, appended to `rows` in order: a block's rows (their keys in code-point order), or
+ * (as versions stored before blocks were) the one row of an entity with a property per column, which gets the
+ * template's column keys that hold a value, in the template's order, nothing else. Throws when a block is not whole or not where the rows so far end
  * (a block missing or added), so a caller never hands on half a version.
  */
 export function appendEntityRows<T extends TemplateKey>(template: T, entity: Readonly<Record<string, unknown>>, rows: TemplateRows[T][]): void {
@@ -185,17 +185,19 @@ export function appendEntityRows<T extends TemplateKey>(template: T, entity: Rea
   if (entity.firstRow !== rows.length) throw new Error(`${where} starts at row ${String(entity.firstRow)}, but ${rows.length} rows come before it`);
   const parsed: unknown = JSON.parse(gunzipSync(Buffer.concat(readChunks(entity, ROWS_CHUNK, chunkCount, where))).toString('utf8'));
   if (!Array.isArray(parsed) || parsed.length !== entity.rowCount) throw new Error(`${where} does not hold the ${String(entity.rowCount)} rows it says`);
-  for (const row of parsed as Record<string, unknown>[]) rows.push(entityToRow(template, row));
+  // rowEntities wrote each row from the template's columns, keys in code-point order: the parsed rows are handed on
+  // as they are (no copy per row; whoever shows the columns in order takes the template's order, as version-diff does).
+  for (const row of parsed as TemplateRows[T][]) rows.push(row);
 }
 
-/** A stored row (a block's row, or an entity stored one per row) as the template's column keys that hold a value. */
+/** A row stored as an entity of its own (before blocks) as the template's column keys that hold a value. */
 function entityToRow<T extends TemplateKey>(template: T, stored: Readonly<Record<string, unknown>>): TemplateRows[T] {
   const row: Record<string, unknown> = {};
   for (const key of columnKeys(template)) {
     const value = stored[key];
     if (value !== undefined && value !== null) row[key] = value;
   }
-  // The row was written from a row of this template by rowEntities, so it holds that row's columns.
+  // The entity was written from a row of this template, so it holds that row's columns.
   return row as unknown as TemplateRows[T];
 }
 

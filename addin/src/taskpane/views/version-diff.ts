@@ -40,6 +40,7 @@ export function diffVersions(template: TemplateKey, before: readonly StoredRow[]
   const idColumn = idColumnOf(template);
   const keyOf = (row: StoredRow, index: number) => (typeof row[idColumn] === 'string' && row[idColumn] !== '' ? `id:${row[idColumn]}` : `#${index}`);
   const earlier = new Map(before.map((row, index) => [keyOf(row, index), row]));
+  const templateColumns = templateDefinition(template).columns.map((column) => column.key as string);
   const added: StoredRow[] = [];
   const changed: ChangedRow[] = [];
   let unchanged = 0;
@@ -51,7 +52,8 @@ export function diffVersions(template: TemplateKey, before: readonly StoredRow[]
       return;
     }
     earlier.delete(key);
-    const columns = [...new Set([...Object.keys(old), ...Object.keys(row)])];
+    // The template's columns in its order, then any other key either row has (the server's key order is not the sheet's).
+    const columns = [...new Set([...templateColumns, ...Object.keys(old), ...Object.keys(row)])];
     const cells = columns.filter((column) => !same(old[column], row[column])).map((column) => ({ column, before: old[column], after: row[column] }));
     if (cells.length === 0) unchanged += 1;
     else changed.push({ id: key.startsWith('id:') ? key.slice(3) : key, cells });
