@@ -1,6 +1,7 @@
 export * from './i18n/localized';
 export * from './reference/boards';
 export * from './reference/initiative';
+export * from './reference/calendar-dates';
 export * from './reference/luj-initiative';
 export * from './reference/roles';
 export * from './templates/column-definition';

@@ -11,6 +11,7 @@ import {
   registerTemplateModule,
   stampDefinedNameText,
   stampFormula,
+  stampWithUnknownVersion,
   TEMPLATE_HISTORIES,
   TEMPLATE_KEYS,
   TEMPLATE_VERSIONS,
@@ -39,6 +40,22 @@ describe('the template stamp', () => {
     for (const text of ['="samla:budget:1"', '="samla:activities"', '="samla:activities:x"', 'Aktiviteter!$A$1', '="other:activities:1"', '', 1, null]) {
       expect(parseStamp(text)).toBeUndefined();
     }
+  });
+
+  it('reads no version Samla never writes (0, negative, a fraction, leading zeros, more than six digits) as a version', () => {
+    for (const version of ['0', '-1', '1.5', '01', '1.0', 'x', '', '1:extra', '99999999999999999999']) {
+      const text = `"samla:activities:${version}"`;
+      expect(parseStamp(text)).toBeUndefined();
+      expect(stampWithUnknownVersion(text)).toBe('activities');
+    }
+    expect(stampWithUnknownVersion('"samla:lists:0"')).toBe('lists');
+  });
+
+  it('tells a stamp Samla reads and a mark that is no Samla stamp from a stamp with an unknown version', () => {
+    for (const text of ['"samla:activities:1"', '"samla:activities:99"', '"samla:budget:0"', '"other:activities:0"', 'Aktiviteter!$A$1', 7]) {
+      expect(stampWithUnknownVersion(text)).toBeUndefined();
+    }
+    expect(parseStamp('"samla:activities:99"')).toEqual({ kind: 'activities', version: 99 });
   });
 
   it('takes the current versions from the templates’ histories, whose layouts have not changed since version 1', () => {

@@ -7,12 +7,14 @@ import {
   layoutOfVersion,
   parseStamp,
   readStamp,
+  stampWithUnknownVersion,
   describeChange,
   currentVersion,
   type AnyTemplate,
   type CellPosition,
   type Column,
   type Stamp,
+  type StampKind,
   type TemplateKey,
 } from '@samla/shared';
 import { MAX_SUBMISSION_ROWS } from '@samla/shared';
@@ -147,6 +149,8 @@ interface SheetSource {
   readonly stampText?: string;
   /** The stamp read, when it is a stamp of one of Samla's templates or its lists sheet. */
   readonly stamp?: Stamp;
+  /** The kind a Samla stamp names with a version Samla never writes (`samla:activities:0`), refused in words. */
+  readonly unknownVersion?: StampKind;
 }
 
 function scanRefusal(result: Exclude<ReturnType<typeof scanSheet>, { ok: true }>, sheet: string, limits: UploadLimits): UploadRefusal {
@@ -167,7 +171,23 @@ async function sheetSource(zip: ZipPackage, sheet: WorkbookSheet, index: number,
   const source = { index, name: sheet.name, xml, relationships, tables, head: head.scan.rows };
   if (sheet.stamp === undefined) return source;
   const stamp = parseStamp(sheet.stamp);
-  return stamp ? { ...source, stampText: sheet.stamp, stamp } : { ...source, stampText: sheet.stamp };
+  if (stamp) return { ...source, stampText: sheet.stamp, stamp };
+  const unknownVersion = stampWithUnknownVersion(sheet.stamp);
+  return unknownVersion ? { ...source, stampText: sheet.stamp, unknownVersion } : { ...source, stampText: sheet.stamp };
+}
+
+/** The kind a sheet's Samla stamp names, whatever version it gives. */
+function stampedKind(source: SheetSource): StampKind | undefined {
+  return source.stamp?.kind ?? source.unknownVersion;
+}
+
+/** Samla's sheets that are no template (the lists sheet, by its stamp): never read, named when no template is found. */
+function nonTemplateSheets(sources: readonly SheetSource[]): SheetSource[] {
+  const templates: readonly string[] = knownTemplateKeys();
+  return sources.filter((source) => {
+    const kind = stampedKind(source);
+    return kind !== undefined && !templates.includes(kind);
+  });
 }
 
 /** How many of each template's headers a header row holds, by template key. */
@@ -250,7 +270,7 @@ function placeWhole(source: SheetSource, template: string, layout: AnyTemplate, 
  * Samla stamp says it is another template's or the lists sheet, else one whose header is clearly that template's.
  */
 function placeTemplate(sources: readonly SheetSource[], template: string, taken: ReadonlySet<number>): Placement | undefined {
-  const stamped = sources.find((source) => !taken.has(source.index) && source.stamp?.kind === template);
+  const stamped = sources.find((source) => !taken.has(source.index) && stampedKind(source) === template);
   if (stamped) return placeWhole(stamped, template, layoutOf(template, stamped.stamp), false);
   const { sheetName } = templateDefinition(template);
   const named = sources.find((source) => !taken.has(source.index) && sameName(source.name, sheetName) && !source.stamp);
@@ -301,6 +321,9 @@ function stampRefusal(template: string, placement: Placement): UploadRefusal | u
   const { source } = placement;
   const today = templateDefinition(template);
   const named = { sheet: source.name, template: today.sheetName };
+  if (source.unknownVersion === template) {
+    return uploadRefusal('unknown-template-version', { ...named, stamp: stampShown(source.stampText ?? ''), current: currentVersion(template) });
+  }
   if (source.stamp?.kind === template) {
     const headersOf = otherTemplateHeaders(source, template, placement);
     if (headersOf) return uploadRefusal('foreign-sheet', { ...named, why: 'stamp-mismatch', headersOf: templateDefinition(headersOf).sheetName });
@@ -499,7 +522,7 @@ async function readTemplateSheets(zip: ZipPackage, limits: UploadLimits): Promis
   // A copied sheet keeps its sheet-scoped stamp: two sheets stamped as one template can't be told apart, and reading
   // one would drop the other's rows without a word.
   for (const template of knownTemplateKeys()) {
-    const claiming = sources.filter((source) => source.stamp?.kind === template);
+    const claiming = sources.filter((source) => stampedKind(source) === template);
     if (claiming.length > 1) {
       return refuse(
         uploadRefusal('duplicate-template-sheet', { template: templateDefinition(template).sheetName, sheets: claiming.map((source) => source.name) }),
@@ -516,7 +539,14 @@ async function readTemplateSheets(zip: ZipPackage, limits: UploadLimits): Promis
     taken.add(placement.source.index);
     sheets.push(readPlacement(template, placement, parts.cells, limits));
   }
-  return sheets.length > 0 ? { ok: true, sheets } : refuse(uploadRefusal('no-template-sheet'));
+  if (sheets.length > 0) return { ok: true, sheets };
+  const skipped = nonTemplateSheets(sources);
+  return refuse(
+    uploadRefusal(
+      'no-template-sheet',
+      skipped.length > 0 ? { sheets: skipped.map((source) => source.name), stamp: stampShown(skipped[0]?.stampText ?? '') } : {},
+    ),
+  );
 }
 
 /**

@@ -13,6 +13,7 @@ export const UPLOAD_REFUSAL_KINDS = [
   'outside-sheet',
   'old-template-version',
   'newer-template-version',
+  'unknown-template-version',
   'foreign-sheet',
   'duplicate-template-sheet',
 ] as const;
@@ -36,7 +37,8 @@ export interface RefusalParams {
   readonly why?: 'foreign-stamp' | 'foreign-header' | 'stamp-mismatch';
   /** The template a sheet's headers are, where its stamp says another (`why: 'stamp-mismatch'`). */
   readonly headersOf?: string;
-  /** The sheets that claim one template (`duplicate-template-sheet`), as the file names them. */
+  /** The sheets that claim one template (`duplicate-template-sheet`), or Samla's sheets that are no template and were
+   * not read (`no-template-sheet`: the lists sheet, by its stamp), as the file names them. */
   readonly sheets?: readonly string[];
   /** The stamp as the file writes it. */
   readonly stamp?: string;
@@ -92,6 +94,29 @@ function foreignReason(p: RefusalParams, l: Language): string {
     : `its header row (row ${p.row ?? 1}) holds ${p.found ?? 0} of the template's ${p.expected ?? 0} headers`;
 }
 
+/** The versions Samla has made of a template, in words: `den enda versionen är 1`, `versionerna är 1–3`. */
+function knownVersions(current: number | undefined, l: Language): string {
+  const last = current ?? 1;
+  if (last <= 1) return l === 'sv' ? 'den enda versionen är 1' : 'the only version is 1';
+  return l === 'sv' ? `versionerna är 1–${last}` : `the versions are 1–${last}`;
+}
+
+/** The sheets a message names: `”Listor”`, `”A” och ”B”`. */
+function sheetList(sheets: readonly string[], l: Language): string {
+  const quoted = sheets.map((sheet) => (l === 'sv' ? `”${sheet}”` : `"${sheet}"`));
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} ${l === 'sv' ? 'och' : 'and'} ${quoted.at(-1) ?? ''}`;
+}
+
+/** Why Samla's own non-template sheets (the lists sheet) were not read, for the no-template answer; empty when none. */
+function skippedSheets(p: RefusalParams, l: Language): string {
+  const sheets = p.sheets ?? [];
+  if (sheets.length === 0) return '';
+  const one = sheets.length === 1;
+  return l === 'sv'
+    ? ` ${one ? 'Bladet' : 'Bladen'} ${sheetList(sheets, 'sv')} är ${one ? 'märkt' : 'märkta'} som Samlas listblad (”${p.stamp ?? ''}”), som inte lämnas in; ligger raderna där, för över dem till mallens blad.`
+    : ` The ${one ? 'sheet' : 'sheets'} ${sheetList(sheets, 'en')} ${one ? 'is' : 'are'} marked as Samla's lists sheet ("${p.stamp ?? ''}"), which is not submitted; if the rows are there, move them to the template's sheet.`;
+}
+
 interface RefusalText {
   readonly status: UploadRefusal['status'];
   /** The problem kind to answer with, where it is not the status's general one. */
@@ -118,6 +143,16 @@ const STAMP_REFUSALS = {
         `Bladet ”${p.sheet ?? ''}” är märkt som version ${p.version ?? 0} av mallen ${p.template ?? ''}, men Samla känner bara till versionerna till och med ${p.current ?? 0}. Märkningen är ändrad eller kommer från en annan Samla; ${NEW_TEMPLATE.sv(p.template)}.`,
       (p) =>
         `The sheet "${p.sheet ?? ''}" is marked as version ${p.version ?? 0} of the ${p.template ?? ''} template, but Samla knows the versions up to ${p.current ?? 0} only. The mark was changed or comes from another Samla; ${NEW_TEMPLATE.en(p.template)}.`,
+    ),
+  },
+  'unknown-template-version': {
+    status: 422,
+    problem: 'template-version-unsupported',
+    detail: localizedMessage(
+      (p) =>
+        `Bladet ”${p.sheet ?? ''}” är märkt som ”${p.stamp ?? ''}”, men det är ingen version av mallen ${p.template ?? ''} som Samla har gjort (${knownVersions(p.current, 'sv')}). Märkningen är ändrad för hand eller av ett program; ${NEW_TEMPLATE.sv(p.template)}.`,
+      (p) =>
+        `The sheet "${p.sheet ?? ''}" is marked "${p.stamp ?? ''}", but that is no version of the ${p.template ?? ''} template Samla has made (${knownVersions(p.current, 'en')}). The mark was changed by hand or by a program; ${NEW_TEMPLATE.en(p.template)}.`,
     ),
   },
   'foreign-sheet': {
@@ -198,8 +233,10 @@ const REFUSALS: Record<UploadRefusalKind, RefusalText> = {
   'no-template-sheet': {
     status: 422,
     detail: localizedMessage(
-      () => 'Filen har inget blad som liknar mallarna Aktiviteter eller Kostnader. Hämta mallen från Samla, fyll i den och ladda upp den igen.',
-      () => 'The file has no sheet that looks like the Aktiviteter or Kostnader template. Download the template from Samla, fill it in and upload it again.',
+      (p) =>
+        `${p.sheets?.length ? 'Filen har inget blad med mallen Aktiviteter eller Kostnader att lämna in.' : 'Filen har inget blad som liknar mallarna Aktiviteter eller Kostnader.'}${skippedSheets(p, 'sv')} Hämta mallen från Samla, fyll i den och ladda upp den igen.`,
+      (p) =>
+        `${p.sheets?.length ? 'The file has no sheet with the Aktiviteter or Kostnader template to submit.' : 'The file has no sheet that looks like the Aktiviteter or Kostnader template.'}${skippedSheets(p, 'en')} Download the template from Samla, fill it in and upload it again.`,
     ),
   },
   'outside-sheet': {

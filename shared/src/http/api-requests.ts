@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { pick, type Language, type Localized } from '../i18n/localized';
+import { LOCALES, pick, type Language, type Localized } from '../i18n/localized';
 import { BOARD_CODES, type BoardCode } from '../reference/boards';
+import { readDateText } from '../reference/calendar-dates';
 import { initiativeYears, type InitiativeSettings } from '../reference/initiative';
 import { ROLES } from '../reference/roles';
 import { FUNDS_MOVEMENT_KINDS } from '../reports/report-input';
 import type { ReportKind } from '../reports/report-model';
 import { MAX_CELL_COMMENTS, MAX_ROUND_COMMENT } from '../round/reporting-round';
-import { lineSeparatorCharacter, xmlInvalidCharacter } from '../sheet/cell-characters';
+import { lineSeparatorCharacter, showableText, xmlInvalidCharacter } from '../sheet/cell-characters';
+import { showNumber } from '../sheet/cell-values';
 import { TEMPLATE_KEYS, type TemplateKey } from '../templates/template-modules';
 
 /*
@@ -17,11 +19,22 @@ import { TEMPLATE_KEYS, type TemplateKey } from '../templates/template-modules';
 
 /** The English of every schema message, by its Swedish text (the text zod carries). */
 const TRANSLATIONS = new Map<string, Localized>();
+/** Messages that quote what the request held: their words given the issue's input (`reportInput: true`), by Swedish text. */
+const WORDINGS = new Map<string, (input: unknown) => Localized | undefined>();
 
 /** A schema's error message: zod carries the Swedish text; `requestMessageIn` gives it in the caller's language. */
 function said(text: Localized): string {
   TRANSLATIONS.set(text.sv, text);
   return text.sv;
+}
+
+/**
+ * A schema's error message that can say what it got: `requestIssueIn` words it with `worded(input)` when the parse
+ * reported the input, else as `text`. The key stays the fixed text, so no request adds to the translations.
+ */
+function saidOf(text: Localized, worded: (input: unknown) => Localized | undefined): string {
+  WORDINGS.set(text.sv, worded);
+  return said(text);
 }
 
 /** A request schema's message in a language; a message that is not Samla's own (zod's defaults) as it is. */
@@ -38,9 +51,11 @@ const ZOD_LOCALES = { sv: z.locales.sv(), en: z.locales.en() } as const;
  * zod's locale for that language (parse with `reportInput: true` so that it can name what it got).
  */
 export function requestIssueIn(issue: z.core.$ZodIssue, language: Language): string {
+  const worded = 'input' in issue ? WORDINGS.get(issue.message)?.(issue.input) : undefined;
+  if (worded) return pick(worded, language);
   if (TRANSLATIONS.has(issue.message)) return requestMessageIn(issue.message, language);
-  const worded = ZOD_LOCALES[language].localeError?.(issue as unknown as z.core.$ZodRawIssue);
-  const text = typeof worded === 'string' ? worded : worded?.message;
+  const zods = ZOD_LOCALES[language].localeError?.(issue as unknown as z.core.$ZodRawIssue);
+  const text = typeof zods === 'string' ? zods : zods?.message;
   return text ?? issue.message;
 }
 
@@ -226,6 +241,86 @@ export type ReopenBody = z.input<typeof reopenBodySchema>;
 /** The most requisitions and repayments one year may list. */
 export const MAX_FUNDS_MOVEMENTS = 500;
 
+/** The largest amount one requisition or repayment may hold, in kronor: far above any year's ceiling. */
+export const MAX_FUNDS_AMOUNT = 1e10;
+
+/** A number as each language writes it in a message: 10 000 000 000 and 10,000,000,000. */
+function shownBoth(value: number): Localized {
+  return { sv: showNumber(value), en: value.toLocaleString(LOCALES.en) };
+}
+
+/** What a request held, quoted for a message: text as it was written (shortened, control characters named), else its kind. */
+function gotText(input: unknown): Localized | undefined {
+  if (typeof input !== 'string') return undefined;
+  const shown = showableText(input, 40);
+  return { sv: `fick texten ”${shown}”`, en: `got the text “${shown}”` };
+}
+
+/**
+ * An amount in kronor in a request: more than 0, at most `max`, in whole öre (two decimals). Each fault has its own
+ * reason: a number that is too large (also one too large for a double, which JSON reads as Infinity) is "at most
+ * `max`", never "not a number"; an amount sent as text is quoted.
+ */
+function kronorSchema(max: number) {
+  const limit = shownBoth(max);
+  const tooLarge = said({ sv: `beloppet får vara högst ${limit.sv} kr`, en: `the amount may be at most ${limit.en} kronor` });
+  const notPositive = said({ sv: 'beloppet ska vara större än 0', en: 'the amount must be more than 0' });
+  const notNumberText = { sv: 'beloppet ska vara ett tal i kronor', en: 'the amount must be a number in kronor' };
+  const notNumber = saidOf(notNumberText, (input) => {
+    const got = gotText(input);
+    if (!got) return undefined;
+    return {
+      sv: `${notNumberText.sv}, skrivet som ett JSON-tal utan citattecken och med punkt före ören, t.ex. 1400000.5 (${got.sv})`,
+      en: `${notNumberText.en}, written as a JSON number without quotes and with a point before the öre, e.g. 1400000.5 (${got.en})`,
+    };
+  });
+  return (
+    z
+      .number({ error: (issue) => (typeof issue.input !== 'number' ? notNumber : issue.input > 0 ? tooLarge : notPositive) })
+      .positive({ error: notPositive })
+      .max(max, { error: tooLarge })
+      // An amount over the limit has that reason only (its öre are not counted: 1.5e308 × 100 is Infinity).
+      .refine((amount) => amount > max || Math.abs(amount * 100 - Math.round(amount * 100)) < 1e-6, {
+        error: said({ sv: 'beloppet får ha högst två decimaler', en: 'the amount may have at most two decimals' }),
+      })
+  );
+}
+
+/**
+ * A calendar date in a request, as ISO 8601 text `YYYY-MM-DD` (`readDateText`), no later than the year `latestYear`.
+ * One reason per date: a date in another form is told the form (with the ISO spelling when the order is certain), a
+ * date that does not exist is told why (2014-02-30: February 2014 has 28 days), and only a real date is compared
+ * with the latest year.
+ */
+function isoDateSchema(latestYear: number) {
+  const formText = { sv: 'skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2014-08-01', en: 'write the date as YYYY-MM-DD, e.g. 2014-08-01' };
+  const otherForm = saidOf(formText, (input) => {
+    const got = gotText(input);
+    if (!got) return undefined;
+    const reading = readDateText(String(input));
+    const written = reading.kind === 'other-form' ? reading.suggestion : undefined;
+    return written
+      ? { sv: `skriv datumet som ÅÅÅÅ-MM-DD: ${written} (${got.sv})`, en: `write the date as YYYY-MM-DD: ${written} (${got.en})` }
+      : { sv: `${formText.sv} (${got.sv})`, en: `${formText.en} (${got.en})` };
+  });
+  const impossible = saidOf({ sv: 'datumet finns inte i kalendern', en: 'the date does not exist in the calendar' }, (input) => {
+    const reading = typeof input === 'string' ? readDateText(input) : undefined;
+    return reading?.kind === 'impossible' ? reading.reason : undefined;
+  });
+  const tooLate = { sv: `datumet ligger för långt fram (senast ${latestYear}-12-31)`, en: `the date is too far ahead (${latestYear}-12-31 at the latest)` };
+  const late = saidOf(tooLate, (input) =>
+    typeof input === 'string'
+      ? { sv: `”${input}” ${tooLate.sv.slice('datumet '.length)}`, en: `“${input}” ${tooLate.en.slice('the date '.length)}` }
+      : undefined,
+  );
+  return z.string({ error: otherForm }).superRefine((text, context) => {
+    const reading = readDateText(text);
+    const message =
+      reading.kind === 'other-form' ? otherForm : reading.kind === 'impossible' ? impossible : Number(reading.iso.slice(0, 4)) > latestYear ? late : undefined;
+    if (message) context.addIssue({ code: 'custom', message, input: text });
+  });
+}
+
 /** `PUT /api/requisitions/{year}`: the year's requisitions and repayments (kronor, ISO dates), the whole list. */
 export function fundsBodySchema(settings: InitiativeSettings) {
   const last = Math.max(...initiativeYears(settings)) + 2;
@@ -239,18 +334,8 @@ export function fundsBodySchema(settings: InitiativeSettings) {
               en: 'kind must be requisition or repayment',
             }),
           }),
-          amount: z
-            .number({ error: said({ sv: 'beloppet ska vara ett tal i kronor', en: 'the amount must be a number in kronor' }) })
-            .positive({ error: said({ sv: 'beloppet ska vara större än 0', en: 'the amount must be more than 0' }) })
-            .max(1e10)
-            .refine((amount) => Math.abs(amount * 100 - Math.round(amount * 100)) < 1e-6, {
-              error: said({ sv: 'beloppet får ha högst två decimaler', en: 'the amount may have at most two decimals' }),
-            }),
-          date: z.iso
-            .date({ error: said({ sv: 'datumet ska skrivas ÅÅÅÅ-MM-DD', en: 'write the date as YYYY-MM-DD' }) })
-            .refine((date) => Number(date.slice(0, 4)) <= last, {
-              error: said({ sv: `datumet ligger för långt fram (senast ${last})`, en: `the date is too far ahead (${last} at the latest)` }),
-            }),
+          amount: kronorSchema(MAX_FUNDS_AMOUNT),
+          date: isoDateSchema(last),
         }),
       )
       .max(MAX_FUNDS_MOVEMENTS, { error: said({ sv: `högst ${MAX_FUNDS_MOVEMENTS} rader per år`, en: `at most ${MAX_FUNDS_MOVEMENTS} lines per year` }) }),

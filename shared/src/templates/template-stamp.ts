@@ -111,18 +111,39 @@ export function stampDefinedNameText(kind: StampKind | (string & {}), version: n
   return `"${stampText(kind, version)}"`;
 }
 
-const STAMP_PATTERN = /^=?\s*"?samla:([a-z][a-z0-9-]*):(\d{1,6})"?$/i;
+/** A stamp's shape: Samla's prefix, a kind, and after the second colon the version as written (read by `stampVersion`). */
+const STAMP_PATTERN = /^=?\s*"?samla:([a-z][a-z0-9-]*):([^"]*)"?$/i;
 
-/**
- * Reads a stamp name's formula as Office.js, a file (`"samla:activities:1"`, with or without `=`) or a program gives
- * it; undefined when it is not a stamp of a known template or the lists sheet.
- */
-export function parseStamp(formula: unknown): Stamp | undefined {
+/** The versions Samla writes: whole numbers from 1, without leading zeros (six digits at most). */
+const VERSION_PATTERN = /^[1-9]\d{0,5}$/;
+
+/** A stamp's kind and its version text, when the kind is a known template or the lists sheet. */
+function stampParts(formula: unknown): { kind: StampKind; version: string } | undefined {
   const match = typeof formula === 'string' ? STAMP_PATTERN.exec(formula.trim()) : null;
   if (!match) return undefined;
   const kind = (match[1] ?? '').toLowerCase();
   if (kind !== 'lists' && !isTemplateKey(kind)) return undefined;
-  return { kind: kind as StampKind, version: Number(match[2]) };
+  return { kind: kind as StampKind, version: match[2] ?? '' };
+}
+
+/**
+ * Reads a stamp name's formula as Office.js, a file (`"samla:activities:1"`, with or without `=`) or a program gives
+ * it; undefined when it is not a stamp of a known template or the lists sheet, or names a version Samla never writes
+ * (`stampWithUnknownVersion` tells those apart).
+ */
+export function parseStamp(formula: unknown): Stamp | undefined {
+  const parts = stampParts(formula);
+  return parts && VERSION_PATTERN.test(parts.version) ? { kind: parts.kind, version: Number(parts.version) } : undefined;
+}
+
+/**
+ * The kind of a Samla stamp whose version is none Samla writes (`samla:activities:0`, `:-1`, `:1.5`, `:01`, `:x`, more
+ * than six digits): a stamp altered by hand or by a program, which is refused in words rather than read as a version
+ * it does not name. Undefined for a stamp Samla reads (`parseStamp`) and for anything that is no Samla stamp.
+ */
+export function stampWithUnknownVersion(formula: unknown): StampKind | undefined {
+  const parts = stampParts(formula);
+  return parts && !VERSION_PATTERN.test(parts.version) ? parts.kind : undefined;
 }
 
 /** The changes from `version` (exclusive) up to the current version, oldest first. */

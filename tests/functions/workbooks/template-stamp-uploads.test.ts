@@ -170,6 +170,53 @@ describe('uploads that are not today’s template, named as such', () => {
   });
 });
 
+describe('uploads with Samla’s lists stamp or a stamp version Samla never writes', () => {
+  it.each([
+    ['openpyxl', STAMPED],
+    ['LibreOffice', BY_LIBREOFFICE],
+  ])('skips a sheet stamped as the lists sheet and names it, rather than saying there is no sheet like a template (%s)', async (_program, directory) => {
+    const refusal = refusalOf(await read(join(directory, 's10-activities-stamped-as-lists.xlsx')));
+    expect(refusal).toMatchObject({ kind: 'no-template-sheet', status: 422, params: { sheets: ['Aktiviteter'], stamp: 'samla:lists:1' } });
+    expect(refusal.detail.sv).toBe(
+      'Filen har inget blad med mallen Aktiviteter eller Kostnader att lämna in. Bladet ”Aktiviteter” är märkt som Samlas listblad (”samla:lists:1”), som inte lämnas in; ligger raderna där, för över dem till mallens blad. Hämta mallen från Samla, fyll i den och ladda upp den igen.',
+    );
+    expect(refusal.detail.en).toContain('The sheet "Aktiviteter" is marked as Samla\'s lists sheet ("samla:lists:1"), which is not submitted');
+    expect(refusal.detail.en).not.toContain('no sheet that looks like');
+  });
+
+  it.each([
+    ['openpyxl', STAMPED],
+    ['LibreOffice', BY_LIBREOFFICE],
+  ])('reads the activities beside a stamped lists sheet, which is simply skipped (%s)', async (_program, directory) => {
+    const sheets = sheetsOf(await read(join(directory, 's11-lists-sheet-beside-activities.xlsx')));
+    expect(sheets.map((found) => [found.template, found.sheet])).toEqual([['activities', 'Aktiviteter']]);
+    expect(validate(sheets[0] as UploadedSheet).rows.map((row) => row.values.activityId)).toEqual(['S11-A']);
+  });
+
+  it.each([
+    ['openpyxl', 's12-version-0.xlsx', 'samla:activities:0'],
+    ['openpyxl', 's12-version-minus-1.xlsx', 'samla:activities:-1'],
+    ['openpyxl', 's12-version-1.5.xlsx', 'samla:activities:1.5'],
+    ['openpyxl', 's12-version-01.xlsx', 'samla:activities:01'],
+    ['LibreOffice', join('lo', 's12-version-0.xlsx'), 'samla:activities:0'],
+    ['LibreOffice', join('lo', 's12-version-1.5.xlsx'), 'samla:activities:1.5'],
+  ])('refuses a stamp version Samla never writes in words, quoting the stamp (%s, %s)', async (_program, file, stamp) => {
+    const refusal = refusalOf(await read(join(STAMPED, file)));
+    expect(refusal).toMatchObject({
+      kind: 'unknown-template-version',
+      status: 422,
+      problem: 'template-version-unsupported',
+      params: { sheet: 'Aktiviteter', template: 'Aktiviteter', stamp, current: 1 },
+    });
+    expect(refusal.detail.sv).toBe(
+      `Bladet ”Aktiviteter” är märkt som ”${stamp}”, men det är ingen version av mallen Aktiviteter som Samla har gjort (den enda versionen är 1). Märkningen är ändrad för hand eller av ett program; hämta en ny mall Aktiviteter från Samla och för över raderna.`,
+    );
+    expect(refusal.detail.en).toBe(
+      `The sheet "Aktiviteter" is marked "${stamp}", but that is no version of the Aktiviteter template Samla has made (the only version is 1). The mark was changed by hand or by a program; download a new Aktiviteter template from Samla and move the rows over.`,
+    );
+  });
+});
+
 describe('uploads of an older layout version (the test template Resultatindikatorer with a history)', () => {
   let api: RunningSamla;
 

@@ -3,6 +3,7 @@
 Run with Debian's python3-openpyxl: /usr/bin/python3 make-stamped-uploads.py; then the lo/ copies are re-saved by
 LibreOffice: soffice --headless --convert-to xlsx --outdir lo s1-activities-current.xlsx s6-indicators-v2.xlsx
 s4-foreign-stamp.xlsx s7-indicators-v1.xlsx
+s10-activities-stamped-as-lists.xlsx s11-lists-sheet-beside-activities.xlsx s12-version-0.xlsx s12-version-1.5.xlsx
 
 The stamp is a sheet-scoped defined name Samla_Mall holding a text constant (shared/src/templates/template-stamp.ts).
 """
@@ -94,3 +95,21 @@ wb.save('s8-two-stamped-activities.xlsx')
 wb = new_workbook()
 sheet(wb, 'Aktiviteter', ACTIVITY_HEADERS, [activity('S9-A')], 'samla:expenses:1')
 wb.save('s9-stamp-disagrees-with-headers.xlsx')
+
+# The activities sheet, with its headers and rows, stamped as Samla's lists sheet: it is skipped like the lists sheet,
+# and the answer names it rather than saying the file has no sheet like a template.
+wb = new_workbook()
+sheet(wb, 'Aktiviteter', ACTIVITY_HEADERS, [activity('S10-A')], 'samla:lists:1')
+wb.save('s10-activities-stamped-as-lists.xlsx')
+
+# Samla's lists sheet (stamped) beside an unstamped activities sheet: the lists sheet is skipped, the activities read.
+wb = new_workbook()
+sheet(wb, 'Aktiviteter', ACTIVITY_HEADERS, [activity('S11-A')])
+sheet(wb, 'Listor', ['Uppdragsdel', 'Aktivitetstyp'], [['Samordning', 'Nätverksträff']], 'samla:lists:1')
+wb.save('s11-lists-sheet-beside-activities.xlsx')
+
+# Versions Samla never writes: refused as unknown versions, quoting the stamp, never read as version 1.
+for name, version in [('s12-version-0', '0'), ('s12-version-minus-1', '-1'), ('s12-version-1.5', '1.5'), ('s12-version-01', '01')]:
+    wb = new_workbook()
+    sheet(wb, 'Aktiviteter', ACTIVITY_HEADERS, [activity('S12-A')], f'samla:activities:{version}')
+    wb.save(f'{name}.xlsx')
