@@ -69,7 +69,7 @@ const template = (board: BoardCode, year: 2013 | 2014, language: 'sv' | 'en' = '
 describe('the board and year a template file says it was downloaded for', () => {
   it('is read from the Information sheet of a download filled in by ExcelJS', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await template('C', 2013));
+    await workbook.xlsx.load(new Uint8Array(await template('C', 2013)).buffer);
     const sheet = workbook.getWorksheet('Aktiviteter');
     if (sheet) sheet.getRow(2).values = ['P-1', 'Kompetensutveckling'];
     const origin = await originOf(Buffer.from(await workbook.xlsx.writeBuffer()));
