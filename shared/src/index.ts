@@ -31,5 +31,6 @@ export * from './validation/dropped-references';
 export * from './reports';
 export * from './http/api-answers';
 export * from './round/reporting-round';
+export * from './round/comment-column';
 export * from './http/problem-types';
 export * from './http/api-requests';

@@ -263,6 +263,10 @@ describe('the role panes in Chromium, against the local functions and Azurite', 
 
     await page.getByLabel('Kommentar till länsstyrelsen').fill('Ange rätt målgrupp för grundutbildningen.');
     await page.getByLabel('Rad i bladet').fill('2');
+    // The choices show the column letters of the sheet beside the headers; the key is what is sent.
+    expect(await page.getByLabel('Kolumn').locator('option').allInnerTexts()).toEqual(
+      expect.arrayContaining(['A – Aktivitets-ID', 'G – Målgrupp', 'Q – Bedömd effekt']),
+    );
     await page.getByLabel('Kolumn').selectOption('targetGroup');
     await page.getByLabel('Kommentar på cellen').fill('Utbildningen gällde handläggare, inte chefer.');
     await page.getByRole('button', { name: 'Lägg till kommentaren' }).click();

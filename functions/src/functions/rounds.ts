@@ -1,5 +1,7 @@
 import {
   acceptBodySchema,
+  commentColumn,
+  commentColumnChoices,
   isRoundLate,
   pick,
   reopenBodySchema,
@@ -8,6 +10,7 @@ import {
   yearQuerySchema,
   roundDueDate,
   templateDefinition,
+  type CellComment,
   type Localized,
   type RoundEvent,
   type RoundRefusal,
@@ -113,19 +116,36 @@ function refusalProblem(refusal: RoundRefusal, target: Target): HttpProblem {
   }
 }
 
-/** Cell comments must name a column of the template and a row of the returned version (row 2 is the first data row). */
-function checkCells(cells: readonly { row: number; column: string }[], target: Target, record: RoundRecord, returned: number): void {
-  if (record.pointer?.version !== returned) return; // the state machine refuses another version, in its own words
-  const columns = templateDefinition(target.template).columns.map((column) => column.key as string);
+/** How many comments point outside the template, in words: `1 cellkommentar pekar på en cell som inte finns`. */
+function outsideInWords(count: number, what: Localized): Localized {
+  return count === 1
+    ? { sv: `1 cellkommentar pekar på en cell som inte finns i ${what.sv}.`, en: `1 cell comment points at a cell that does not exist in ${what.en}.` }
+    : {
+        sv: `${count} cellkommentarer pekar på celler som inte finns i ${what.sv}.`,
+        en: `${count} cell comments point at cells that do not exist in ${what.en}.`,
+      };
+}
+
+/**
+ * Cell comments must name a column of the template and a row of the returned version (row 2 is the first data row).
+ * A column may be named by its key, its header (Swedish or English) or its letter in the template's layout, in any
+ * letter case (`commentColumn`); the comments come back with each column's key, which is what is stored and what the
+ * staff pane finds the cell by.
+ */
+function checkCells(cells: readonly CellComment[], target: Target, record: RoundRecord, returned: number): CellComment[] {
+  const template = templateDefinition(target.template);
+  const canonical = cells.map((cell) => ({ ...cell, column: commentColumn(template, cell.column)?.key ?? cell.column }));
+  if (record.pointer?.version !== returned) return canonical; // the state machine refuses another version, in its own words
   const lastRow = record.pointer.rowCount + 1;
-  const wrong = cells.flatMap((cell, index) => {
+  const sheet = sheetName(target.template);
+  const wrong = cells.map((cell, index) => {
     const reasons: { name: string; reason: Localized }[] = [];
-    if (!columns.includes(cell.column))
+    if (!commentColumn(template, cell.column))
       reasons.push({
         name: `cells.${index}.column`,
         reason: {
-          sv: `”${cell.column}” är ingen kolumn i ${sheetName(target.template)}; ange en av ${columns.join(', ')}`,
-          en: `“${cell.column}” is no column of ${sheetName(target.template)}; give one of ${columns.join(', ')}`,
+          sv: `”${cell.column}” är ingen kolumn i ${sheet}; ange kolumnens bokstav, rubrik eller nyckel: ${commentColumnChoices(template, 'sv')}`,
+          en: `“${cell.column}” is no column of ${sheet}; give the column's letter, header or key: ${commentColumnChoices(template, 'en')}`,
         },
       });
     if (cell.row < 2 || cell.row > lastRow)
@@ -141,23 +161,20 @@ function checkCells(cells: readonly { row: number; column: string }[], target: T
       });
     return reasons;
   });
-  if (wrong.length > 0) {
-    const what = describeTarget(target);
-    throw new HttpProblem(
-      'cell-comment-outside-template',
-      {
-        sv: `${wrong.length} cellkommentarer pekar på celler som inte finns i ${what.sv}.`,
-        en: `${wrong.length} cell comments point at cells that do not exist in ${what.en}.`,
-      },
-      (language) => ({ 'invalid-params': wrong.map(({ name, reason }) => ({ name, reason: pick(reason, language) })) }),
-    );
+  const outside = wrong.filter((reasons) => reasons.length > 0).length;
+  if (outside > 0) {
+    const reasons = wrong.flat();
+    throw new HttpProblem('cell-comment-outside-template', outsideInWords(outside, describeTarget(target)), (language) => ({
+      'invalid-params': reasons.map(({ name, reason }) => ({ name, reason: pick(reason, language) })),
+    }));
   }
-  if (JSON.stringify(cells).length > MAX_CELL_COMMENTS_CHARS) {
+  if (JSON.stringify(canonical).length > MAX_CELL_COMMENTS_CHARS) {
     throw new HttpProblem('comments-too-long', {
       sv: `Cellkommentarerna är för långa tillsammans (högst ${MAX_CELL_COMMENTS_CHARS} tecken). Korta dem eller dela upp returen.`,
       en: `The cell comments are too long together (at most ${MAX_CELL_COMMENTS_CHARS} characters). Shorten them or split the return.`,
     });
   }
+  return canonical;
 }
 
 /** A coordinator's decision on one board's template: parsed, authorised, judged by the state machine, written whole. */
@@ -199,8 +216,7 @@ async function coordinatorTarget(request: Parameters<Route['handler']>[0], servi
 const returnRound = defineRoute('returnRound', ['POST'], 'rounds/{year}/{board}/{template}/return', async (request, services) => {
   const { caller, target } = await coordinatorTarget(request, services);
   const body = await readJsonBody(request, returnBodySchema, MAX_DECISION_BYTES);
-  const cells = body.cells ?? [];
-  checkCells(cells, target, await services.rounds.record(target.board, target.year, target.template), body.version);
+  const cells = checkCells(body.cells ?? [], target, await services.rounds.record(target.board, target.year, target.template), body.version);
   const event = { kind: 'returned', version: body.version, comment: body.comment, cells, at: services.now().toISOString(), by: caller.name } as const;
   return json(200, await decide(services, target, event));
 });

@@ -11,6 +11,7 @@ import type { Services } from '../services';
 import { withIdempotency } from '../submissions/idempotent-submission';
 import { judgeTemplates, receiptResponse } from '../submissions/submission-intake';
 import { storeJudgedSheets } from '../submissions/sheets-submission';
+import { originMismatch } from '../workbooks/template-origin';
 import type { UploadRefusal } from '../workbooks/upload-refusal';
 import { MAX_UPLOAD_BYTES, readUploadedWorkbook, type UploadedSheet } from '../workbooks/upload-reader';
 
@@ -73,6 +74,9 @@ const submitFile = defineRoute('submitFile', ['POST'], 'submissions/file', async
     async (body) => {
       const reading = await readUploadedWorkbook(body.bytes);
       if (!reading.ok) throw refusalProblem(reading.refusal);
+      const mismatch = originMismatch(reading.origin, target);
+      if (mismatch)
+        throw new HttpProblem('other-board-or-year', mismatch.detail, { reason: 'other-board-or-year', file: mismatch.file, request: mismatch.request });
       return storeFile(services, caller, target, await judgeFile(services, target, reading.sheets, language), context, query.nothingToReport === 'true');
     },
     { json: false, maxBytes: MAX_UPLOAD_BYTES, requestTag: `${target.board}|${target.year}` },

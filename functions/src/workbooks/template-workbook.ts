@@ -25,6 +25,7 @@ import {
   type Year,
 } from '@samla/shared';
 import { safeSheetName, writeText, xmlSafeText } from './inert-text';
+import { INFO_LABELS, INFO_SHEET, originKeywords } from './template-origin';
 
 export type TemplateChoice = TemplateKey | 'both';
 
@@ -41,8 +42,8 @@ export interface TemplateWorkbookRequest {
 /** How many rows below the header get formats and dropdowns ready for typing. */
 export const TEMPLATE_DATA_ROWS = 500;
 export { LISTS_SHEET };
-/** The visible sheet saying which board, year and initiative the file is for. */
-export const INFO_SHEET = 'Information';
+/** The visible sheet saying which board, year and initiative the file is for (its labels: template-origin.ts). */
+export { INFO_SHEET };
 
 const HEADER_ROW = 1;
 const FIRST_DATA_ROW = HEADER_ROW + 1;
@@ -56,9 +57,7 @@ const TEXTS = {
   },
   infoHeading: { sv: 'Samla – standardmall', en: 'Samla – standard template' },
   initiative: { sv: 'Satsning', en: 'Initiative' },
-  board: { sv: 'Länsstyrelse', en: 'County administrative board' },
-  boardCode: { sv: 'Länsbokstav', en: 'County letter' },
-  year: { sv: 'År', en: 'Year' },
+  ...INFO_LABELS,
   sheets: { sv: 'Blad', en: 'Sheets' },
   howTo: {
     sv: 'Fyll i en rad per aktivitet eller kostnad i tabellen på bladet. Välj värden i listorna, skriv datum som ÅÅÅÅ-MM-DD och belopp i kronor. Ändra inte rubrikraden. Lämna in filen i Samla.',
@@ -178,7 +177,7 @@ function setProperties(workbook: ExcelJS.Workbook, request: Required<TemplateWor
   workbook.subject = xmlSafeText(settings.name[language]);
   workbook.category = xmlSafeText(settings.shortName);
   // Machine-readable too, so that a file can be traced to what it was made for.
-  workbook.keywords = xmlSafeText(`samla; board=${request.board}; year=${request.year}; template=${request.template}; initiative=${settings.key}`);
+  workbook.keywords = xmlSafeText(originKeywords({ board: request.board, year: request.year, template: request.template, initiative: settings.key }));
 }
 
 /**

@@ -21,8 +21,18 @@ import { MAX_SUBMISSION_ROWS } from '@samla/shared';
 import { scanSheet, type SheetLink, type SheetScan } from './sheet-xml-reader';
 import { uploadRefusal, type UploadRefusal } from './upload-refusal';
 import { dayFromSerial, type CellContext, type UploadedValue } from './uploaded-cell';
-import { DamagedPart, readWorkbookParts, relationshipsOf, sheetTables, type Relationship, type SheetTable, type WorkbookSheet } from './xlsx-package';
+import {
+  DamagedPart,
+  documentKeywords,
+  readWorkbookParts,
+  relationshipsOf,
+  sheetTables,
+  type Relationship,
+  type SheetTable,
+  type WorkbookSheet,
+} from './xlsx-package';
 import { rangeText, type RangeRef } from './xlsx-xml';
+import { combinedOrigin, INFO_SHEET, originOfInformationSheet, originOfKeywords, type TemplateOrigin } from './template-origin';
 import { openZip, ZIP_LOCAL_HEADER, type ZipEntry, type ZipPackage } from './zip-directory';
 
 export type { PlainCellValue, UploadedValue } from './uploaded-cell';
@@ -66,7 +76,9 @@ export interface UploadedSheet {
   readonly values: UploadedValue[][];
 }
 
-export type UploadReading = { readonly ok: true; readonly sheets: readonly UploadedSheet[] } | { readonly ok: false; readonly refusal: UploadRefusal };
+/** `origin`: the board and year the file says it was downloaded for (template-origin.ts), as far as it says. */
+export type UploadReading =
+  { readonly ok: true; readonly sheets: readonly UploadedSheet[]; readonly origin: TemplateOrigin } | { readonly ok: false; readonly refusal: UploadRefusal };
 
 /** Parts smaller than this may pack as tightly as they like: they can't hurt. */
 const RATIO_CHECKED_FROM = MEBIBYTE;
@@ -539,14 +551,18 @@ async function readTemplateSheets(zip: ZipPackage, limits: UploadLimits): Promis
     taken.add(placement.source.index);
     sheets.push(readPlacement(template, placement, parts.cells, limits));
   }
-  if (sheets.length > 0) return { ok: true, sheets };
-  const skipped = nonTemplateSheets(sources);
-  return refuse(
-    uploadRefusal(
-      'no-template-sheet',
-      skipped.length > 0 ? { sheets: skipped.map((source) => source.name), stamp: stampShown(skipped[0]?.stampText ?? '') } : {},
-    ),
-  );
+  if (sheets.length === 0) {
+    const skipped = nonTemplateSheets(sources);
+    return refuse(
+      uploadRefusal(
+        'no-template-sheet',
+        skipped.length > 0 ? { sheets: skipped.map((source) => source.name), stamp: stampShown(skipped[0]?.stampText ?? '') } : {},
+      ),
+    );
+  }
+  const info = sources.find((source) => !taken.has(source.index) && sameName(source.name, INFO_SHEET));
+  const origin = combinedOrigin(info ? originOfInformationSheet(info.name, info.head) : {}, originOfKeywords(await documentKeywords(zip)));
+  return { ok: true, sheets, origin };
 }
 
 /**

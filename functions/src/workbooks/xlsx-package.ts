@@ -246,3 +246,28 @@ export async function sheetTables(zip: ZipPackage, relationships: ReadonlyMap<st
   }
   return tables;
 }
+
+/**
+ * The document's keywords (`cp:keywords` in the core properties part, ECMA-376 Part 2 §11; Excel's Tags), found through
+ * the package's own relationships; undefined when the file has none or the part can't be read (they are never needed).
+ */
+export async function documentKeywords(zip: ZipPackage): Promise<string | undefined> {
+  const root = await relationshipsOf(zip, '');
+  const core = [...root.values()].find((relationship) => relationship.kind === 'core-properties' && !relationship.external);
+  const xml = core ? await readPart(zip, core.target) : undefined;
+  if (!xml) return undefined;
+  let inKeywords = false;
+  const text: string[] = [];
+  const read = parseXml(xml, {
+    open(name) {
+      if (name === 'keywords') inKeywords = true;
+    },
+    text(chunk) {
+      if (inKeywords) text.push(chunk);
+    },
+    close(name) {
+      if (name === 'keywords') inKeywords = false;
+    },
+  });
+  return read && text.length > 0 ? text.join('') : undefined;
+}

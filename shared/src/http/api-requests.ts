@@ -214,13 +214,18 @@ const roundVersionSchema = z
   .int({ error: versionNumber })
   .positive({ error: said({ sv: 'versionen börjar på 1', en: 'versions start at 1' }) });
 const rowNumber = said({ sv: 'raden ska vara ett heltal', en: 'the row must be a whole number' });
+/** The route maps a column's letter, header or key to the key (`commentColumn`); here it only has to be text. */
+const columnText = said({
+  sv: 'kolumnen ska vara text: kolumnens bokstav (D), rubrik (Rubrik) eller nyckel (title)',
+  en: "the column must be text: the column's letter (D), header (Rubrik) or key (title)",
+});
 
 /** `POST /api/rounds/{year}/{board}/{template}/return`: the version, a comment, and optional comments on cells. */
 export const returnBodySchema = z.object({
   version: roundVersionSchema,
   comment: roundCommentSchema,
   cells: z
-    .array(z.object({ row: z.number({ error: rowNumber }).int({ error: rowNumber }), column: z.string(), comment: roundCommentSchema }), {
+    .array(z.object({ row: z.number({ error: rowNumber }).int({ error: rowNumber }), column: z.string({ error: columnText }), comment: roundCommentSchema }), {
       error: said({ sv: 'cells ska vara en lista av { row, column, comment }', en: 'cells must be a list of { row, column, comment }' }),
     })
     .max(MAX_CELL_COMMENTS, {

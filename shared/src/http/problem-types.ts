@@ -46,6 +46,7 @@ export const PROBLEM_TYPES = {
   'template-version-unsupported': define(422, 'Mallens version kan inte läsas', "The template's version can't be read"),
   'foreign-sheet': define(422, 'Bladet är inte Samlas mall', "The sheet is not Samla's template"),
   'duplicate-template-sheet': define(422, 'Två blad är samma mall', 'Two sheets are the same template'),
+  'other-board-or-year': define(422, 'Filen är mallen för ett annat län eller år', 'The file is the template of another county or year'),
   'internal-error': define(500, 'Internt fel', 'Internal error'),
   'storage-unavailable': define(503, 'Lagringen svarar inte', 'Storage does not answer'),
   'not-configured': define(503, 'Tjänsten är inte konfigurerad', 'The service is not configured'),

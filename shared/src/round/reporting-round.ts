@@ -19,7 +19,7 @@ export const MAX_CELL_COMMENTS = 200;
 export interface CellComment {
   /** The sheet row in the template's own layout (the header is row 1). */
   readonly row: number;
-  /** The column's key. */
+  /** The column's key (a coordinator may name it by letter or header; the return route stores the key, `commentColumn`). */
   readonly column: string;
   readonly comment: string;
 }

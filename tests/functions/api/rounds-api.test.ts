@@ -156,8 +156,9 @@ describe('return, accept and reopen', () => {
       [{ version: 2, comment: 'Rätta' }, 409, /gäller inte längre; den gällande är version 1/],
       [{ version: 1, comment: '   ' }, 400, /Begärans innehåll/],
       [{ version: 1, comment: 'x'.repeat(2001) }, 400, /Begärans innehåll/],
-      [{ version: 1, comment: 'Rätta', cells: [{ row: 2, column: 'nope', comment: 'Fel' }] }, 422, /pekar på celler som inte finns/],
-      [{ version: 1, comment: 'Rätta', cells: [{ row: 4, column: 'title', comment: 'Fel' }] }, 422, /pekar på celler som inte finns/],
+      [{ version: 1, comment: 'Rätta', cells: [{ row: 2, column: 'nope', comment: 'Fel' }] }, 422, /1 cellkommentar pekar på en cell som inte finns/],
+      [{ version: 1, comment: 'Rätta', cells: [{ row: 4, column: 'title', comment: 'Fel' }] }, 422, /1 cellkommentar pekar på en cell som inte finns/],
+      [{ version: 1, comment: 'Rätta', cells: [{ row: 2, column: 7, comment: 'Fel' }] }, 400, /Begärans innehåll/],
     ];
     for (const [body, status, detail] of cases) {
       const answer = await call('POST', 'rounds/2013/M/activities/return', coordinator, body);
@@ -247,6 +248,88 @@ describe('return, accept and reopen', () => {
       }
       if (after.state === 'returned') await call('POST', 'rounds/2013/M/activities/reopen', coordinator);
     }
+  });
+});
+
+describe('cell comments by the column a coordinator sees', () => {
+  let staffK: string;
+  const returnK = (body: unknown, query = '') => call('POST', `rounds/2013/K/activities/return${query}`, coordinator, body);
+  const problems = (body: Record<string, unknown>) => body['invalid-params'] as { name: string; reason: string }[];
+
+  beforeAll(async () => {
+    staffK = await api.token('staff', 'K');
+    const rows = [activity(), activity({ activityId: 'K-2' }), activity({ activityId: 'K-3' })];
+    expect((await submit(staffK, 'K', 'activities', rows)).status).toBe(201);
+  });
+
+  it('refuses an unknown column in words, listing each column’s letter, header and key, and counts comments, not reasons', async () => {
+    const cells = [
+      { row: 99, column: 'title', comment: 'Raden finns inte' },
+      { row: 2, column: 'Aktivitetens namn', comment: 'Ingen sådan rubrik' },
+      { row: 0, column: 'A', comment: 'Rad 0 finns inte' },
+      { row: 5, column: 'R', comment: 'Bortom sista kolumnen (Q) och raden' },
+    ];
+    const sv = await returnK({ version: 1, comment: 'Rätta', cells });
+    expect([sv.status, sv.body.title]).toEqual([422, 'Kommentaren pekar utanför mallen']);
+    expect(sv.body.detail).toBe('4 cellkommentarer pekar på celler som inte finns i Aktiviteter för län K 2013.');
+    expect(problems(sv.body).map((problem) => problem.name)).toEqual(['cells.0.row', 'cells.1.column', 'cells.2.row', 'cells.3.column', 'cells.3.row']);
+    const column = problems(sv.body)[1]?.reason ?? '';
+    expect(column).toMatch(
+      /^”Aktivitetens namn” är ingen kolumn i Aktiviteter; ange kolumnens bokstav, rubrik eller nyckel: A ”Aktivitets-ID” \(activityId\), B ”Uppdragsdel” \(strand\)/,
+    );
+    expect(column).toContain('D ”Rubrik” (title)');
+    expect(column).toContain('Q ”Bedömd effekt” (effect)');
+    const en = await returnK({ version: 1, comment: 'Fix', cells: [{ row: 2, column: 'Activity name', comment: 'No such header' }] }, '?lang=en');
+    expect([en.status, en.body.detail]).toEqual([422, '1 cell comment points at a cell that does not exist in Aktiviteter of county K 2013.']);
+    expect(problems(en.body)[0]?.reason).toMatch(
+      /^“Activity name” is no column of Aktiviteter; give the column's letter, header or key: A “Aktivitets-ID” \/ “Activity ID” \(activityId\)/,
+    );
+    expect(problems(en.body)[0]?.reason).toContain('D “Rubrik” / “Title” (title)');
+    expect(await entry('K', 'activities')).toMatchObject({ state: 'submitted', cells: [] });
+  });
+
+  it('takes the header (Swedish or English), the letter or the key, in any case and with spaces, and stores the key', async () => {
+    const named = ['Rubrik', '  rubrik ', 'TITLE', 'd', ' D ', 'title', 'Deltagare män', 'participants, men', 'I', 'g', 'Aktivitets-ID', 'activityid', 'q'];
+    const cells = named.map((column, index) => ({ row: 2 + (index % 3), column, comment: `Kommentar ${index + 1}` }));
+    const answer = await returnK({ version: 1, comment: 'Se över kommentarerna.', cells });
+    expect(answer.status).toBe(200);
+    const stored = [
+      'title',
+      'title',
+      'title',
+      'title',
+      'title',
+      'title',
+      'participantsMen',
+      'participantsMen',
+      'participantsMen',
+      'targetGroup',
+      'activityId',
+      'activityId',
+      'effect',
+    ];
+    const expected = cells.map((cell, index) => ({ ...cell, column: stored[index] }));
+    expect(answer.body.cells).toEqual(expected);
+    const seen = (await round(staffK)).entries.find((candidate) => candidate.template === 'activities');
+    expect(seen).toMatchObject({ state: 'returned', cells: expected, lastEvent: { kind: 'returned', cells: expected } });
+  });
+
+  it('reads the letters of the template that is returned: Kostnader ends at I', async () => {
+    expect((await submit(staffK, 'K', 'expenses', [expense()])).status).toBe(201);
+    const refused = await call('POST', 'rounds/2013/K/expenses/return', coordinator, {
+      version: 1,
+      comment: 'Rätta',
+      cells: [{ row: 2, column: 'J', comment: 'x' }],
+    });
+    expect(refused.status).toBe(422);
+    expect(problems(refused.body)[0]?.reason).toContain('G ”Belopp (kr exkl. moms)” (amount), H ”Verifikationsnummer” (voucher), I ”Finansiering” (funding)');
+    const cells = [
+      { row: 2, column: 'g', comment: 'Stämmer beloppet?' },
+      { row: 2, column: 'Belopp (kr exkl. moms)', comment: 'Moms?' },
+    ];
+    const answer = await call('POST', 'rounds/2013/K/expenses/return', coordinator, { version: 1, comment: 'Rätta', cells });
+    expect(answer.status).toBe(200);
+    expect((answer.body.cells as { column: string }[]).map((cell) => cell.column)).toEqual(['amount', 'amount']);
   });
 });
 

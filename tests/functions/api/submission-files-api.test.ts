@@ -13,8 +13,8 @@ afterAll(async () => {
   await api?.stop();
 });
 
-async function templateFile(template: 'activities' | 'expenses'): Promise<ExcelJS.Workbook> {
-  const response = await api.call('GET', `templates/${template}?board=N&year=2013`, { token: staffN });
+async function templateFile(template: 'activities' | 'expenses', query = 'board=N&year=2013', token = staffN): Promise<ExcelJS.Workbook> {
+  const response = await api.call('GET', `templates/${template}?${query}`, { token });
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(await response.arrayBuffer());
   return workbook;
@@ -136,5 +136,39 @@ describe('uploading a filled template', () => {
     const replay = await upload(bytes, undefined, { 'Idempotency-Key': 'file-1' });
     expect(first.status).toBe(201);
     expect(replay).toEqual(first);
+  });
+});
+
+describe('a template downloaded for another board or year', () => {
+  const history = async (year: number) => (await api.call('GET', `submissions/N/${year}/activities`, { token: staffN })).json() as Promise<unknown>;
+
+  it('is refused in words naming both boards and years, and nothing is stored', async () => {
+    const before = await history(2014);
+    // Downloaded by Uppsala's staff, and sent on to a colleague at another board.
+    const uppsala = await templateFile('activities', 'board=C&year=2013', await api.token('staff', 'C'));
+    fillRow(uppsala, 'Aktiviteter', 2, ['C-1', ...activityRow.slice(1)]);
+    const refused = await upload(uppsala, 'board=N&year=2014');
+    expect([refused.status, refused.body.title, refused.body.reason]).toEqual([422, 'Filen är mallen för ett annat län eller år', 'other-board-or-year']);
+    expect(refused.body).toMatchObject({ file: { board: 'C', year: 2013 }, request: { board: 'N', year: 2014 } });
+    expect(refused.body.detail).toMatch(
+      /^Filen hämtades som mall för Länsstyrelsen i Uppsala län \(C\) 2013 enligt bladet Information \(Information!B5, Information!B6\), men lämnades in för Länsstyrelsen i Hallands län \(N\) 2014\. Inget sparades/,
+    );
+    const english = await upload(uppsala, 'board=N&year=2014&lang=en');
+    expect([english.status, english.body.title]).toEqual([422, 'The file is the template of another county or year']);
+    expect(english.body.detail).toMatch(
+      /If they are for Länsstyrelsen i Hallands län \(N\) 2014, write N in Information!B5 \(Länsbokstav\), 2014 in Information!B6 \(År\)/,
+    );
+    expect(await history(2014)).toEqual(before);
+  });
+
+  it('names the year alone when only the year differs, and is stored once the Information sheet says the year it is for', async () => {
+    const nextYear = await templateFile('activities', 'board=N&year=2014');
+    fillRow(nextYear, 'Aktiviteter', 2, ['N-20', ...activityRow.slice(1)]);
+    const refused = await upload(nextYear, 'board=N&year=2013');
+    expect(refused.status).toBe(422);
+    expect(refused.body.detail).toMatch(/Gäller de Länsstyrelsen i Hallands län \(N\) 2013, skriv 2013 i Information!B6 \(År\) och lämna in filen igen\.$/);
+    const information = nextYear.getWorksheet('Information');
+    if (information) information.getCell('B6').value = 2013;
+    expect((await upload(nextYear, 'board=N&year=2013')).status).toBe(201);
   });
 });

@@ -1,4 +1,13 @@
-import { columnLetters, templateDefinition, type CellComment, type Language, type RoundEntry, type TemplateKey, type Year } from '@samla/shared';
+import {
+  commentColumn,
+  templateColumnLetters,
+  templateDefinition,
+  type CellComment,
+  type Language,
+  type RoundEntry,
+  type TemplateKey,
+  type Year,
+} from '@samla/shared';
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { formatInstant } from '../views/initiative-view';
 import { translator } from './pane-props';
@@ -6,8 +15,8 @@ import { translator } from './pane-props';
 /** A coordinator's cell comment at its cell: the template's own layout (columns in definition order from A). */
 export function cellOfComment(template: TemplateKey, comment: CellComment): { sheet: string; address: string; cell: string } {
   const definition = templateDefinition(template);
-  const index = definition.columns.findIndex((column) => column.key === comment.column);
-  const address = `${columnLetters(Math.max(0, index) + 1)}${comment.row}`;
+  const key = commentColumn(definition, comment.column)?.key ?? '';
+  const address = `${templateColumnLetters(definition, key) ?? 'A'}${comment.row}`;
   return { sheet: definition.sheetName, address, cell: `${definition.sheetName}!${address}` };
 }
 

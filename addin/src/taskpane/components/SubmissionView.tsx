@@ -1,4 +1,13 @@
-import { TEMPLATE_KEYS, boardByCode, templateDefinition, type BoardCode, type CellComment, type RoundEntry, type TemplateKey } from '@samla/shared';
+import {
+  TEMPLATE_KEYS,
+  boardByCode,
+  columnLetters,
+  templateDefinition,
+  type BoardCode,
+  type CellComment,
+  type RoundEntry,
+  type TemplateKey,
+} from '@samla/shared';
 import { Button, Field, Input, Select, Tab, TabList, Textarea } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { SubmissionVersionAnswer } from '../api/samla-api';
@@ -184,9 +193,9 @@ export function SubmissionView({ api, language, year, work, board, entries, onBa
             </Field>
             <Field label={t('returnCellColumn')}>
               <Select value={cellColumn} onChange={(_event, data) => setCellColumn(data.value)}>
-                {definition.columns.map((column) => (
+                {definition.columns.map((column, index) => (
                   <option key={column.key} value={column.key}>
-                    {column.label[language]}
+                    {`${columnLetters(index + 1)} – ${column.label[language]}`}
                   </option>
                 ))}
               </Select>
