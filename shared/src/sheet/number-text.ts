@@ -34,6 +34,11 @@ export interface AmbiguousNumberText {
   readonly asThousandsPlain: string;
   /** The decimal reading with a decimal comma, in a spelling that is not ambiguous: `12,5`, `8`, `1,2340`. */
   readonly asDecimal: string;
+  /** The same with a decimal point, for English readers: `12.5`, `8`, `1.2340`. */
+  readonly asDecimalPoint: string;
+  /** The two readings as numbers: 12500 and 12.5. */
+  readonly thousandsValue: number;
+  readonly decimalValue: number;
 }
 
 const DIGIT_0 = 0x30;
@@ -79,12 +84,15 @@ export function parseNumberText(raw: string): NumberText | AmbiguousNumberText |
   const minus = sign === '' || sign === '+' ? '' : '-';
   if (plain !== undefined && decimalSeparator !== undefined && fraction.length === 3 && THOUSANDS_SHAPE.test(plain)) {
     const decimals = fraction.replace(TRAILING_ZEROS, '');
-    const asDecimal = decimals === '' ? plain : `${plain},${decimals.length === 3 ? `${decimals}0` : decimals}`;
+    const asDecimal = (mark: string) => (decimals === '' ? plain : `${plain}${mark}${decimals.length === 3 ? `${decimals}0` : decimals}`);
     return {
       kind: 'ambiguous',
       asThousands: `${minus}${plain} ${fraction}`,
       asThousandsPlain: `${minus}${plain}${fraction}`,
-      asDecimal: `${minus}${asDecimal}`,
+      asDecimal: `${minus}${asDecimal(',')}`,
+      asDecimalPoint: `${minus}${asDecimal('.')}`,
+      thousandsValue: Number(`${minus}${plain}${fraction}`),
+      decimalValue: Number(`${minus}${plain}.${fraction}`),
     };
   }
   const integer = plain ?? (grouped ?? '').replace(GROUP_SEPARATORS, '');
