@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pick, type Language, type Localized } from '../i18n/localized';
+import { localizedNumber, pick, type Language, type Localized } from '../i18n/localized';
 import { BOARD_CODES, type BoardCode } from '../reference/boards';
 import { initiativeYears, type InitiativeSettings } from '../reference/initiative';
 import { ROLES } from '../reference/roles';
@@ -46,6 +46,8 @@ export function requestIssueIn(issue: z.core.$ZodIssue, language: Language): str
 
 /** The most rows one submission may hold (per template). */
 export const MAX_SUBMISSION_ROWS = 50_000;
+/** The limit as each language writes it in a message: 50 000, 50,000. */
+const MAX_ROWS_SHOWN = localizedNumber(MAX_SUBMISSION_ROWS);
 
 const boardSchema = z.enum(BOARD_CODES as [BoardCode, ...BoardCode[]], {
   error: said({ sv: 'okänt län; ange länsbokstaven, t.ex. I för Gotland', en: 'unknown county; give the board letter, e.g. I for Gotland' }),
@@ -96,7 +98,7 @@ export function submissionBodySchema(settings: InitiativeSettings) {
     rows: z
       .array(rowSchema, { error: said({ sv: 'rows ska vara en lista av rader', en: 'rows must be a list of rows' }) })
       .max(MAX_SUBMISSION_ROWS, {
-        error: said({ sv: `högst ${MAX_SUBMISSION_ROWS} rader per inskickning`, en: `at most ${MAX_SUBMISSION_ROWS} rows per submission` }),
+        error: said({ sv: `högst ${MAX_ROWS_SHOWN.sv} rader per inskickning`, en: `at most ${MAX_ROWS_SHOWN.en} rows per submission` }),
       })
       .readonly(),
     /** The board has nothing to report: an empty template is then a submission (design.md, "The reporting round"). */
@@ -115,7 +117,7 @@ const sheetRowsSchema = z
       error: said({ sv: 'ska vara en lista av rader', en: 'must be a list of rows' }),
     },
   )
-  .max(MAX_SUBMISSION_ROWS, { error: said({ sv: `högst ${MAX_SUBMISSION_ROWS} rader per mall`, en: `at most ${MAX_SUBMISSION_ROWS} rows per template` }) })
+  .max(MAX_SUBMISSION_ROWS, { error: said({ sv: `högst ${MAX_ROWS_SHOWN.sv} rader per mall`, en: `at most ${MAX_ROWS_SHOWN.en} rows per template` }) })
   .readonly();
 
 /** One schema per template key, from the modules' list. */
@@ -183,7 +185,10 @@ const roundCommentSchema = z
   .trim()
   .min(1, { error: said({ sv: 'skriv en kommentar som säger vad som ska rättas', en: 'write a comment saying what to correct' }) })
   .max(MAX_ROUND_COMMENT, {
-    error: said({ sv: `kommentaren får vara högst ${MAX_ROUND_COMMENT} tecken`, en: `the comment may be at most ${MAX_ROUND_COMMENT} characters` }),
+    error: said({
+      sv: `kommentaren får vara högst ${localizedNumber(MAX_ROUND_COMMENT).sv} tecken`,
+      en: `the comment may be at most ${localizedNumber(MAX_ROUND_COMMENT).en} characters`,
+    }),
   })
   // The same characters a cell may not hold: a comment ends up in workbooks and in other programs' lines too.
   .refine((text) => xmlInvalidCharacter(text) === undefined && lineSeparatorCharacter(text) === undefined, {

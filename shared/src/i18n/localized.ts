@@ -88,6 +88,11 @@ export function numberIn(value: number, language: Language): string {
   return `${text(mantissa)}×10^${text(exponent)}`;
 }
 
+/** A number in every language (`numberIn`), for a text that is written in both at once: `{ sv: '50 000', en: '50,000' }`. */
+export function localizedNumber(value: number): Localized {
+  return { sv: numberIn(value, 'sv'), en: numberIn(value, 'en') };
+}
+
 /** A `ShownNumber` in a language: the user's own spelling when known, else the value the language's way. */
 export function shownIn(shown: ShownNumber, language: Language): string {
   return shown.written ?? numberIn(shown.value, language);
