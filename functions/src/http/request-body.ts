@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { HttpRequest } from '@azure/functions';
-import { requestIssueIn, WrittenNumber, type Language, type Localized } from '@samla/shared';
+import { requestIssueIn, spelledBeyondExact, WrittenNumber, type Language, type Localized } from '@samla/shared';
 import { z } from 'zod';
 import { decodeContentEncoding, decodeText, quotable } from './body-decoding';
 import { problems } from './problem';
@@ -96,16 +96,9 @@ export interface JsonReading {
   readonly writtenNumbers?: boolean;
 }
 
-/** The significant digits a spreadsheet keeps, and a double holds exactly: a number spelled with more is a `WrittenNumber`. */
-const EXACT_DIGITS = 15;
 const NUMBER_TOKEN = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 /** A token with more than 15 significant digits has a run of at least 16 digits and points: text without one has none. */
 const LONG_DIGIT_RUN = /[\d.]{16}/;
-
-function significantDigits(token: string): number {
-  const mantissa = token.replace(/^-/, '').replace(/[eE].*$/, '').replace('.', '');
-  return mantissa.replace(/^0+/, '').replace(/0+$/, '').length;
-}
 
 /** Where the number tokens of JSON text (outside strings) with more than 15 significant digits are: `[start, end)`. */
 function longNumberTokens(text: string): [number, number][] {
@@ -121,7 +114,7 @@ function longNumberTokens(text: string): [number, number][] {
     else if (code === 0x2d || (code >= 0x30 && code <= 0x39)) {
       NUMBER_TOKEN.lastIndex = index;
       const token = NUMBER_TOKEN.exec(text)?.[0] ?? text[index] ?? '';
-      if (significantDigits(token) > EXACT_DIGITS) found.push([index, index + token.length]);
+      if (spelledBeyondExact(token)) found.push([index, index + token.length]);
       index += token.length - 1;
     }
   }

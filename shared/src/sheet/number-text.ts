@@ -116,3 +116,15 @@ export function spreadsheetNumber(value: number): number {
   if (Number.isInteger(value)) return value === 0 ? 0 : value;
   return Number(value.toPrecision(15));
 }
+
+/** The significant digits a spreadsheet keeps (Excel: 15), and that a double holds exactly in every case. */
+export const EXACT_DIGITS = 15;
+
+/**
+ * Whether a number's spelling (`-12.50e3`, `9007199254740993`) has more significant digits than `EXACT_DIGITS`, leading
+ * and trailing zeros not counted: the double it reads as may then not be the number written (`WrittenNumber`).
+ */
+export function spelledBeyondExact(spelling: string): boolean {
+  const mantissa = spelling.replace(/^[+-]/, '').replace(/[eE].*$/, '').replace('.', '');
+  return mantissa.replace(/^0+/, '').replace(/0+$/, '').length > EXACT_DIGITS;
+}
