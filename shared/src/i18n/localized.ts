@@ -79,12 +79,16 @@ const SCIENTIFIC_FORMATS = {
  */
 export function numberIn(value: number, language: Language): string {
   if (Math.abs(value) < 1e15 || !Number.isFinite(value)) {
-    return PLAIN_FORMATS[language].format(value).replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-');
+    return PLAIN_FORMATS[language]
+      .format(value)
+      .replace(/[\u00a0\u202f]/g, ' ')
+      .replace(/\u2212/g, '-');
   }
   const parts = SCIENTIFIC_FORMATS[language].formatToParts(value);
   const mantissa = parts.filter((part) => part.type !== 'exponentSeparator' && part.type !== 'exponentInteger' && part.type !== 'exponentMinusSign');
   const exponent = parts.filter((part) => part.type === 'exponentInteger' || part.type === 'exponentMinusSign');
-  const text = (list: Intl.NumberFormatPart[]) => list.map((part) => (part.type === 'exponentMinusSign' || part.type === 'minusSign' ? '-' : part.value)).join('');
+  const text = (list: Intl.NumberFormatPart[]) =>
+    list.map((part) => (part.type === 'exponentMinusSign' || part.type === 'minusSign' ? '-' : part.value)).join('');
   return `${text(mantissa)}×10^${text(exponent)}`;
 }
 

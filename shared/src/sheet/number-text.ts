@@ -125,6 +125,9 @@ export const EXACT_DIGITS = 15;
  * and trailing zeros not counted: the double it reads as may then not be the number written (`WrittenNumber`).
  */
 export function spelledBeyondExact(spelling: string): boolean {
-  const mantissa = spelling.replace(/^[+-]/, '').replace(/[eE].*$/, '').replace('.', '');
+  const mantissa = spelling
+    .replace(/^[+-]/, '')
+    .replace(/[eE].*$/, '')
+    .replace('.', '');
   return mantissa.replace(/^0+/, '').replace(/0+$/, '').length > EXACT_DIGITS;
 }

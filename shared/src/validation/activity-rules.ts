@@ -25,7 +25,8 @@ const datesInRange: RowRule = ({ values }, { year, settings }, report) => {
 const participantsBySex: RowRule = ({ values }, _context, report) => {
   const unspecified = count(values.participantsUnspecified);
   const total = count(values.participantsWomen) + count(values.participantsMen) + unspecified;
-  if (unspecified > total - unspecified) report('unspecified-majority', 'participantsUnspecified', { value: shownNumber(unspecified), total: shownNumber(total) });
+  if (unspecified > total - unspecified)
+    report('unspecified-majority', 'participantsUnspecified', { value: shownNumber(unspecified), total: shownNumber(total) });
 };
 
 const completedHasResult: RowRule = ({ values }, _context, report) => {
