@@ -1,3 +1,5 @@
+import { WrittenNumber } from '@samla/shared';
+import { parseJsonText } from '../../../functions/src/http/request-body';
 import { startSamlaApi, type RunningSamla } from '../../support/local-samla';
 
 /*
@@ -65,5 +67,21 @@ describe('numbers in validation answers', () => {
     const body = expensesBody(['1234.5000000000000001']);
     const response = await api.call('POST', 'validate?lang=en', { token: staffI, body, headers: { 'Content-Type': 'application/json' } });
     expect(((await response.json()) as { valid: boolean }).valid).toBe(true);
+  });
+});
+
+describe('the JSON reader keeps the spelling of numbers a double cannot hold', () => {
+  it('makes a WrittenNumber of a number token with more than 15 significant digits, and of nothing else', () => {
+    const text = '{"a":9007199254740993,"b":"12345678901234567","c":"x\\"1234567890123456789","d":[1.5,-1234.5678901234567e2,100000000000000000000]}';
+    expect(parseJsonText(text, { writtenNumbers: true })).toEqual({
+      a: new WrittenNumber(9007199254740992, '9007199254740993'),
+      b: '12345678901234567',
+      c: 'x"1234567890123456789',
+      d: [1.5, new WrittenNumber(-123456.78901234567, '-1234.5678901234567e2'), 1e20],
+    });
+  });
+
+  it('reads plain JSON without the option', () => {
+    expect(parseJsonText('{"a":9007199254740993}')).toEqual({ a: 9007199254740992 });
   });
 });

@@ -1,7 +1,7 @@
 """Writes the sibling upload files the upload-reader tests read, the way other programs write them.
 
 Run with Debian's python3-openpyxl: /usr/bin/python3 make-uploads.py (then lo-*.xlsx are re-saved by LibreOffice:
-soffice --headless --convert-to xlsx --outdir lo o2-datetimes-late.xlsx o4-merge-whole-row.xlsx).
+soffice --headless --convert-to xlsx --outdir lo o2-datetimes-late.xlsx o4-merge-whole-row.xlsx o11-long-numbers-openpyxl.xlsx).
 """
 import datetime as dt
 import re
