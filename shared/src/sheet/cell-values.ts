@@ -133,7 +133,7 @@ export function showNumber(value: number): string {
 /**
  * A number as the input spelled it, where the spelling says more than the double it reads as: more than 15 significant
  * digits (`9007199254740993`, beyond 2^53, reads as 9007199254740992). It is read as its value; a message quotes the
- * spelling, never a rounded number the user did not write. The JSON reader of the API makes them.
+ * spelling, never a rounded number the user did not write. The API's JSON reader and the upload reader make them.
  */
 export class WrittenNumber {
   constructor(
