@@ -90,7 +90,12 @@ describe('number text: read only when it has one meaning', () => {
       'Kostnader!G2, Belopp (kr exkl. moms): ”12.500” kan betyda två olika tal, 12 500 eller 12,5, och läses därför inte. Skriv 12500 eller 12 500 (mellanslag mellan tusental) om du menar 12 500, eller 12,5 om du menar 12,5.',
       'Kostnader!G3, Belopp (kr exkl. moms): ”8.000” kan betyda två olika tal, 8 000 eller 8, och läses därför inte. Skriv 8000 eller 8 000 (mellanslag mellan tusental) om du menar 8 000, eller 8 om du menar 8.',
     ]);
-    expect(messages('expenses', [expense({ amount: '-1.500' })], 'en')[0]).toContain('could mean two numbers, -1 500 or -1,5');
+    // An English reader reads the two meanings the English way; the spellings to type are ones Samla reads one way only.
+    expect(messages('expenses', [expense({ amount: '-1.500' })], 'en')[0]).toContain(
+      '"-1.500" could mean two numbers, -1,500 or -1.5, so it is not read. Write -1500 or -1 500 (a space between thousands) for -1,500, or -1.5 for -1.5.',
+    );
+    expect(messages('expenses', [expense({ amount: '1,234' })], 'en')[0]).toContain('1,234 or 1.234, so it is not read.');
+    expect(messages('expenses', [expense({ amount: '1,234' })], 'en')[0]).toContain('or 1.2340 for 1.234.');
     expect(messages('expenses', [expense({ amount: '1,234' })])[0]).toContain('eller 1,2340 om du menar 1,2340');
   });
 

@@ -3,6 +3,7 @@ import {
   commentColumn,
   commentColumnChoices,
   isRoundLate,
+  numberIn,
   pick,
   reopenBodySchema,
   returnBodySchema,
@@ -170,8 +171,8 @@ function checkCells(cells: readonly CellComment[], target: Target, record: Round
   }
   if (JSON.stringify(canonical).length > MAX_CELL_COMMENTS_CHARS) {
     throw new HttpProblem('comments-too-long', {
-      sv: `Cellkommentarerna är för långa tillsammans (högst ${MAX_CELL_COMMENTS_CHARS} tecken). Korta dem eller dela upp returen.`,
-      en: `The cell comments are too long together (at most ${MAX_CELL_COMMENTS_CHARS} characters). Shorten them or split the return.`,
+      sv: `Cellkommentarerna är för långa tillsammans (högst ${numberIn(MAX_CELL_COMMENTS_CHARS, 'sv')} tecken). Korta dem eller dela upp returen.`,
+      en: `The cell comments are too long together (at most ${numberIn(MAX_CELL_COMMENTS_CHARS, 'en')} characters). Shorten them or split the return.`,
     });
   }
   return canonical;

@@ -2,7 +2,7 @@ import { BOARD_CODES, isSheetsBody, sheetsBodySchema, submissionBodySchema, subm
 import { authenticate, requireBoardAccess } from '../http/access';
 import { defineRoute, json } from '../http/define-route';
 import { requestLanguage } from '../http/language';
-import { parseInput, queryObject, readJsonBody, WRONG_SHAPE } from '../http/request-body';
+import { MAX_JSON_BYTES, parseInput, queryObject, readJsonBody, WRONG_SHAPE } from '../http/request-body';
 import type { Route } from '../http/route';
 import { boundIssues } from '../submissions/bounded-issues';
 import { withIdempotency } from '../submissions/idempotent-submission';
@@ -17,7 +17,7 @@ import { problems } from '../http/problem';
  */
 const validate = defineRoute('validate', ['POST'], 'validate', async (request, services) => {
   const caller = await authenticate(request, services.authentication);
-  const { rows, ...target } = await readJsonBody(request, submissionBodySchema(services.settings));
+  const { rows, ...target } = await readJsonBody(request, submissionBodySchema(services.settings), MAX_JSON_BYTES, { writtenNumbers: true });
   requireBoardAccess(caller, target.board, 'read');
   const validation = await judgeRecords(services, target, rows, requestLanguage(request), { linksWhenStorageDown: 'warn' });
   const { errors: issues, issueCounts, omittedIssues } = boundIssues([validation]);

@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { HttpRequest } from '@azure/functions';
-import { requestIssueIn, type Language, type Localized } from '@samla/shared';
+import { requestIssueIn, spelledBeyondExact, WrittenNumber, type Language, type Localized } from '@samla/shared';
 import { z } from 'zod';
 import { decodeContentEncoding, decodeText, quotable } from './body-decoding';
 import { problems } from './problem';
@@ -90,8 +91,64 @@ function jsonProblem(error: Error, text: string): Localized {
   return { sv: `ett oväntat tecken ${shown}${where.sv}${inString.sv}`, en: `an unexpected character ${shown}${where.en}${inString.en}` };
 }
 
-/** JSON from text; 400 saying where it breaks when it is malformed, and when it nests deeper than MAX_JSON_DEPTH. */
-export function parseJsonText(text: string): unknown {
+/** How JSON is read: `writtenNumbers` keeps the spelling of numbers a double can't hold exactly (`WrittenNumber`). */
+export interface JsonReading {
+  readonly writtenNumbers?: boolean;
+}
+
+const NUMBER_TOKEN = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/** A token with more than 15 significant digits has a run of at least 16 digits and points: text without one has none. */
+const LONG_DIGIT_RUN = /[\d.]{16}/;
+
+/** Where the number tokens of JSON text (outside strings) with more than 15 significant digits are: `[start, end)`. */
+function longNumberTokens(text: string): [number, number][] {
+  const found: [number, number][] = [];
+  if (!LONG_DIGIT_RUN.test(text)) return found;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c) index++;
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x2d || (code >= 0x30 && code <= 0x39)) {
+      NUMBER_TOKEN.lastIndex = index;
+      const token = NUMBER_TOKEN.exec(text)?.[0] ?? text[index] ?? '';
+      if (spelledBeyondExact(token)) found.push([index, index + token.length]);
+      index += token.length - 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * The JSON again, with every long number token a `WrittenNumber` (its value and its spelling): each token is swapped
+ * for a string no request can hold (a NUL and a fresh UUID), which the reviver turns back. Only for text already parsed.
+ */
+function parseWithWrittenNumbers(text: string, tokens: readonly [number, number][]): unknown {
+  const prefix = `\u0000${randomUUID()}:`;
+  const spelled: string[] = [];
+  let marked = '';
+  let from = 0;
+  for (const [start, end] of tokens) {
+    spelled.push(text.slice(start, end));
+    marked += `${text.slice(from, start)}"\\u0000${prefix.slice(1)}${spelled.length - 1}"`;
+    from = end;
+  }
+  marked += text.slice(from);
+  return JSON.parse(marked, (_key, value: unknown) => {
+    if (typeof value !== 'string' || !value.startsWith(prefix)) return value;
+    const token = spelled[Number(value.slice(prefix.length))] ?? '';
+    return new WrittenNumber(Number(token), token);
+  }) as unknown;
+}
+
+/**
+ * JSON from text; 400 saying where it breaks when it is malformed, and when it nests deeper than MAX_JSON_DEPTH.
+ * With `writtenNumbers`, a number spelled with more than 15 significant digits (`9007199254740993`) is a
+ * `WrittenNumber`, so that a message can quote it as written rather than as the double it rounds to.
+ */
+export function parseJsonText(text: string, reading: JsonReading = {}): unknown {
   if (nestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
     throw problems.badRequest(
       {
@@ -102,7 +159,9 @@ export function parseJsonText(text: string): unknown {
     );
   }
   try {
-    return JSON.parse(text) as unknown;
+    const json = JSON.parse(text) as unknown;
+    const tokens = reading.writtenNumbers ? longNumberTokens(text) : [];
+    return tokens.length > 0 ? parseWithWrittenNumbers(text, tokens) : json;
   } catch (error) {
     const why = jsonProblem(error as Error, text);
     throw problems.badRequest(
@@ -116,14 +175,19 @@ export function parseJsonText(text: string): unknown {
 }
 
 /** JSON from a body's bytes, in the charset its Content-Type declares (UTF-8 by default, a BOM ignored). */
-export function parseJsonBytes(bytes: Buffer, contentType: string | null = null): unknown {
-  return parseJsonText(decodeText(bytes, contentType));
+export function parseJsonBytes(bytes: Buffer, contentType: string | null = null, reading: JsonReading = {}): unknown {
+  return parseJsonText(decodeText(bytes, contentType), reading);
 }
 
 /** Parses a JSON body against a schema: 415 for another content type, 413 when too large, 400 when malformed. */
-export async function readJsonBody<S extends z.ZodType>(request: HttpRequest, schema: S, maxBytes = MAX_JSON_BYTES): Promise<z.infer<S>> {
+export async function readJsonBody<S extends z.ZodType>(
+  request: HttpRequest,
+  schema: S,
+  maxBytes = MAX_JSON_BYTES,
+  reading: JsonReading = {},
+): Promise<z.infer<S>> {
   requireJsonContent(request);
-  const json = parseJsonBytes(await readBodyBytes(request, maxBytes), request.headers.get('content-type'));
+  const json = parseJsonBytes(await readBodyBytes(request, maxBytes), request.headers.get('content-type'), reading);
   return parseInput(schema, json, WRONG_SHAPE);
 }
 

@@ -1,4 +1,4 @@
-import { showNumber, type Issue, type Localized, type Severity } from '@samla/shared';
+import { numberIn, type Issue, type Localized, type Severity } from '@samla/shared';
 
 /** The most issues one answer lists; the rest are counted per rule. */
 export const MAX_ANSWERED_ISSUES = 1000;
@@ -79,8 +79,8 @@ export function countsSummary(counts: readonly IssueCount[]): Localized {
 
 /** "3 fel och 2 varningar" / "3 errors and 2 warnings"; counts written with Swedish or English digit grouping. */
 export function severitySummary(errors: number, warnings: number): Localized {
-  const sv = showNumber;
-  const en = (count: number) => count.toLocaleString('en-GB');
+  const sv = (count: number) => numberIn(count, 'sv');
+  const en = (count: number) => numberIn(count, 'en');
   return {
     sv: `${sv(errors)} fel och ${sv(warnings)} ${warnings === 1 ? 'varning' : 'varningar'}`,
     en: `${en(errors)} ${errors === 1 ? 'error' : 'errors'} and ${en(warnings)} ${warnings === 1 ? 'warning' : 'warnings'}`,
@@ -93,7 +93,7 @@ export function omittedSentence(bounded: BoundedIssues): Localized {
   const { length } = bounded.errors;
   const omitted = bounded.omittedIssues;
   return {
-    sv: ` De första ${showNumber(length)} visas; ytterligare ${showNumber(omitted)} räknas per regel i issueCounts.`,
-    en: ` The first ${length.toLocaleString('en-GB')} are shown; ${omitted.toLocaleString('en-GB')} more are counted per rule in issueCounts.`,
+    sv: ` De första ${numberIn(length, 'sv')} visas; ytterligare ${numberIn(omitted, 'sv')} räknas per regel i issueCounts.`,
+    en: ` The first ${numberIn(length, 'en')} are shown; ${numberIn(omitted, 'en')} more are counted per rule in issueCounts.`,
   };
 }

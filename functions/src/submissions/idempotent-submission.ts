@@ -16,7 +16,8 @@ export interface RequestBody {
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
 function bodyOf(bytes: Buffer, contentType: string | null): RequestBody {
-  return { bytes, json: () => parseJsonBytes(bytes, contentType) };
+  // Rows' numbers keep their spelling when a double can't hold it, so that messages quote what was sent.
+  return { bytes, json: () => parseJsonBytes(bytes, contentType, { writtenNumbers: true }) };
 }
 
 function responseHeaders(response: HttpResponseInit): Record<string, string> {

@@ -1,4 +1,4 @@
-import { summarizeVersion, templateDefinition, type TemplateKey, type TemplateRows } from '@samla/shared';
+import { numberIn, summarizeVersion, templateDefinition, type TemplateKey, type TemplateRows } from '@samla/shared';
 import type { Caller } from '../auth/caller';
 import { HttpProblem, problems } from '../http/problem';
 import type { Services } from '../services';
@@ -87,8 +87,8 @@ export async function prepareRoundSubmission<T extends TemplateKey>(
   if (rows.length > 0 && nothingToReport) {
     throw problems.unprocessable(
       {
-        sv: `${sheet} har ${rows.length} ${rows.length === 1 ? 'rad' : 'rader'} men inskickningen säger att länet inte har något att redovisa. Ta bort nothingToReport eller raderna.`,
-        en: `${sheet} has ${rows.length} ${rows.length === 1 ? 'row' : 'rows'} but the submission says the county has nothing to report. Remove nothingToReport or the rows.`,
+        sv: `${sheet} har ${numberIn(rows.length, 'sv')} ${rows.length === 1 ? 'rad' : 'rader'} men inskickningen säger att länet inte har något att redovisa. Ta bort nothingToReport eller raderna.`,
+        en: `${sheet} has ${numberIn(rows.length, 'en')} ${rows.length === 1 ? 'row' : 'rows'} but the submission says the county has nothing to report. Remove nothingToReport or the rows.`,
       },
       { reason: 'nothing-to-report-with-rows', template: target.template },
     );

@@ -1,4 +1,4 @@
-import { joinLocalized, localizedMessage, pick, showNumber, type Language, type Localized, type LocalizedMessage, type ProblemKind } from '@samla/shared';
+import { joinLocalized, localizedMessage, numberIn, pick, type Language, type Localized, type LocalizedMessage, type ProblemKind } from '@samla/shared';
 
 /** Why an uploaded file was not read, each with its HTTP status and wording. */
 export const UPLOAD_REFUSAL_KINDS = [
@@ -63,8 +63,7 @@ const SAVE_AS_XLSX: Localized = {
 };
 
 /** A count as each language writes it: `100 000 000` in Swedish, `100,000,000` in English. */
-const number = (value: number | undefined, language: Language): string =>
-  pick({ sv: showNumber(value ?? 0), en: (value ?? 0).toLocaleString('en-GB') }, language);
+const number = (value: number | undefined, language: Language): string => numberIn(value ?? 0, language);
 
 /** A reference as the user reads it: a bare row number is `rad 100 000 000`, a cell or range as written. */
 function place(reference: string | undefined, language: Language): string {

@@ -1,11 +1,14 @@
-import { CellProblem } from '@samla/shared';
+import { CellProblem, spelledBeyondExact, WrittenNumber } from '@samla/shared';
 import { unescapeXstring } from './xlsx-xml';
 
 /** A cell's value as the shared sheet reader takes it, the same kinds Office.js delivers. */
 export type PlainCellValue = string | number | boolean | Date | null;
 
-/** What the upload reader hands the shared reader for one cell: a plain value, or why the cell can't be read. */
-export type UploadedValue = PlainCellValue | CellProblem;
+/**
+ * What the upload reader hands the shared reader for one cell: a plain value, a whole number spelled with more digits
+ * than a double holds (`WrittenNumber`, e.g. openpyxl's `9007199254740993`), or why the cell can't be read.
+ */
+export type UploadedValue = PlainCellValue | WrittenNumber | CellProblem;
 
 /** What a cell's XML needs from the rest of the workbook to mean something. */
 export interface CellContext {
@@ -58,12 +61,20 @@ function dayFromIso(text: string): Date | undefined {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : undefined;
 }
 
+/**
+ * A whole number written out with more than 15 significant digits, which only a script writes (Excel itself writes at
+ * most 17 digits of a double, `1234.5599999999999`, which means the 15-digit number it shows and stays a number).
+ */
+function wholeBeyondExact(text: string): boolean {
+  return /^\s*-?\d+\s*$/.test(text) && spelledBeyondExact(text.trim());
+}
+
 function numberValue(raw: RawCell, context: CellContext): UploadedValue {
   const text = raw.value ?? '';
   const value = Number(text);
   // Not a number after all: the text goes on, and the shared reader says what it found.
   if (text.trim() === '' || !Number.isFinite(value)) return text.trim() === '' ? null : text;
-  if (!context.dateStyles.has(raw.style)) return value;
+  if (!context.dateStyles.has(raw.style)) return wholeBeyondExact(text) ? new WrittenNumber(value, text.trim()) : value;
   return dayFromSerial(value, context.date1904) ?? value;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOCALES, pick, type Language, type Localized } from '../i18n/localized';
+import { localizedNumber, pick, type Language, type Localized } from '../i18n/localized';
 import { BOARD_CODES, type BoardCode } from '../reference/boards';
 import { readDateText } from '../reference/calendar-dates';
 import { initiativeYears, type InitiativeSettings } from '../reference/initiative';
@@ -8,7 +8,6 @@ import { FUNDS_MOVEMENT_KINDS } from '../reports/report-input';
 import type { ReportKind } from '../reports/report-model';
 import { MAX_CELL_COMMENTS, MAX_ROUND_COMMENT } from '../round/reporting-round';
 import { lineSeparatorCharacter, showableText, xmlInvalidCharacter } from '../sheet/cell-characters';
-import { showNumber } from '../sheet/cell-values';
 import { TEMPLATE_KEYS, type TemplateKey } from '../templates/template-modules';
 
 /*
@@ -61,6 +60,8 @@ export function requestIssueIn(issue: z.core.$ZodIssue, language: Language): str
 
 /** The most rows one submission may hold (per template). */
 export const MAX_SUBMISSION_ROWS = 50_000;
+/** The limit as each language writes it in a message: 50 000, 50,000. */
+const MAX_ROWS_SHOWN = localizedNumber(MAX_SUBMISSION_ROWS);
 
 const boardSchema = z.enum(BOARD_CODES as [BoardCode, ...BoardCode[]], {
   error: said({ sv: 'okänt län; ange länsbokstaven, t.ex. I för Gotland', en: 'unknown county; give the board letter, e.g. I for Gotland' }),
@@ -111,7 +112,7 @@ export function submissionBodySchema(settings: InitiativeSettings) {
     rows: z
       .array(rowSchema, { error: said({ sv: 'rows ska vara en lista av rader', en: 'rows must be a list of rows' }) })
       .max(MAX_SUBMISSION_ROWS, {
-        error: said({ sv: `högst ${MAX_SUBMISSION_ROWS} rader per inskickning`, en: `at most ${MAX_SUBMISSION_ROWS} rows per submission` }),
+        error: said({ sv: `högst ${MAX_ROWS_SHOWN.sv} rader per inskickning`, en: `at most ${MAX_ROWS_SHOWN.en} rows per submission` }),
       })
       .readonly(),
     /** The board has nothing to report: an empty template is then a submission (design.md, "The reporting round"). */
@@ -130,7 +131,7 @@ const sheetRowsSchema = z
       error: said({ sv: 'ska vara en lista av rader', en: 'must be a list of rows' }),
     },
   )
-  .max(MAX_SUBMISSION_ROWS, { error: said({ sv: `högst ${MAX_SUBMISSION_ROWS} rader per mall`, en: `at most ${MAX_SUBMISSION_ROWS} rows per template` }) })
+  .max(MAX_SUBMISSION_ROWS, { error: said({ sv: `högst ${MAX_ROWS_SHOWN.sv} rader per mall`, en: `at most ${MAX_ROWS_SHOWN.en} rows per template` }) })
   .readonly();
 
 /** One schema per template key, from the modules' list. */
@@ -198,7 +199,10 @@ const roundCommentSchema = z
   .trim()
   .min(1, { error: said({ sv: 'skriv en kommentar som säger vad som ska rättas', en: 'write a comment saying what to correct' }) })
   .max(MAX_ROUND_COMMENT, {
-    error: said({ sv: `kommentaren får vara högst ${MAX_ROUND_COMMENT} tecken`, en: `the comment may be at most ${MAX_ROUND_COMMENT} characters` }),
+    error: said({
+      sv: `kommentaren får vara högst ${localizedNumber(MAX_ROUND_COMMENT).sv} tecken`,
+      en: `the comment may be at most ${localizedNumber(MAX_ROUND_COMMENT).en} characters`,
+    }),
   })
   // The same characters a cell may not hold: a comment ends up in workbooks and in other programs' lines too.
   .refine((text) => xmlInvalidCharacter(text) === undefined && lineSeparatorCharacter(text) === undefined, {
@@ -249,10 +253,6 @@ export const MAX_FUNDS_MOVEMENTS = 500;
 /** The largest amount one requisition or repayment may hold, in kronor: far above any year's ceiling. */
 export const MAX_FUNDS_AMOUNT = 1e10;
 
-/** A number as each language writes it in a message: 10 000 000 000 and 10,000,000,000. */
-function shownBoth(value: number): Localized {
-  return { sv: showNumber(value), en: value.toLocaleString(LOCALES.en) };
-}
 
 /** What a request held, quoted for a message: text as it was written (shortened, control characters named), else its kind. */
 function gotText(input: unknown): Localized | undefined {
@@ -267,7 +267,7 @@ function gotText(input: unknown): Localized | undefined {
  * `max`", never "not a number"; an amount sent as text is quoted.
  */
 function kronorSchema(max: number) {
-  const limit = shownBoth(max);
+  const limit = localizedNumber(max);
   const tooLarge = said({ sv: `beloppet får vara högst ${limit.sv} kr`, en: `the amount may be at most ${limit.en} kronor` });
   const notPositive = said({ sv: 'beloppet ska vara större än 0', en: 'the amount must be more than 0' });
   const notNumberText = { sv: 'beloppet ska vara ett tal i kronor', en: 'the amount must be a number in kronor' };

@@ -2,7 +2,8 @@ import type { Column, ListColumn, NumberColumn } from '../templates/column-defin
 import { YES_NO } from '../templates/list-definitions';
 import type { IssueCode, IssueParams } from '../validation/issue-codes';
 import { invisibleIdCharacter, lineSeparatorCharacter, reservedIdCharacter, showableText, xmlInvalidCharacter } from './cell-characters';
-import { hasAtMostDecimals, parseNumberText, spreadsheetNumber } from './number-text';
+import { numberIn, shownNumber } from '../i18n/localized';
+import { hasAtMostDecimals, parseNumberText, spreadsheetNumber, type AmbiguousNumberText } from './number-text';
 
 /** Why one cell could not be read as its column's type. */
 export class CellProblem {
@@ -46,6 +47,7 @@ export function isCellValue(raw: unknown): raw is CellValue {
  * `[U+FFFF]`. An object or array is named by its kind; its `toString` is never called.
  */
 export function showValue(raw: unknown): string {
+  if (raw instanceof WrittenNumber) return raw.text;
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? 'ogiltigt datum' : raw.toISOString();
   if (!isCellValue(raw)) return Array.isArray(raw) ? '[…]' : '{…}';
   // ±Infinity and NaN come from numbers too large for JSON's reader, never from what was typed: ∞, not "Infinity".
@@ -120,42 +122,53 @@ export function parseNumber(raw: unknown): number | undefined {
   return parsed?.kind === 'number' ? parsed.value : undefined;
 }
 
-const SWEDISH_NUMBER = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 20, useGrouping: true });
-const SWEDISH_SCIENTIFIC = new Intl.NumberFormat('sv-SE', { notation: 'scientific', maximumSignificantDigits: 15 });
-
 /**
- * A number as a Swedish reader writes it, for a message: `1 500,25`, `100 000`, and beyond 15 digits `1,797×10^308` (never
- * JavaScript's `1.797e+308` or a rounded `9007199254740992` that the user did not type). Plain spaces and hyphen-minus.
+ * A number as a Swedish reader writes it, for a message: `1 500,25`, `100 000`, and beyond 15 digits `1,797×10^308`.
+ * Plain spaces and hyphen-minus. A message that can be read in English takes a `ShownNumber` instead (`numberIn`).
  */
 export function showNumber(value: number): string {
-  const format = Math.abs(value) >= 1e15 ? SWEDISH_SCIENTIFIC : SWEDISH_NUMBER;
-  return format
-    .format(value)
-    .replace(/[\u00a0\u202f]/g, ' ')
-    .replace(/\u2212/g, '-');
+  return numberIn(value, 'sv');
 }
 
-/** A bound as people read it: 100 000, 10 000 000. */
-function showBound(bound: number): string {
-  return showNumber(bound);
+/**
+ * A number as the input spelled it, where the spelling says more than the double it reads as: more than 15 significant
+ * digits (`9007199254740993`, beyond 2^53, reads as 9007199254740992). It is read as its value; a message quotes the
+ * spelling, never a rounded number the user did not write. The API's JSON reader and the upload reader make them.
+ */
+export class WrittenNumber {
+  constructor(
+    readonly value: number,
+    readonly text: string,
+  ) {}
 }
 
-function readNumber(column: NumberColumn, raw: CellValue): CellReading {
+function ambiguousNumber(raw: string, parsed: AmbiguousNumberText): CellProblem {
+  const { asThousands, asThousandsPlain, asDecimal, asDecimalPoint } = parsed;
+  return new CellProblem('ambiguous-number', {
+    value: showValue(raw),
+    ...{ asThousands, asThousandsPlain, asDecimal, asDecimalPoint },
+    thousands: shownNumber(parsed.thousandsValue),
+    decimal: shownNumber(parsed.decimalValue),
+  });
+}
+
+/** `written`: the input's own spelling of a number value (a `WrittenNumber`'s), quoted by messages instead of the value. */
+function readNumber(column: NumberColumn, raw: CellValue, written?: string): CellReading {
   let value: number;
   let decimals: number | undefined;
   if (typeof raw === 'number' && Number.isFinite(raw)) value = spreadsheetNumber(raw);
   else {
     const parsed = typeof raw === 'string' ? parseNumberText(raw) : undefined;
-    if (parsed?.kind === 'ambiguous') return new CellProblem('ambiguous-number', { value: showValue(raw), ...parsed });
+    if (parsed?.kind === 'ambiguous') return ambiguousNumber(raw as string, parsed);
     if (parsed === undefined) return new CellProblem('invalid-number', { value: showValue(raw) });
     value = parsed.value;
     decimals = parsed.decimals;
   }
-  // The cell as the user wrote it: their text, or a number cell's value in Swedish form.
-  const shown = typeof raw === 'string' ? showValue(raw) : showNumber(value);
+  // The cell as the user wrote it: their text (never re-rounded), else the number, written each language's way.
+  const shown = typeof raw === 'string' ? showValue(raw) : shownNumber(value, written);
   if (column.integer && !Number.isInteger(value)) return new CellProblem('not-whole-number', { value: shown });
-  if (column.min !== undefined && value < column.min) return new CellProblem('below-minimum', { value: shown, min: showBound(column.min) });
-  if (column.max !== undefined && value > column.max) return new CellProblem('above-maximum', { value: shown, max: showBound(column.max) });
+  if (column.min !== undefined && value < column.min) return new CellProblem('below-minimum', { value: shown, min: shownNumber(column.min) });
+  if (column.max !== undefined && value > column.max) return new CellProblem('above-maximum', { value: shown, max: shownNumber(column.max) });
   if (column.nonZero && value === 0) return new CellProblem('zero-amount', { value: shown });
   if (column.maxDecimals !== undefined && !(decimals === undefined ? hasAtMostDecimals(value, column.maxDecimals) : decimals <= column.maxDecimals)) {
     return new CellProblem('too-many-decimals', { value: shown, max: column.maxDecimals });
@@ -202,7 +215,9 @@ function readText(raw: CellValue, lineSeparators = true): CellReading {
 }
 
 function checkLength(reading: CellReading, max: number): CellReading {
-  return typeof reading === 'string' && reading.length > max ? new CellProblem('too-long', { length: reading.length, max }) : reading;
+  return typeof reading === 'string' && reading.length > max
+    ? new CellProblem('too-long', { length: shownNumber(reading.length), max: shownNumber(max) })
+    : reading;
 }
 
 function readId(raw: CellValue, max: number): CellReading {
@@ -257,7 +272,7 @@ const WEB_ADDRESS = /^https?:\/\//i;
 function readUrl(raw: CellValue, max: number): CellReading {
   const text = readText(raw);
   if (typeof text !== 'string') return text;
-  if (text.length > max) return new CellProblem('too-long', { length: text.length, max });
+  if (text.length > max) return new CellProblem('too-long', { length: shownNumber(text.length), max: shownNumber(max) });
   if (!WEB_ADDRESS.test(text) || !URL.canParse(text)) return new CellProblem('invalid-url', { value: showValue(text) });
   return text;
 }
@@ -269,6 +284,7 @@ function readUrl(raw: CellValue, max: number): CellReading {
  */
 export function readCell(column: Column, raw: unknown): CellReading {
   if (raw instanceof CellProblem) return raw;
+  if (raw instanceof WrittenNumber) return column.type === 'number' ? readNumber(column, raw.value, raw.text) : readCell(column, raw.value);
   if (!isCellValue(raw)) return new CellProblem('invalid-value-type', { kind: Array.isArray(raw) ? 'array' : 'object' });
   switch (column.type) {
     case 'text':

@@ -34,6 +34,11 @@ export interface AmbiguousNumberText {
   readonly asThousandsPlain: string;
   /** The decimal reading with a decimal comma, in a spelling that is not ambiguous: `12,5`, `8`, `1,2340`. */
   readonly asDecimal: string;
+  /** The same with a decimal point, for English readers: `12.5`, `8`, `1.2340`. */
+  readonly asDecimalPoint: string;
+  /** The two readings as numbers: 12500 and 12.5. */
+  readonly thousandsValue: number;
+  readonly decimalValue: number;
 }
 
 const DIGIT_0 = 0x30;
@@ -79,12 +84,15 @@ export function parseNumberText(raw: string): NumberText | AmbiguousNumberText |
   const minus = sign === '' || sign === '+' ? '' : '-';
   if (plain !== undefined && decimalSeparator !== undefined && fraction.length === 3 && THOUSANDS_SHAPE.test(plain)) {
     const decimals = fraction.replace(TRAILING_ZEROS, '');
-    const asDecimal = decimals === '' ? plain : `${plain},${decimals.length === 3 ? `${decimals}0` : decimals}`;
+    const asDecimal = (mark: string) => (decimals === '' ? plain : `${plain}${mark}${decimals.length === 3 ? `${decimals}0` : decimals}`);
     return {
       kind: 'ambiguous',
       asThousands: `${minus}${plain} ${fraction}`,
       asThousandsPlain: `${minus}${plain}${fraction}`,
-      asDecimal: `${minus}${asDecimal}`,
+      asDecimal: `${minus}${asDecimal(',')}`,
+      asDecimalPoint: `${minus}${asDecimal('.')}`,
+      thousandsValue: Number(`${minus}${plain}${fraction}`),
+      decimalValue: Number(`${minus}${plain}.${fraction}`),
     };
   }
   const integer = plain ?? (grouped ?? '').replace(GROUP_SEPARATORS, '');
@@ -107,4 +115,19 @@ export function hasAtMostDecimals(value: number, decimals: number): boolean {
 export function spreadsheetNumber(value: number): number {
   if (Number.isInteger(value)) return value === 0 ? 0 : value;
   return Number(value.toPrecision(15));
+}
+
+/** The significant digits a spreadsheet keeps (Excel: 15), and that a double holds exactly in every case. */
+export const EXACT_DIGITS = 15;
+
+/**
+ * Whether a number's spelling (`-12.50e3`, `9007199254740993`) has more significant digits than `EXACT_DIGITS`, leading
+ * and trailing zeros not counted: the double it reads as may then not be the number written (`WrittenNumber`).
+ */
+export function spelledBeyondExact(spelling: string): boolean {
+  const mantissa = spelling
+    .replace(/^[+-]/, '')
+    .replace(/[eE].*$/, '')
+    .replace('.', '');
+  return mantissa.replace(/^0+/, '').replace(/0+$/, '').length > EXACT_DIGITS;
 }

@@ -1,3 +1,4 @@
+import { shownNumber } from '../i18n/localized';
 import type { ActivityRow } from '../templates/activities-template';
 import type { TypedRowRule } from '../templates/template-module';
 import { yearOf } from './row-rules';
@@ -24,7 +25,8 @@ const datesInRange: RowRule = ({ values }, { year, settings }, report) => {
 const participantsBySex: RowRule = ({ values }, _context, report) => {
   const unspecified = count(values.participantsUnspecified);
   const total = count(values.participantsWomen) + count(values.participantsMen) + unspecified;
-  if (unspecified > total - unspecified) report('unspecified-majority', 'participantsUnspecified', { value: unspecified, total });
+  if (unspecified > total - unspecified)
+    report('unspecified-majority', 'participantsUnspecified', { value: shownNumber(unspecified), total: shownNumber(total) });
 };
 
 const completedHasResult: RowRule = ({ values }, _context, report) => {

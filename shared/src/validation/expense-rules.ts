@@ -1,3 +1,4 @@
+import { shownNumber } from '../i18n/localized';
 import type { ExpenseRow } from '../templates/expenses-template';
 import type { TypedRowRule } from '../templates/template-module';
 import { yearOf } from './row-rules';
@@ -9,7 +10,7 @@ const dateInYear: TypedRowRule<ExpenseRow> = ({ values }, { year }, report) => {
 };
 
 const negativeIsCorrection: TypedRowRule<ExpenseRow> = ({ values }, _context, report) => {
-  if (typeof values.amount === 'number' && values.amount < 0) report('correction', 'amount', { value: values.amount });
+  if (typeof values.amount === 'number' && values.amount < 0) report('correction', 'amount', { value: shownNumber(values.amount) });
 };
 
 /**

@@ -1,6 +1,7 @@
-import { localizedMessage, pick, type Language, type LocalizedMessage, type MessageParams } from '../i18n/localized';
+import { numberedMessage, pick, type Language, type LocalizedMessage, type MessageParams, type WrittenParams } from '../i18n/localized';
 import type { Severity } from './issue';
 
+/** An issue's parameters: a number the user sees is a `ShownNumber`, written each language's way when the text is made. */
 export type IssueParams = MessageParams;
 
 interface IssueDefinition {
@@ -9,8 +10,8 @@ interface IssueDefinition {
   readonly text: LocalizedMessage<IssueParams>;
 }
 
-function define(severity: Severity, sv: (p: IssueParams) => string, en: (p: IssueParams) => string): IssueDefinition {
-  return { severity, text: localizedMessage(sv, en) };
+function define(severity: Severity, sv: (p: WrittenParams) => string, en: (p: WrittenParams) => string): IssueDefinition {
+  return { severity, text: numberedMessage(sv, en) };
 }
 
 /**
@@ -108,7 +109,7 @@ export const ISSUE_CODES = {
     (p) =>
       `”${p.value}” kan betyda två olika tal, ${p.asThousands} eller ${p.asDecimal}, och läses därför inte. Skriv ${p.asThousandsPlain} eller ${p.asThousands} (mellanslag mellan tusental) om du menar ${p.asThousands}, eller ${p.asDecimal} om du menar ${p.asDecimal}.`,
     (p) =>
-      `"${p.value}" could mean two numbers, ${p.asThousands} or ${p.asDecimal} (decimal comma), so it is not read. Write ${p.asThousandsPlain} or ${p.asThousands} (a space between thousands) for ${p.asThousands}, or ${p.asDecimal} for ${p.asDecimal}.`,
+      `"${p.value}" could mean two numbers, ${p.thousands} or ${p.decimal}, so it is not read. Write ${p.asThousandsPlain} or ${p.asThousands} (a space between thousands) for ${p.thousands}, or ${p.asDecimalPoint} for ${p.decimal}.`,
   ),
   'imprecise-number': define(
     'error',
@@ -133,7 +134,7 @@ export const ISSUE_CODES = {
   'too-many-decimals': define(
     'error',
     (p) => `${p.value} har för många decimaler. Högst ${p.max} decimaler är tillåtna (hela ören).`,
-    (p) => `${p.value} has too many decimals. At most ${p.max} are allowed (whole öre).`,
+    (p) => `${p.value} has too many decimals. At most ${p.max} are allowed (whole öre, hundredths of a krona).`,
   ),
   'zero-amount': define(
     'error',

@@ -1,7 +1,7 @@
 """Writes the sibling upload files the upload-reader tests read, the way other programs write them.
 
 Run with Debian's python3-openpyxl: /usr/bin/python3 make-uploads.py (then lo-*.xlsx are re-saved by LibreOffice:
-soffice --headless --convert-to xlsx --outdir lo o2-datetimes-late.xlsx o4-merge-whole-row.xlsx).
+soffice --headless --convert-to xlsx --outdir lo o2-datetimes-late.xlsx o4-merge-whole-row.xlsx o11-long-numbers-openpyxl.xlsx).
 """
 import datetime as dt
 import re
@@ -187,3 +187,12 @@ patched('o2-datetimes-late.xlsx', 'o4c-overlapping-merges.xlsx',
         lambda name, xml: xml.replace('</sheetData>', '</sheetData><mergeCells count="200">'
                                       + ''.join(f'<mergeCell ref="A{1 + i % 2}:I1048576"/>' for i in range(200))
                                       + '</mergeCells>', 1) if 'sheet' in name else xml)
+
+# Amounts as a script writes them: a whole number beyond 2^53 spelled out in full, and a decimal with three decimals
+# (messages must quote the first exactly and write the second each language's way). LibreOffice's copy: lo/.
+wb = new_workbook()
+sheet(wb, 'Kostnader', EXPENSE_HEADERS, [
+    expense('O11-1', dt.datetime(2014, 3, 12), 9007199254740993),
+    expense('O11-2', dt.datetime(2014, 3, 13), 1234.567),
+])
+wb.save('o11-long-numbers-openpyxl.xlsx')
