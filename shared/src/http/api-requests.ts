@@ -253,7 +253,6 @@ export const MAX_FUNDS_MOVEMENTS = 500;
 /** The largest amount one requisition or repayment may hold, in kronor: far above any year's ceiling. */
 export const MAX_FUNDS_AMOUNT = 1e10;
 
-
 /** What a request held, quoted for a message: text as it was written (shortened, control characters named), else its kind. */
 function gotText(input: unknown): Localized | undefined {
   if (typeof input !== 'string') return undefined;
