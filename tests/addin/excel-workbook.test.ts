@@ -279,6 +279,16 @@ describe('the Excel adapter, against office-addin-mock', () => {
     expect(excel.sheet('Aktiviteter').names.get(STAMP_NAME.toLowerCase())?.formula).toBe(stampFormula('activities'));
   });
 
+  it('replaces a stamp it cannot read (garbage, a version that does not exist) when it upgrades the table, as Excel needs', async () => {
+    for (const formula of ['="hej hopp"', '=1', stampFormula('activities', -1), '="samla:activities:01"']) {
+      const { excel, workbook } = await filledWorkbook(2);
+      // Excel refuses to add a name that exists (ItemAlreadyExists), so an unreadable one must be deleted first.
+      excel.sheet('Aktiviteter').names.set(STAMP_NAME.toLowerCase(), { name: STAMP_NAME, formula });
+      expect((await workbook.ensureTemplates()).upgraded).toEqual(['activities']);
+      expect(excel.sheet('Aktiviteter').names.get(STAMP_NAME.toLowerCase())?.formula).toBe(stampFormula('activities'));
+    }
+  });
+
   describe('with a layout history (as when the shared definition renames a header)', () => {
     afterEach(() => clearRegisteredTemplateHistories());
 

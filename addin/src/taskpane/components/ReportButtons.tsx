@@ -50,6 +50,9 @@ export function ReportButtons({ language, api, year, work, port, preview, kinds 
     const own: Download = { id, label, controller: new AbortController() };
     current.current = own;
     setRunning(own);
+    // What the last download said (and its file link) is not about this one: the button shows this one's progress.
+    work.setNotice(undefined);
+    setDownload(undefined);
     try {
       const notice = await body(own.controller.signal);
       if (current.current === own) work.setNotice(notice);

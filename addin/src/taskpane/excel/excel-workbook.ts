@@ -72,6 +72,8 @@ interface FoundSheet {
   readonly name: string;
   readonly hidden: boolean;
   readonly stamp?: Stamp;
+  /** Whether the sheet has a `Samla_Mall` name at all, readable or not: writing the stamp must then replace it. */
+  readonly stampNamed: boolean;
 }
 
 /** A template's table as Excel has it: the data body apart from the header and the Total Row. */
@@ -79,6 +81,8 @@ interface FoundTable {
   readonly name: string;
   readonly sheet: string;
   readonly stamp?: Stamp;
+  /** Whether the table's sheet has a `Samla_Mall` name at all, readable or not (see FoundSheet). */
+  readonly stampNamed: boolean;
   /** The column names, which are the header texts also when the header row is hidden. */
   readonly headers: string[];
   readonly body: Area;
@@ -127,7 +131,7 @@ async function takeInventory(context: Excel.RequestContext, supports: SupportsSe
   await context.sync();
   const found = new Map<string, FoundSheet>();
   for (const { name, sheet, stamp } of sheetDetails) {
-    const entry = { name: sheet.name, hidden: sheet.visibility !== 'Visible' };
+    const entry = { name: sheet.name, hidden: sheet.visibility !== 'Visible', stampNamed: !stamp.isNullObject };
     const parsed = stampOf(stamp);
     found.set(lower(name), parsed ? { ...entry, stamp: parsed } : entry);
   }
@@ -137,6 +141,7 @@ async function takeInventory(context: Excel.RequestContext, supports: SupportsSe
     const entry: FoundTable = {
       name: table.name,
       sheet: worksheet.name,
+      stampNamed: !stamp.isNullObject,
       headers: columns.items.map((column) => column.name),
       body: areaOf(body),
       showHeaders: table.showHeaders,
@@ -213,7 +218,7 @@ export class ExcelWorkbook implements WorkbookPort {
         } else if (sheet.stamp && sheet.stamp.kind !== template) foreign.push({ template, sheet: sheet.name });
         else {
           const used = context.workbook.worksheets.getItem(sheet.name).getUsedRangeOrNullObject(true);
-          toConvert.push({ template, sheet: sheet.name, stamped: Boolean(sheet.stamp), used: used.load('address,rowCount,columnCount') });
+          toConvert.push({ template, sheet: sheet.name, stamped: sheet.stampNamed, used: used.load('address,rowCount,columnCount') });
         }
       }
       const first = created[0];
@@ -257,7 +262,7 @@ export class ExcelWorkbook implements WorkbookPort {
     await batch.add(jsonBytes(values), () => {
       sheet.getRange(areaAddress({ sheet: listsName, row: 1, column: 1, rows: values.length, columns: values[0]?.length ?? 1 })).values = values;
       sheet.visibility = 'Hidden';
-      if (!existing || stale) this.writeStamp(sheet, 'lists', Boolean(existing?.stamp));
+      if (!existing || stale) this.writeStamp(sheet, 'lists', existing?.stampNamed ?? false);
     });
     return listsName;
   }
@@ -318,7 +323,7 @@ export class ExcelWorkbook implements WorkbookPort {
         added.add(headers.length);
         headers.push(column.label.sv);
       }
-      this.writeStamp(context.workbook.worksheets.getItem(found.sheet), template, Boolean(found.stamp));
+      this.writeStamp(context.workbook.worksheets.getItem(found.sheet), template, found.stampNamed);
     });
     const body: Area = { ...found.body, columns: headers.length };
     await this.applyColumnRules(context.workbook.worksheets.getItem(found.sheet), template, headers, body, lists, batch, added);
