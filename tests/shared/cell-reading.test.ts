@@ -61,7 +61,12 @@ describe('date cells: the calendar day the cell shows', () => {
     expect(read(startDate, ' 2014-03-12T18:00:00.000Z ')).toBe('2014-03-12');
   });
 
-  it.each([['2014-02-30T10:00'], ['2014-12-31T25'], [new Date(Date.UTC(1899, 11, 31))], [new Date(Date.UTC(10000, 0, 1))], [Number.NaN], [Infinity], [true]])(
+  it('says a date written right that names no day does not exist', () => {
+    expect(read(startDate, '2014-02-30T10:00')).toBe('nonexistent-date');
+    expect(read(startDate, '2014-13-01')).toBe('nonexistent-date');
+  });
+
+  it.each([['2014-12-31T25'], [new Date(Date.UTC(1899, 11, 31))], [new Date(Date.UTC(10000, 0, 1))], [Number.NaN], [Infinity], [true]])(
     'refuses %p as a date',
     (raw) => {
       expect(read(startDate, raw)).toBe('invalid-date');

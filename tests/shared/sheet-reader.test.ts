@@ -108,9 +108,22 @@ describe('reading sheet values', () => {
     expect(new Set(reading.rows.map((row) => row.values.date))).toEqual(new Set(['2013-03-05']));
   });
 
-  it.each([['2013-02-30'], ['05/03/2013'], ['igår'], [new Date('invalid')], [-5]])('rejects %p as a date', (date) => {
+  it.each([['05/03/2013'], ['igår'], [new Date('invalid')], [-5]])('rejects %p as a date', (date) => {
     const reading = readSheet(EXPENSES_TEMPLATE, [expenseHeader, expenseCells({ date })]);
     expect(reading.issues.map((issue) => [issue.code, issue.cell])).toEqual([['invalid-date', 'Kostnader!B2']]);
+  });
+
+  it.each([
+    ['2013-02-30', 'februari 2013 har 28 dagar', 'February 2013 has 28 days'],
+    ['2012-2-30', 'februari 2012 har 29 dagar', 'February 2012 has 29 days'],
+    ['2013-13-01', 'det finns ingen månad 13 (månaderna är 01–12)', 'there is no month 13 (months are 01–12)'],
+    ['2013-04-00', 'dagarna i en månad börjar på 01', 'the days of a month start at 01'],
+  ])('says why %p, written as a date, does not exist, in both languages', (date, sv, en) => {
+    const reading = readSheet(EXPENSES_TEMPLATE, [expenseHeader, expenseCells({ date })]);
+    expect(reading.issues.map((issue) => [issue.code, issue.cell])).toEqual([['nonexistent-date', 'Kostnader!B2']]);
+    expect(reading.issues[0]?.message).toBe(`Kostnader!B2, Bokföringsdatum: ”${date}” finns inte: ${sv}. Skriv ett datum som finns, som ÅÅÅÅ-MM-DD.`);
+    const english = readSheet(EXPENSES_TEMPLATE, [expenseHeader, expenseCells({ date })], { language: 'en' });
+    expect(english.issues[0]?.message).toBe(`Kostnader!B2, Booking date: "${date}" does not exist: ${en}. Write a date that exists, as YYYY-MM-DD.`);
   });
 
   it('reads amounts written the Swedish way, with ordinary or non-breaking spaces', () => {

@@ -50,7 +50,7 @@ describe('a filled-in Kostnader sheet from Excel', () => {
       ['error', 'date-outside-year', 'date', 6, 'Kostnader!F6'],
       ['error', 'unknown-activity', 'activityId', 6, 'Kostnader!H6'],
       ['error', 'invalid-list-value', 'funding', 7, 'Kostnader!E7'],
-      ['error', 'invalid-date', 'date', 7, 'Kostnader!F7'],
+      ['error', 'nonexistent-date', 'date', 7, 'Kostnader!F7'],
       ['error', 'required', 'voucher', 7, 'Kostnader!I7'],
     ]);
     expect(validation.valid).toBe(false);

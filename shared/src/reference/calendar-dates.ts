@@ -31,8 +31,11 @@ function monthName(year: number, month: number, language: Language): string {
   return new Intl.DateTimeFormat(LOCALES[language], { month: 'long', timeZone: 'UTC' }).format(date);
 }
 
-/** Why year, month and day are no date, in words; undefined when they are one. */
-function impossibility(year: number, month: number, day: number): Localized | undefined {
+/**
+ * Why year, month and day are no date of the proleptic Gregorian calendar, in words (no month 13; days start at 01;
+ * February 2013 has 28 days); undefined when they are one.
+ */
+export function impossibility(year: number, month: number, day: number): Localized | undefined {
   if (month < 1 || month > 12) {
     return { sv: `det finns ingen månad ${pad(month)} (månaderna är 01–12)`, en: `there is no month ${pad(month)} (months are 01–12)` };
   }

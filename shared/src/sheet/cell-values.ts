@@ -107,8 +107,10 @@ function readDate(raw: CellValue): CellReading {
     return isoFromEpochDays(Math.floor(time / MS_PER_DAY));
   }
   const match = typeof raw === 'string' ? ISO_DATE_TEXT.exec(raw.trim()) : null;
-  const iso = match ? isoFromParts(Number(match[1]), Number(match[2]), Number(match[3])) : undefined;
-  return iso ?? new CellProblem('invalid-date', { value: showValue(raw) });
+  if (!match) return new CellProblem('invalid-date', { value: showValue(raw) });
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  // Written in the right form but naming no day (2013-02-30, 2014-13-01): say why, not the form again.
+  return isoFromParts(year, month, day) ?? new CellProblem('nonexistent-date', { value: showValue(raw), year, month, day });
 }
 
 /**

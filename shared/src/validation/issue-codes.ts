@@ -1,4 +1,5 @@
 import { numberedMessage, pick, type Language, type LocalizedMessage, type MessageParams, type WrittenParams } from '../i18n/localized';
+import { impossibility } from '../reference/calendar-dates';
 import type { Severity } from './issue';
 
 /** An issue's parameters: a number the user sees is a `ShownNumber`, written each language's way when the text is made. */
@@ -12,6 +13,11 @@ interface IssueDefinition {
 
 function define(severity: Severity, sv: (p: WrittenParams) => string, en: (p: WrittenParams) => string): IssueDefinition {
   return { severity, text: numberedMessage(sv, en) };
+}
+
+/** Why the `year`, `month` and `day` of a `nonexistent-date` issue are no date. */
+function whyNoDate(p: WrittenParams): { sv: string; en: string } {
+  return impossibility(Number(p.year), Number(p.month), Number(p.day)) ?? { sv: 'datumet finns inte', en: 'the date does not exist' };
 }
 
 /**
@@ -98,6 +104,11 @@ export const ISSUE_CODES = {
     'error',
     (p) => `”${p.value}” är inget datum. Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2013-05-14.`,
     (p) => `"${p.value}" is not a date. Write the date as YYYY-MM-DD, e.g. 2013-05-14.`,
+  ),
+  'nonexistent-date': define(
+    'error',
+    (p) => `”${p.value}” finns inte: ${whyNoDate(p).sv}. Skriv ett datum som finns, som ÅÅÅÅ-MM-DD.`,
+    (p) => `"${p.value}" does not exist: ${whyNoDate(p).en}. Write a date that exists, as YYYY-MM-DD.`,
   ),
   'invalid-number': define(
     'error',
