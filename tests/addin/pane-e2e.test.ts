@@ -4,15 +4,14 @@
  * test-output/screenshots/ for a person to look at.
  */
 import { mkdirSync, readFileSync } from 'fs';
-import path from 'path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { columnLetters, reportFileName } from '@samla/shared';
+import { reportFileName } from '@samla/shared';
 import { launchChromium } from '../support/chromium';
 import { startSamlaApi, type RunningSamla } from '../support/local-samla';
+import { cell, notice, openPreview as openPreviewOf, screenshot, SCREENSHOTS, signIn, typeRow } from './support/pane-page';
 import { startPaneServer, type PaneServer } from './support/pane-server';
 
-const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-output', 'screenshots');
 const TITLE = 'Nätverksträff för JI-samordnare';
 
 let api: RunningSamla;
@@ -32,38 +31,8 @@ afterAll(async () => {
   await api?.stop();
 });
 
-async function openPreview(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1500, height: 950 }, acceptDownloads: true });
-  await page.goto(`${pane.url}/preview.html`, { timeout: 120_000 });
-  await page.getByRole('heading', { name: 'Samla' }).waitFor({ timeout: 60_000 });
-  return page;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `addin-${name}.png`), fullPage: true });
-}
-
-async function signIn(page: Page, role: 'staff' | 'coordinator', board?: string): Promise<void> {
-  await page.getByLabel('Roll').selectOption(role);
-  if (board) await page.getByLabel('Länsstyrelse', { exact: true }).first().selectOption(board);
-  await page.getByRole('button', { name: 'Logga in (utvecklingsläge)' }).click();
-  await page.getByText('Inloggad som').waitFor();
-}
-
-function cell(page: Page, sheet: string, address: string) {
-  return page.locator(`table[aria-label="${sheet}"] input[data-cell="${address}"]`);
-}
-
-async function typeRow(page: Page, sheet: string, row: number, values: readonly string[]): Promise<void> {
-  await page.getByRole('tab', { name: sheet }).click();
-  for (const [index, value] of values.entries()) if (value) await cell(page, sheet, `${columnLetters(index + 1)}${row}`).fill(value);
-}
-
-async function notice(page: Page): Promise<string> {
-  const bar = page.locator('.samla-notice');
-  await bar.waitFor();
-  return (await bar.innerText()).trim();
-}
+const openPreview = (): Promise<Page> => openPreviewOf(browser, pane.url);
+const shot = (page: Page, name: string): Promise<void> => screenshot(page, 'addin', name);
 
 describe('the Samla pane in Chromium, against the local functions and Azurite', () => {
   it('takes a staff member from sign-in through templates, mistakes at their cells and fixes to a stored version', async () => {

@@ -11,11 +11,9 @@
  * report holds them. Each pane is checked with axe-core. Screenshots go to test-output/screenshots/.
  */
 import { mkdirSync } from 'fs';
-import path from 'path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import {
-  columnLetters,
   parseAnswer,
   problemSchema,
   roundAnswerSchema,
@@ -29,9 +27,9 @@ import { launchChromium } from '../support/chromium';
 import { LATER_2020_2021, initiativeFile } from '../support/later-initiatives';
 import { startSamlaApi, type RunningSamla } from '../support/local-samla';
 import { startApiProxy, type ApiProxy } from './support/api-proxy';
+import { cell, notice, openPreview as openPreviewOf, screenshot, SCREENSHOTS, signIn, signOut, typeRow } from './support/pane-page';
 import { startPaneServer, type PaneServer } from './support/pane-server';
 
-const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-output', 'screenshots');
 const SUBMIT = /^POST \/api\/submissions$/;
 
 let api: RunningSamla;
@@ -88,32 +86,8 @@ async function versionsOf(board: string, template: TemplateKey): Promise<number[
 
 const submissionPosts = () => proxy.requests.filter((request) => SUBMIT.test(request.line));
 
-async function openPreview(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1500, height: 950 }, acceptDownloads: true });
-  await page.goto(`${pane.url}/preview.html`, { timeout: 300_000 });
-  await page.getByRole('heading', { name: 'Samla', exact: true }).waitFor({ timeout: 60_000 });
-  return page;
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `roles-${name}.png`), fullPage: true });
-
-async function signIn(page: Page, role: 'staff' | 'coordinator' | 'finance', board?: string): Promise<void> {
-  await page.getByLabel('Roll').selectOption(role);
-  if (board) await page.getByLabel('Länsstyrelse', { exact: true }).first().selectOption(board);
-  await page.getByRole('button', { name: 'Logga in (utvecklingsläge)' }).click();
-  await page.getByText('Inloggad som').waitFor();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Logga ut' }).click();
-  await page.getByRole('button', { name: 'Logga in (utvecklingsläge)' }).waitFor();
-}
-
-async function notice(page: Page): Promise<string> {
-  const bar = page.locator('.samla-notice');
-  await bar.waitFor();
-  return (await bar.innerText()).trim();
-}
+const openPreview = (): Promise<Page> => openPreviewOf(browser, pane.url, { loadTimeoutMs: 300_000 });
+const shot = (page: Page, name: string): Promise<void> => screenshot(page, 'roles', name);
 
 /** axe-core's serious and critical violations in the pane (axe.min.js injected from the pinned package). */
 async function axeViolations(page: Page): Promise<string[]> {
@@ -131,15 +105,6 @@ async function axeViolations(page: Page): Promise<string[]> {
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
       .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
   });
-}
-
-function cell(page: Page, sheet: string, address: string) {
-  return page.locator(`table[aria-label="${sheet}"] input[data-cell="${address}"]`);
-}
-
-async function typeRow(page: Page, sheet: string, row: number, values: readonly string[]): Promise<void> {
-  await page.getByRole('tab', { name: sheet }).click();
-  for (const [index, value] of values.entries()) if (value) await cell(page, sheet, `${columnLetters(index + 1)}${row}`).fill(value);
 }
 
 /** Board I's version 2 as staff type it: A-1 changed (10 women, not 12), A-2 new, A-9 gone; K-1 changed. */

@@ -5,15 +5,13 @@
  * Screenshots go to test-output/screenshots/.
  */
 import { mkdirSync } from 'fs';
-import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { columnLetters } from '@samla/shared';
 import { launchChromium } from '../support/chromium';
 import { startSamlaApi, type RunningSamla } from '../support/local-samla';
 import { LATER_2021_2022, initiativeFile } from '../support/later-initiatives';
+import { cell, notice, openPreview as openPreviewOf, screenshot, SCREENSHOTS, signIn, typeRow as typeRowOf } from './support/pane-page';
 import { startPaneServer, type PaneServer } from './support/pane-server';
-
-const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-output', 'screenshots');
 
 /** Version 1's activities as typed, in column order: what the grid must hold again after loading it back. */
 const V1: readonly (readonly string[])[] = [
@@ -107,32 +105,10 @@ afterAll(async () => {
   initiative?.remove();
 });
 
-async function openPreview(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, acceptDownloads: true });
-  await page.goto(`${pane.url}/preview.html`, { timeout: 120_000 });
-  await page.getByRole('heading', { name: 'Samla' }).waitFor({ timeout: 60_000 });
-  return page;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `addin-versions-${name}.png`), fullPage: true });
-}
-
-async function signIn(page: Page, role: 'staff' | 'coordinator', board?: string): Promise<void> {
-  await page.getByLabel('Roll').selectOption(role);
-  if (board) await page.getByLabel('Länsstyrelse', { exact: true }).first().selectOption(board);
-  await page.getByRole('button', { name: 'Logga in (utvecklingsläge)' }).click();
-  await page.getByText('Inloggad som').waitFor();
-}
-
-function cell(page: Page, sheet: string, address: string) {
-  return page.locator(`table[aria-label="${sheet}"] input[data-cell="${address}"]`);
-}
-
-async function typeRow(page: Page, sheet: string, row: number, values: readonly string[]): Promise<void> {
-  await page.getByRole('tab', { name: sheet }).click();
-  for (const [index, value] of values.entries()) await cell(page, sheet, `${columnLetters(index + 1)}${row}`).fill(value);
-}
+const openPreview = (): Promise<Page> => openPreviewOf(browser, pane.url, { height: 1000 });
+const shot = (page: Page, name: string): Promise<void> => screenshot(page, 'addin-versions', name);
+/** Every value typed, empty ones too (a version loaded back leaves cells that must be emptied). */
+const typeRow = (page: Page, sheet: string, row: number, values: readonly string[]): Promise<void> => typeRowOf(page, sheet, row, values, { clear: true });
 
 async function gridRows(page: Page, sheet: string, rows: number, columns: number): Promise<string[][]> {
   await page.getByRole('tab', { name: sheet }).click();
@@ -143,13 +119,6 @@ async function gridRows(page: Page, sheet: string, rows: number, columns: number
     result.push(values);
   }
   return result;
-}
-
-/** The notice after the pane's work ends (not a progress text). */
-async function notice(page: Page): Promise<string> {
-  const bar = page.locator('.samla-notice');
-  await bar.waitFor();
-  return (await bar.innerText()).trim();
 }
 
 async function submit(page: Page): Promise<string[]> {
