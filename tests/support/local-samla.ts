@@ -1,3 +1,4 @@
+import type ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -70,4 +71,28 @@ export async function startSamlaApi(env: Record<string, string> = {}, log: (leve
       rmSync(keyDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The media type of an .xlsx workbook (ECMA-376), as staff's browsers send it. */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Posts a workbook (an ExcelJS workbook, or a file's bytes) to `POST /api/submissions/file?<query>` as `token`, and
+ * gives back the status and the JSON answer.
+ */
+export async function uploadWorkbook(
+  api: RunningSamla,
+  token: string,
+  workbook: ExcelJS.Workbook | Buffer,
+  query: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  // ExcelJS's declared Buffer predates Node's generic one.
+  const bytes = Buffer.isBuffer(workbook) ? workbook : Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  const response = await api.call('POST', `submissions/file?${query}`, {
+    token,
+    body: new Uint8Array(bytes),
+    headers: { 'Content-Type': XLSX_TYPE, ...headers },
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }

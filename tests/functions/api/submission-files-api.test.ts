@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { startSamlaApi, type RunningSamla } from '../../support/local-samla';
+import { startSamlaApi, uploadWorkbook, type RunningSamla } from '../../support/local-samla';
 
 let api: RunningSamla;
 let staffN: string;
@@ -26,15 +26,8 @@ function fillRow(workbook: ExcelJS.Workbook, sheet: string, row: number, values:
   worksheet.getRow(row).values = values as ExcelJS.CellValue[];
 }
 
-async function upload(workbook: ExcelJS.Workbook | Buffer, query = 'board=N&year=2013', headers: Record<string, string> = {}) {
-  const body = Buffer.isBuffer(workbook) ? workbook : Buffer.from(await workbook.xlsx.writeBuffer());
-  const response = await api.call('POST', `submissions/file?${query}`, {
-    token: staffN,
-    body: new Uint8Array(body),
-    headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ...headers },
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const upload = (workbook: ExcelJS.Workbook | Buffer, query = 'board=N&year=2013', headers: Record<string, string> = {}) =>
+  uploadWorkbook(api, staffN, workbook, query, headers);
 
 const activityRow = [
   'N-1',

@@ -12,7 +12,7 @@ import {
 import { TableSubmissionStore } from '../../../functions/src/storage/table-submission-store';
 import { buildTemplateWorkbook } from '../../../functions/src/workbooks/template-workbook';
 import { readUploadedWorkbook } from '../../../functions/src/workbooks/upload-reader';
-import { startSamlaApi, type RunningSamla } from '../../support/local-samla';
+import { startSamlaApi, uploadWorkbook, type RunningSamla } from '../../support/local-samla';
 import { activityRows, openFreshTables } from '../storage/storage-fixtures';
 import { INDICATORS_MODULE, type IndicatorRow } from './indicators-module';
 
@@ -49,14 +49,7 @@ function fill(workbook: ExcelJS.Workbook, sheet: string, row: number, values: un
   worksheet.getRow(row).values = values as ExcelJS.CellValue[];
 }
 
-async function upload(workbook: ExcelJS.Workbook) {
-  const response = await api.call('POST', 'submissions/file?board=N&year=2013', {
-    token: staffN,
-    body: new Uint8Array(Buffer.from(await workbook.xlsx.writeBuffer())),
-    headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const upload = (workbook: ExcelJS.Workbook) => uploadWorkbook(api, staffN, workbook, 'board=N&year=2013');
 
 const activitySheetRow = [
   'N-1',
