@@ -36,6 +36,17 @@ describe('an amount of a requisition or repayment', () => {
     expect(reasons({ amount: null }, 'en')).toEqual(['the amount must be a number in kronor']);
   });
 
+  it.each([1234567890.12, 268435456.03, 8888888888.88, 134217973.48, 9999999999.99, 0.01])(
+    'accepts %p, with its two decimals counted exactly however large it is',
+    (amount) => {
+      expect(reasons({ amount })).toEqual([]);
+    },
+  );
+
+  it('gives a negative amount with too many decimals one reason: not above 0', () => {
+    expect(reasons({ amount: -1.005 }, 'en')).toEqual(['the amount must be more than 0']);
+  });
+
   it('keeps its other reasons', () => {
     expect(reasons({ amount: -5 }, 'en')).toEqual(['the amount must be more than 0']);
     expect(reasons({ amount: 1.005 }, 'en')).toEqual(['the amount may have at most two decimals']);

@@ -261,8 +261,9 @@ function stampedOtherwise(source: SheetSource, template: string): boolean {
   return source.stampText !== undefined && source.stamp?.kind !== template;
 }
 
+/** Sheet names as Excel compares them: case-insensitive; and in Unicode NFC, so a decomposed `ö` is the same letter. */
 function sameName(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
+  return a.normalize('NFC').trim().toLowerCase() === b.normalize('NFC').trim().toLowerCase();
 }
 
 /** A template's sheet: the one with its name, or else one whose header is clearly that template's. */

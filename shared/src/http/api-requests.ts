@@ -8,6 +8,7 @@ import { FUNDS_MOVEMENT_KINDS } from '../reports/report-input';
 import type { ReportKind } from '../reports/report-model';
 import { MAX_CELL_COMMENTS, MAX_ROUND_COMMENT } from '../round/reporting-round';
 import { lineSeparatorCharacter, showableText, xmlInvalidCharacter } from '../sheet/cell-characters';
+import { hasAtMostDecimals } from '../sheet/number-text';
 import { TEMPLATE_KEYS, type TemplateKey } from '../templates/template-modules';
 
 /*
@@ -283,8 +284,9 @@ function kronorSchema(max: number) {
       .number({ error: (issue) => (typeof issue.input !== 'number' ? notNumber : issue.input > 0 ? tooLarge : notPositive) })
       .positive({ error: notPositive })
       .max(max, { error: tooLarge })
-      // An amount over the limit has that reason only (its öre are not counted: 1.5e308 × 100 is Infinity).
-      .refine((amount) => amount > max || Math.abs(amount * 100 - Math.round(amount * 100)) < 1e-6, {
+      // An amount over the limit or not above 0 has that reason only. The öre are counted exactly (hasAtMostDecimals,
+      // as the cost rows' amounts are): 1234567890.12 × 100 is not a whole double, yet the amount has two decimals.
+      .refine((amount) => amount <= 0 || amount > max || hasAtMostDecimals(amount, 2), {
         error: said({ sv: 'beloppet får ha högst två decimaler', en: 'the amount may have at most two decimals' }),
       })
   );

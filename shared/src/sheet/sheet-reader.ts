@@ -47,8 +47,12 @@ interface PlacedColumn {
   readonly sheetColumn: number;
 }
 
+/**
+ * A header as it is compared: Unicode NFC (a `ö` typed as `o` + U+0308, as macOS and some programs write it, is the
+ * same header; Unicode Standard Annex #15), spaces trimmed and runs of white space made one, lower case.
+ */
 function normalizeHeader(header: unknown): string {
-  return (isCellValue(header) ? String(header) : '').trim().replace(/\s+/g, ' ').toLowerCase();
+  return (isCellValue(header) ? String(header) : '').normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 const headerLookups = new WeakMap<AnyTemplate, Map<string, Column>>();
