@@ -1,4 +1,5 @@
 import { initiativeYears, type Year } from '../reference/initiative';
+import { roundDueDate } from '../round/reporting-round';
 import { checkSheet, sourcesSheet } from './check-sheet';
 import { activitiesSheet, expensesSheet, learningExamplesSheet, resultsSheet, YEAR_COLUMN } from './detail-sheets';
 import type { NationFacts } from './report-facts';
@@ -177,7 +178,7 @@ export function finalReport(input: NationReportInput): ReportModel {
       ceilings.sheet,
       fundsSheet(input, yearList),
       settlement,
-      submissionsSheet(yearList, facts, due).sheet,
+      submissionsSheet(yearList, facts, (of) => roundDueDate(settings, of)).sheet,
       check.sheet,
       sourcesSheet(yearList, facts),
     ],

@@ -1,4 +1,5 @@
 import type { Year } from '../reference/initiative';
+import { roundDueDate } from '../round/reporting-round';
 import { BOARDS } from '../reference/boards';
 import { checkSheet, sourcesSheet } from './check-sheet';
 import { activitiesSheet, expensesSheet } from './detail-sheets';
@@ -91,7 +92,7 @@ export function statusReport(input: NationReportInput, year: Year = input.settin
       ceilings.sheet,
       fundsSheet(input, [year]),
       settlement,
-      submissionsSheet([year], facts, due).sheet,
+      submissionsSheet([year], facts, (of) => roundDueDate(settings, of)).sheet,
       check.sheet,
       sourcesSheet([year], facts),
     ],

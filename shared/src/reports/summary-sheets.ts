@@ -256,15 +256,16 @@ function submissionStatus(year: Year, board: BoardCode, facts: NationFacts): str
 
 /**
  * Which boards submitted what and when, and where each stands in the reporting round (who submitted each version, its
- * rows and content hash are on the sources sheet, Kontroll källor): a submission after
- * the report's due day is marked late, a returned one red, one not yet accepted yellow, as is a board with nothing
- * to report.
+ * rows and content hash are on the sources sheet, Kontroll källor): a submission after its year's due day
+ * (`dueOf(year)`, the round's own `roundDueDate`, so a report and the round's overview never disagree) is marked late,
+ * a returned one red, one not yet accepted yellow, as is a board with nothing to report.
  */
-export function submissionsSheet(years: readonly Year[], facts: NationFacts, due: string): SummarySheet {
+export function submissionsSheet(years: readonly Year[], facts: NationFacts, dueOf: (year: Year) => string): SummarySheet {
   const templates = reportedTemplates();
   const columns = [YEAR_COLUMN, BOARD_COLUMN, BOARD_NAME_COLUMN, ...templates.flatMap(submissionColumns), text('status', 'Status', 30)];
   const rows: ReportCell[][] = [];
   for (const year of years) {
+    const due = dueOf(year);
     for (const board of BOARDS) {
       const cells: ReportCell[] = [year, board.code, board.name];
       for (const template of templates) {

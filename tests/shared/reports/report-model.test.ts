@@ -1,6 +1,6 @@
-import { auditReport, BOARDS, finalReport, financialReport, SHEET_NAMES, statusReport, type ExpenseRow } from '@samla/shared';
+import { auditReport, BOARDS, columnIndex, finalReport, financialReport, SHEET_NAMES, statusReport, type ExpenseRow } from '@samla/shared';
 import { smallNation } from './nation-fixture';
-import { sheetOf, sumOre, valueAt } from './report-reading';
+import { plain, sheetOf, sumOre, valueAt } from './report-reading';
 
 const input = smallNation();
 const expenseRows = (year: number): ExpenseRow[] =>
@@ -84,6 +84,18 @@ describe('the status report model', () => {
 
 describe('the final report model', () => {
   const model = finalReport(input);
+
+  it('judges each year’s submissions by that year’s due day, as the round does (2013 by 2014-01-31, 2014 by 2015-03-01)', () => {
+    const sheet = sheetOf(model, 'Inlämningar');
+    const timing = (year: number, board: string): unknown => {
+      const row = [...sheet.rows()].find((cells) => plain(cells[columnIndex(sheet, 'year')]) === year && plain(cells[columnIndex(sheet, 'board')]) === board);
+      return row && plain(row[columnIndex(sheet, 'activities:timing')]);
+    };
+    expect(timing(2013, 'C')).toBe('Försenad (efter 2014-01-31)');
+    expect(timing(2013, 'AB')).toBe('I tid');
+    // Submitted 2014-12-20: long after the status report's day, well before the final report's.
+    expect(timing(2014, 'AB')).toBe('I tid');
+  });
 
   it('covers both years, with results, effects and learning examples', () => {
     expect(model.fileName).toBe('Samla-slutredovisning-2013-2014.xlsx');
