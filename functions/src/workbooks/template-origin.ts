@@ -92,8 +92,13 @@ export function originOfInformationSheet(sheet: string, rows: ReadonlyMap<number
 }
 
 /** The board and year in a file's keywords as `originKeywords` writes them (any separators: programs rewrite them). */
+/** Whether a workbook's keywords are the ones Samla's template download writes (`samla; board=…; year=…`). */
+export function isSamlaKeywords(keywords: string | undefined): keywords is string {
+  return keywords !== undefined && /\bsamla\b/i.test(keywords);
+}
+
 export function originOfKeywords(keywords: string | undefined): TemplateOrigin {
-  if (!keywords || !/\bsamla\b/i.test(keywords)) return {};
+  if (!isSamlaKeywords(keywords)) return {};
   const code = /\bboard\s*=\s*([A-Za-z]{1,2})\b/i.exec(keywords)?.[1]?.toUpperCase();
   const year = /\byear\s*=\s*(\d{4})\b/i.exec(keywords)?.[1];
   const place: OriginPlace = { kind: 'properties' };

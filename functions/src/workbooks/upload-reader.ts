@@ -32,7 +32,7 @@ import {
   type WorkbookSheet,
 } from './xlsx-package';
 import { rangeText, type RangeRef } from './xlsx-xml';
-import { combinedOrigin, INFO_SHEET, originOfInformationSheet, originOfKeywords, type TemplateOrigin } from './template-origin';
+import { combinedOrigin, INFO_SHEET, isSamlaKeywords, originOfInformationSheet, originOfKeywords, type TemplateOrigin } from './template-origin';
 import { openZip, ZIP_LOCAL_HEADER, type ZipEntry, type ZipPackage } from './zip-directory';
 
 export type { PlainCellValue, UploadedValue } from './uploaded-cell';
@@ -561,8 +561,12 @@ async function readTemplateSheets(zip: ZipPackage, limits: UploadLimits): Promis
       ),
     );
   }
-  const info = sources.find((source) => !taken.has(source.index) && sameName(source.name, INFO_SHEET));
-  const origin = combinedOrigin(info ? originOfInformationSheet(info.name, info.head) : {}, originOfKeywords(await documentKeywords(zip)));
+  const keywords = await documentKeywords(zip);
+  // An Information sheet speaks for the file only in a workbook Samla made (its keywords, or a stamped template sheet):
+  // a user's own cover sheet named Information, in a file that merely holds Samla's columns, says nothing about it.
+  const samlaMade = isSamlaKeywords(keywords) || sources.some((source) => taken.has(source.index) && source.stamp !== undefined);
+  const info = samlaMade ? sources.find((source) => !taken.has(source.index) && sameName(source.name, INFO_SHEET)) : undefined;
+  const origin = combinedOrigin(info ? originOfInformationSheet(info.name, info.head) : {}, originOfKeywords(keywords));
   return { ok: true, sheets, origin };
 }
 

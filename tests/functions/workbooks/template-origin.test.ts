@@ -120,6 +120,14 @@ describe('the board and year a template file says it was downloaded for', () => 
     expect(await originOf(Buffer.from(await plain.xlsx.writeBuffer()))).toEqual({});
   });
 
+  it('is nothing for a workbook Samla did not make (no stamp, no keywords), even with a cover sheet named Information', async () => {
+    const own = new ExcelJS.Workbook();
+    own.addWorksheet('Aktiviteter').addRow(['Aktivitets-ID', 'Uppdragsdel', 'Aktivitetstyp', 'Rubrik']);
+    // The user's own cover sheet, naming a board and a year as Samla's Information sheet does.
+    own.addWorksheet('Information').addRows([['Projektets information'], ['År', 2013], ['Länsstyrelse', 'Länsstyrelsen i Uppsala län'], ['Länsbokstav', 'C']]);
+    expect(await originOf(Buffer.from(await own.xlsx.writeBuffer()))).toEqual({});
+  });
+
   it('agrees with board I and 2014 for every case file Samla reads', async () => {
     const files = readdirSync(CASES_DIR).filter((name) => name.endsWith('.xlsx'));
     expect(files.length).toBeGreaterThan(5);
