@@ -90,10 +90,16 @@ function refusalProblem(refusal: RoundRefusal, target: Target): HttpProblem {
     case 'not-current-version':
       return new HttpProblem(
         'not-current-version',
-        {
-          sv: `Version ${refusal.given} av ${what.sv} gäller inte längre; den gällande är version ${refusal.current}. Läs om läget och granska version ${refusal.current}.`,
-          en: `Version ${refusal.given} of ${what.en} is no longer current; the current one is version ${refusal.current}. Reload the round and review version ${refusal.current}.`,
-        },
+        refusal.given > refusal.current
+          ? {
+              // A version after the current one has never been current: it does not exist (yet).
+              sv: `${what.sv} har ingen version ${refusal.given}; den gällande är version ${refusal.current}. Läs om läget och granska version ${refusal.current}.`,
+              en: `${what.en} has no version ${refusal.given}; the current one is version ${refusal.current}. Reload the round and review version ${refusal.current}.`,
+            }
+          : {
+              sv: `Version ${refusal.given} av ${what.sv} gäller inte längre; den gällande är version ${refusal.current}. Läs om läget och granska version ${refusal.current}.`,
+              en: `Version ${refusal.given} of ${what.en} is no longer current; the current one is version ${refusal.current}. Reload the round and review version ${refusal.current}.`,
+            },
         { reason: refusal.code, current: refusal.current },
       );
     case 'round-accepted':

@@ -168,13 +168,25 @@ const STAMP_REFUSALS = {
     status: 422,
     problem: 'duplicate-template-sheet',
     detail: localizedMessage(
-      (p) =>
-        `Bladen ${(p.sheets ?? []).map((sheet) => `”${sheet}”`).join(' och ')} är alla märkta som mallen ${p.template ?? ''} (ett kopierat blad behåller märkningen). Samla kan inte veta vilket som gäller, så inget lästes. Samla alla rader i ett av bladen och ta bort de andra, och ladda upp filen igen.`,
-      (p) =>
-        `The sheets ${(p.sheets ?? []).map((sheet) => `"${sheet}"`).join(' and ')} are all marked as the ${p.template ?? ''} template (a copied sheet keeps the mark). Samla can't tell which one counts, so nothing was read. Gather all rows in one of them, delete the others, and upload the file again.`,
+      (p) => {
+        const sheets = p.sheets ?? [];
+        const two = sheets.length === 2;
+        return `Bladen ${namesInWords(sheets, '”', '”', 'och')} är ${two ? 'båda' : 'alla'} märkta som mallen ${p.template ?? ''} (ett kopierat blad behåller märkningen). Samla kan inte veta vilket som gäller, så inget lästes. Samla alla rader i ett av bladen och ta bort ${two ? 'det andra' : 'de andra'}, och ladda upp filen igen.`;
+      },
+      (p) => {
+        const sheets = p.sheets ?? [];
+        const two = sheets.length === 2;
+        return `The sheets ${namesInWords(sheets, '"', '"', 'and')} are ${two ? 'both' : 'all'} marked as the ${p.template ?? ''} template (a copied sheet keeps the mark). Samla can't tell which one counts, so nothing was read. Gather all rows in one of them, delete ${two ? 'the other' : 'the others'}, and upload the file again.`;
+      },
     ),
   },
 } as const satisfies Record<string, RefusalText>;
+
+/** Names in quotes as a sentence lists them: ”A”, ”B” och ”C”. */
+function namesInWords(names: readonly string[], open: string, close: string, and: string): string {
+  const quoted = names.map((name) => `${open}${name}${close}`);
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} ${and} ${quoted[quoted.length - 1] ?? ''}` : (quoted[0] ?? '');
+}
 
 const REFUSALS: Record<UploadRefusalKind, RefusalText> = {
   'too-large': {

@@ -153,7 +153,7 @@ describe('return, accept and reopen', () => {
 
   it('refuses bad returns with problem documents and writes nothing', async () => {
     const cases: [unknown, number, RegExp][] = [
-      [{ version: 2, comment: 'Rätta' }, 409, /gäller inte längre; den gällande är version 1/],
+      [{ version: 2, comment: 'Rätta' }, 409, /Aktiviteter för .* har ingen version 2; den gällande är version 1/],
       [{ version: 1, comment: '   ' }, 400, /Begärans innehåll/],
       [{ version: 1, comment: 'x'.repeat(2001) }, 400, /Begärans innehåll/],
       [{ version: 1, comment: 'Rätta', cells: [{ row: 2, column: 'nope', comment: 'Fel' }] }, 422, /1 cellkommentar pekar på en cell som inte finns/],
@@ -186,6 +186,12 @@ describe('return, accept and reopen', () => {
   it('answers a return with the next submission, accepts it, refuses submissions with 409 in words until reopened', async () => {
     expect((await submit(staffM, 'M', 'activities', [activity({ participantsMen: 9 }), activity({ activityId: 'A-2' })])).status).toBe(201);
     expect(await entry('M', 'activities')).toMatchObject({ state: 'submitted', version: 2, cells: [] });
+    // The version the coordinator looked at has been replaced since: that is what the refusal says.
+    const stale = await call('POST', 'rounds/2013/M/activities/accept', coordinator, { version: 1 });
+    expect([stale.status, (stale.body as { detail?: string }).detail]).toEqual([
+      409,
+      expect.stringMatching(/^Version 1 av .* gäller inte längre; den gällande är version 2/),
+    ]);
     expect((await call('POST', 'rounds/2013/M/activities/accept', coordinator, { version: 2 })).status).toBe(200);
     const closed = await submit(staffM, 'M', 'activities', [activity({ title: 'Ny' })]);
     expect([closed.status, closed.body.title]).toEqual([409, 'Inlämningen är godkänd']);

@@ -148,8 +148,8 @@ describe('uploads that are not today’s template, named as such', () => {
       problem: 'duplicate-template-sheet',
       params: { template: 'Aktiviteter', sheets: ['Aktiviteter', 'Aktiviteter (2)'] },
     });
-    expect(refusal.detail.sv).toContain('Bladen ”Aktiviteter” och ”Aktiviteter (2)” är alla märkta som mallen Aktiviteter');
-    expect(refusal.detail.en).toContain('The sheets "Aktiviteter" and "Aktiviteter (2)" are all marked as the Aktiviteter template');
+    expect(refusal.detail.sv).toContain('Bladen ”Aktiviteter” och ”Aktiviteter (2)” är båda märkta som mallen Aktiviteter');
+    expect(refusal.detail.en).toContain('The sheets "Aktiviteter" and "Aktiviteter (2)" are both marked as the Aktiviteter template');
   });
 
   it('names a sheet whose stamp says one template and whose headers are another’s, instead of judging it as the wrong one', async () => {
