@@ -34,12 +34,12 @@ function labelOf(template: AnyTemplate, key: string, pick: <T>(items: readonly T
  * The standard template from GET /api/templates (both sheets), filled as staff fill it: every row typed into the
  * table, dates as dates, lists as their Swedish labels, every row right (so that the file is stored).
  */
-export async function filledTemplate(rows: number): Promise<Buffer> {
+export async function filledTemplate(rows: number, board: BoardCode = 'AB'): Promise<Buffer> {
   const random = seededRandom(rows);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const workbook = new ExcelJS.Workbook();
   // ExcelJS's declared Buffer predates Node's generic one.
-  await workbook.xlsx.load((await buildTemplateWorkbook({ template: 'both', board: 'AB', year: YEAR })) as unknown as ExcelJS.Buffer);
+  await workbook.xlsx.load((await buildTemplateWorkbook({ template: 'both', board, year: YEAR })) as unknown as ExcelJS.Buffer);
   const activities = workbook.getWorksheet(ACTIVITIES_TEMPLATE.sheetName);
   const expenses = workbook.getWorksheet(EXPENSES_TEMPLATE.sheetName);
   if (!activities || !expenses) throw new Error('the template lacks a sheet');
@@ -189,7 +189,11 @@ export const uploadBenchmark: Benchmark = {
   async run() {
     const azurite = await startAzurite();
     try {
-      const file = await filledTemplate(ROWS);
+      // Each board's own download, filled alike (a file made for another board is refused): the same size and rows.
+      const files = new Map<BoardCode, Buffer>();
+      for (const board of BOARDS) files.set(board, await filledTemplate(ROWS, board));
+      const fileOf = (board: BoardCode): Buffer => files.get(board) ?? Buffer.alloc(0);
+      const file = fileOf(BOARDS[0] ?? 'AB');
       Object.assign(process.env, {
         SAMLA_AUTH: 'dev',
         SAMLA_DEV_AUTH_DIR: '.samla/bench-dev-auth',
@@ -215,7 +219,7 @@ export const uploadBenchmark: Benchmark = {
       await rawTables.rows.createTable();
       const samla = async (board: BoardCode) => {
         const start = process.hrtime.bigint();
-        await submitFile(tokens.get(board) ?? '', board, file);
+        await submitFile(tokens.get(board) ?? '', board, fileOf(board));
         ours.push(seconds(start));
       };
       const excel = async () => {
