@@ -101,7 +101,7 @@ describe('number text: read only when it has one meaning', () => {
     );
     expect(messages('expenses', [expense({ amount: '1,234' })], 'en')[0]).toContain('1,234 or 1.234, so it is not read.');
     expect(messages('expenses', [expense({ amount: '1,234' })], 'en')[0]).toContain('or 1.2340 for 1.234.');
-    expect(messages('expenses', [expense({ amount: '1,234' })])[0]).toContain('eller 1,2340 om du menar 1,2340');
+    expect(messages('expenses', [expense({ amount: '1,234' })])[0]).toContain('eller 1,2340 om du menar 1,234.');
   });
 
   it.each([

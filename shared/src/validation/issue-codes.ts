@@ -118,7 +118,7 @@ export const ISSUE_CODES = {
   'ambiguous-number': define(
     'error',
     (p) =>
-      `”${p.value}” kan betyda två olika tal, ${p.asThousands} eller ${p.asDecimal}, och läses därför inte. Skriv ${p.asThousandsPlain} eller ${p.asThousands} (mellanslag mellan tusental) om du menar ${p.asThousands}, eller ${p.asDecimal} om du menar ${p.asDecimal}.`,
+      `”${p.value}” kan betyda två olika tal, ${p.asThousands} eller ${p.asDecimal}, och läses därför inte. Skriv ${p.asThousandsPlain} eller ${p.asThousands} (mellanslag mellan tusental) om du menar ${p.asThousands}, eller ${p.asDecimal} om du menar ${p.decimal}.`,
     (p) =>
       `"${p.value}" could mean two numbers, ${p.thousands} or ${p.decimal}, so it is not read. Write ${p.asThousandsPlain} or ${p.asThousands} (a space between thousands) for ${p.thousands}, or ${p.asDecimalPoint} for ${p.decimal}.`,
   ),
