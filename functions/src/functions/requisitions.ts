@@ -19,7 +19,8 @@ const putFunds = defineRoute('putRequisitions', ['PUT'], 'requisitions/{year}', 
   const caller = await authenticate(request, services.authentication);
   requireRole(caller, ['finance']);
   const year = yearInPath(request, services.settings, 'requisitions');
-  const { movements } = await readJsonBody(request, fundsBodySchema(services.settings));
+  // Amounts spelled beyond what a double holds are kept as written, so they are refused in words, never rounded.
+  const { movements } = await readJsonBody(request, fundsBodySchema(services.settings), undefined, { writtenNumbers: true });
   return json(200, await services.funds.replace(year, movements, caller.name, services.now().toISOString()));
 });
 

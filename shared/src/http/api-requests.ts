@@ -9,6 +9,7 @@ import type { ReportKind } from '../reports/report-model';
 import { MAX_CELL_COMMENTS, MAX_ROUND_COMMENT } from '../round/reporting-round';
 import { lineSeparatorCharacter, showableText, xmlInvalidCharacter } from '../sheet/cell-characters';
 import { hasAtMostDecimals } from '../sheet/number-text';
+import { WrittenNumber } from '../sheet/cell-values';
 import { TEMPLATE_KEYS, type TemplateKey } from '../templates/template-modules';
 
 /*
@@ -279,9 +280,20 @@ function kronorSchema(max: number) {
       en: `${notNumberText.en}, written as a JSON number without quotes and with a point before the öre, e.g. 1400000.5 (${got.en})`,
     };
   });
+  // A number spelled with more digits than a double holds (the API's JSON reader keeps it as a WrittenNumber): never
+  // rounded and stored; with at most 12 significant digits under the limit, it has öre beyond two decimals.
+  const inexactText = { sv: 'beloppet får ha högst två decimaler', en: 'the amount may have at most two decimals' };
+  const inexact = saidOf(
+    { sv: `${inexactText.sv} (skrivet med fler siffror än ett tal rymmer)`, en: `${inexactText.en} (written with more digits than a number holds)` },
+    (input) => (input instanceof WrittenNumber ? { sv: `${inexactText.sv} (fick ${input.text})`, en: `${inexactText.en} (got ${input.text})` } : undefined),
+  );
+  const wrongType = (input: unknown): string => {
+    if (input instanceof WrittenNumber) return input.value > max ? tooLarge : input.value > 0 ? inexact : notPositive;
+    return notNumber;
+  };
   return (
     z
-      .number({ error: (issue) => (typeof issue.input !== 'number' ? notNumber : issue.input > 0 ? tooLarge : notPositive) })
+      .number({ error: (issue) => (typeof issue.input !== 'number' ? wrongType(issue.input) : issue.input > 0 ? tooLarge : notPositive) })
       .positive({ error: notPositive })
       .max(max, { error: tooLarge })
       // An amount over the limit or not above 0 has that reason only. The öre are counted exactly (hasAtMostDecimals,

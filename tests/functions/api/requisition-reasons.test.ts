@@ -39,6 +39,26 @@ describe('requisitions: one true reason per field, in Swedish and English', () =
     ]);
   });
 
+  it('refuses an amount spelled with more digits than a number holds, quoting it, and stores nothing', async () => {
+    const body = '{"movements":[{"kind":"requisition","amount":1400000.1000000001,"date":"2014-08-01"}]}';
+    const response = await api.call('PUT', 'requisitions/2014', { token: finance, body, headers: { 'Content-Type': 'application/json' } });
+    const problem = problemSchema.parse(await response.json());
+    expect(response.status).toBe(400);
+    expect(problem['invalid-params']).toEqual([{ name: 'movements.0.amount', reason: 'beloppet får ha högst två decimaler (fick 1400000.1000000001)' }]);
+    const english = await api.call('PUT', 'requisitions/2014?lang=en', { token: finance, body, headers: { 'Content-Type': 'application/json' } });
+    expect(problemSchema.parse(await english.json())['invalid-params']).toEqual([
+      { name: 'movements.0.amount', reason: 'the amount may have at most two decimals (got 1400000.1000000001)' },
+    ]);
+    const stored = await api.call('GET', 'requisitions/2014', { token: finance });
+    expect(JSON.stringify(await stored.json())).not.toContain('1400000.1');
+    // Sixteen digits that are a whole number of öre are still a number that is too large, not "not a number".
+    const large = '{"movements":[{"kind":"requisition","amount":12345678901234567,"date":"2014-08-01"}]}';
+    const tooLarge = await api.call('PUT', 'requisitions/2014?lang=en', { token: finance, body: large, headers: { 'Content-Type': 'application/json' } });
+    expect(problemSchema.parse(await tooLarge.json())['invalid-params']).toEqual([
+      { name: 'movements.0.amount', reason: 'the amount may be at most 10,000,000,000 kronor' },
+    ]);
+  });
+
   it('gives 1/8 2014 the form as its only reason, without a false "too far ahead"', async () => {
     expect((await reasons({ date: '1/8 2014' }, 'en')).reasons).toEqual([
       'movements.0.date: write the date as YYYY-MM-DD, e.g. 2014-08-01 (got the text “1/8 2014”)',
