@@ -68,6 +68,51 @@ function nestingDepth(text: string, limit: number): number {
   return deepest;
 }
 
+/** Keys seen in one object: a list while it is short, a Set once it is long (so a huge object stays linear). */
+type SeenKeys = string[] | Set<string>;
+const SHORT_OBJECT = 16;
+
+/**
+ * The first key that occurs twice in one object of valid JSON text, and where its second occurrence starts; undefined
+ * when there is none. RFC 8259 §4 says names SHOULD be unique and leaves duplicates to the reader; `JSON.parse` keeps the
+ * last value without a word, so a client's program that writes a column twice would have one value silently dropped.
+ * Keys are compared after their escapes are read (`"a"` and `"\u0061"` are one key).
+ */
+export function firstDuplicateKey(text: string): { key: string; at: number } | undefined {
+  const stack: (SeenKeys | undefined)[] = []; // undefined: an array
+  let expectingKey = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x22) {
+      const start = index;
+      let escaped = false;
+      for (index++; index < text.length; index++) {
+        const inner = text.charCodeAt(index);
+        if (inner === 0x5c) {
+          escaped = true;
+          index++;
+        } else if (inner === 0x22) break;
+      }
+      const keys = expectingKey ? stack[stack.length - 1] : undefined;
+      expectingKey = false;
+      if (!keys) continue;
+      const raw = text.slice(start + 1, index);
+      const key = escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
+      if (Array.isArray(keys) ? keys.includes(key) : keys.has(key)) return { key, at: start };
+      if (Array.isArray(keys)) {
+        keys.push(key);
+        if (keys.length > SHORT_OBJECT) stack[stack.length - 1] = new Set(keys);
+      } else keys.add(key);
+    } else if (code === 0x7b) {
+      stack.push([]);
+      expectingKey = true;
+    } else if (code === 0x5b) stack.push(undefined);
+    else if (code === 0x7d || code === 0x5d) stack.pop();
+    else if (code === 0x2c) expectingKey = stack[stack.length - 1] !== undefined;
+  }
+  return undefined;
+}
+
 /** A character as a message may show it: itself when printable, always its code point (never a raw control character). */
 export function describeCharacter(character: string): string {
   const codePoint = character.codePointAt(0) ?? 0;
@@ -158,10 +203,9 @@ export function parseJsonText(text: string, reading: JsonReading = {}): unknown 
       { reason: 'json-too-deep' },
     );
   }
+  let json: unknown;
   try {
-    const json = JSON.parse(text) as unknown;
-    const tokens = reading.writtenNumbers ? longNumberTokens(text) : [];
-    return tokens.length > 0 ? parseWithWrittenNumbers(text, tokens) : json;
+    json = JSON.parse(text) as unknown;
   } catch (error) {
     const why = jsonProblem(error as Error, text);
     throw problems.badRequest(
@@ -172,6 +216,19 @@ export function parseJsonText(text: string, reading: JsonReading = {}): unknown 
       { reason: 'malformed-json' },
     );
   }
+  const duplicate = firstDuplicateKey(text);
+  if (duplicate) {
+    const key = quotable(duplicate.key);
+    throw problems.badRequest(
+      {
+        sv: `Begärans JSON har nyckeln ”${key}” två gånger i samma objekt (andra gången vid tecken ${duplicate.at + 1}). Samla väljer inte mellan två värden: skicka varje nyckel en gång.`,
+        en: `The request JSON has the key “${key}” twice in one object (the second time at character ${duplicate.at + 1}). Samla does not choose between two values: send each key once.`,
+      },
+      { reason: 'duplicate-json-key' },
+    );
+  }
+  const tokens = reading.writtenNumbers ? longNumberTokens(text) : [];
+  return tokens.length > 0 ? parseWithWrittenNumbers(text, tokens) : json;
 }
 
 /** JSON from a body's bytes, in the charset its Content-Type declares (UTF-8 by default, a BOM ignored). */

@@ -140,6 +140,36 @@ describe('JSON bodies in the encodings real clients send', () => {
     expect((await api.call('GET', 'health')).status).toBe(200);
   });
 
+  it('refuses a key written twice in one object, naming it, and stores nothing (JSON.parse would keep the last silently)', async () => {
+    const row = JSON.stringify(activity({ activityId: 'DUP-1' })).slice(0, -1);
+    for (const [json, key] of [
+      [`{"board":"I","year":2013,"template":"activities","rows":[${row},"activityId":"DUP-2"}]}`, 'activityId'],
+      // The same key with an escape is the same key.
+      [`{"board":"I","year":2013,"template":"activities","rows":[${row},"\u0061ctivityId":"DUP-2"}]}`, 'activityId'],
+      [`{"board":"I","year":2013,"board":"M","template":"activities","rows":[${row}}]}`, 'board'],
+    ] as const) {
+      const answer = await send('submissions', json, { 'Content-Type': 'application/json' });
+      expect([answer.status, answer.json.reason]).toEqual([400, 'duplicate-json-key']);
+      expect(answer.json.detail).toMatch(new RegExp(`nyckeln ”${key}” två gånger i samma objekt \\(andra gången vid tecken \\d+\\)`));
+    }
+    expect((await storedActivities('I', 2013))?.some((stored) => stored.activityId.startsWith('DUP'))).not.toBe(true);
+    // One key in many objects is no duplicate, nor is a key inside a text.
+    const many = JSON.stringify({
+      board: 'I',
+      year: 2013,
+      template: 'activities',
+      rows: [activity({ activityId: 'U-1', title: '"activityId":"x"' }), activity({ activityId: 'U-2' })],
+    });
+    expect((await send('validate', many, { 'Content-Type': 'application/json' })).status).toBe(200);
+  });
+
+  it('reads an object of 200 000 distinct keys through the duplicate check (a quadratic search would not end)', async () => {
+    const keys = Array.from({ length: 200_000 }, (_, index) => `"k${index}":0`).join(',');
+    const answer = await send('validate', `{"board":"I","year":2013,"template":"activities","rows":[{${keys}}]}`, { 'Content-Type': 'application/json' });
+    // Past the JSON reading: the row is judged (its keys are no columns: each gets an unknown-column warning).
+    expect([answer.status, typeof answer.json.valid]).toEqual([200, 'boolean']);
+  });
+
   it('says where malformed JSON breaks without quoting control characters', async () => {
     const answer = await send('validate', '{"board": "I",\u0001 "year": 2013}', { 'Content-Type': 'application/json' });
     expect(answer.status).toBe(400);
