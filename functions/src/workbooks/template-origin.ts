@@ -38,7 +38,8 @@ export interface TemplateOrigin {
 }
 
 function normalized(value: UploadedValue | undefined): string {
-  return typeof value === 'string' || typeof value === 'number' ? String(value).trim().replace(/\s+/g, ' ').toLowerCase() : '';
+  // NFC: a label typed or saved with a decomposed ä (a + U+0308) is the same label, as headers are (sheet-reader.ts).
+  return typeof value === 'string' || typeof value === 'number' ? String(value).normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase() : '';
 }
 
 function labelled(label: Localized, text: string): boolean {

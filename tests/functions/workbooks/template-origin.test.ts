@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { BoardCode } from '@samla/shared';
 import { buildTemplateWorkbook } from '../../../functions/src/workbooks/template-workbook';
-import { originMismatch, type TemplateOrigin } from '../../../functions/src/workbooks/template-origin';
+import { originMismatch, originOfInformationSheet, type TemplateOrigin } from '../../../functions/src/workbooks/template-origin';
 import { readUploadedWorkbook } from '../../../functions/src/workbooks/upload-reader';
 import { CASES_DIR } from '../../support/cases';
 import { ensureDebianPrograms } from '../../support/debian-packages';
@@ -118,6 +118,26 @@ describe('the board and year a template file says it was downloaded for', () => 
     // A sheet of the user's own named Information, with no board or year on it, says nothing either.
     plain.addWorksheet('Information').addRows([['Anteckningar'], ['År', 'ej bestämt'], ['Länsbokstav', 'Gotland?']]);
     expect(await originOf(Buffer.from(await plain.xlsx.writeBuffer()))).toEqual({});
+  });
+
+  it('reads the Information sheet’s labels also when they are written decomposed (NFD), as some programs save them', () => {
+    const rows = new Map([
+      [
+        5,
+        new Map([
+          [1, 'Länsbokstav'.normalize('NFD')],
+          [2, 'C'],
+        ]),
+      ],
+      [
+        6,
+        new Map<number, string | number>([
+          [1, 'År'.normalize('NFD')],
+          [2, 2013],
+        ]),
+      ],
+    ]);
+    expect(said(originOfInformationSheet('Information', rows))).toMatchObject({ board: 'C', year: 2013 });
   });
 
   it('is nothing for a workbook Samla did not make (no stamp, no keywords), even with a cover sheet named Information', async () => {
