@@ -204,7 +204,7 @@ function entityToRow<T extends TemplateKey>(template: T, stored: Readonly<Record
 const columnKeyCache = new Map<TemplateKey, { inOrder: readonly string[]; sorted: readonly string[] }>();
 
 /** The template's column keys, in the template's order. */
-export function columnKeys(template: TemplateKey): readonly string[] {
+function columnKeys(template: TemplateKey): readonly string[] {
   return keysOf(template).inOrder;
 }
 

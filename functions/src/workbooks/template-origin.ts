@@ -1,4 +1,4 @@
-import { boardByCode, BOARDS, cellAddress, isBoardCode, isEmptyCell, type BoardCode, type Localized, type Year } from '@samla/shared';
+import { boardByCode, BOARDS, cellAddress, comparableText, isBoardCode, isEmptyCell, type BoardCode, type Localized, type Year } from '@samla/shared';
 import type { UploadedValue } from './uploaded-cell';
 
 /*
@@ -37,13 +37,11 @@ export interface TemplateOrigin {
   readonly year?: { readonly year: number; readonly place: OriginPlace };
 }
 
-function normalized(value: UploadedValue | undefined): string {
-  // NFC: a label typed or saved with a decomposed ä (a + U+0308) is the same label, as headers are (sheet-reader.ts).
-  return typeof value === 'string' || typeof value === 'number' ? String(value).normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase() : '';
-}
+/** A cell as labels are compared, the way headers are (`comparableText`: NFC, spaces, letter case). */
+const normalized = (value: UploadedValue | undefined): string => comparableText(value ?? null);
 
 function labelled(label: Localized, text: string): boolean {
-  return text !== '' && (text === label.sv.toLowerCase() || text === label.en.toLowerCase());
+  return text !== '' && (text === comparableText(label.sv) || text === comparableText(label.en));
 }
 
 function boardOfCell(value: UploadedValue | undefined, byName: boolean): BoardCode | undefined {

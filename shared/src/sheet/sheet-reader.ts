@@ -48,10 +48,11 @@ interface PlacedColumn {
 }
 
 /**
- * A header as it is compared: Unicode NFC (a `ö` typed as `o` + U+0308, as macOS and some programs write it, is the
+ * A header or label as Samla compares it (template headers, cell comments' columns, the Information sheet's labels):
+ * Unicode NFC (a `ö` typed as `o` + U+0308, as macOS and some programs write it, is the
  * same header; Unicode Standard Annex #15), spaces trimmed and runs of white space made one, lower case.
  */
-function normalizeHeader(header: unknown): string {
+export function comparableText(header: unknown): string {
   return (isCellValue(header) ? String(header) : '').normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
@@ -62,7 +63,7 @@ function headerLookup(template: AnyTemplate): Map<string, Column> {
   if (!lookup) {
     lookup = new Map();
     for (const column of template.columns) {
-      for (const name of [column.label.sv, column.label.en, column.key]) lookup.set(normalizeHeader(name), column);
+      for (const name of [column.label.sv, column.label.en, column.key]) lookup.set(comparableText(name), column);
     }
     headerLookups.set(template, lookup);
   }
@@ -71,7 +72,7 @@ function headerLookup(template: AnyTemplate): Map<string, Column> {
 
 /** The template's column a header text names (Swedish or English label, or key), or undefined. */
 export function columnForHeader(template: AnyTemplate, header: unknown): Column | undefined {
-  return isEmptyCell(header) ? undefined : headerLookup(template).get(normalizeHeader(header));
+  return isEmptyCell(header) ? undefined : headerLookup(template).get(comparableText(header));
 }
 
 function placeColumns(template: AnyTemplate, header: readonly unknown[], origin: CellPosition, issues: IssueList): PlacedColumn[] {
@@ -80,7 +81,7 @@ function placeColumns(template: AnyTemplate, header: readonly unknown[], origin:
   header.forEach((text, index) => {
     const sheetColumn = origin.column + index;
     if (isEmptyCell(text)) return;
-    const column = lookup.get(normalizeHeader(text));
+    const column = lookup.get(comparableText(text));
     if (!column) {
       issues.add('unknown-column', origin.row, null, sheetColumn, { header: showValue(typeof text === 'string' ? text.trim() : text) });
       return;
