@@ -1,5 +1,5 @@
 import type { HttpResponseInit, InvocationContext } from '@azure/functions';
-import { boardYearQuerySchema, type SubmissionTarget, type TemplateValidation } from '@samla/shared';
+import { boardYearQuerySchema, type SubmissionTarget } from '@samla/shared';
 import type { Caller } from '../auth/caller';
 import { authenticate, requireBoardAccess } from '../http/access';
 import { defineRoute, json } from '../http/define-route';
@@ -9,8 +9,9 @@ import { parseInput, queryObject } from '../http/request-body';
 import type { Route } from '../http/route';
 import type { Services } from '../services';
 import { withIdempotency } from '../submissions/idempotent-submission';
-import { judgeTemplates, receiptResponse } from '../submissions/submission-intake';
-import { storeJudgedSheets } from '../submissions/sheets-submission';
+import { receiptResponse } from '../submissions/submission-intake';
+import { storeJudgedSheets, type JudgedTemplate } from '../submissions/sheets-submission';
+import { judgeStreamedSheets, type StreamedSheet, type StreamedUpload } from '../submissions/file-intake';
 import { originMismatch } from '../workbooks/template-origin';
 import type { UploadRefusal } from '../workbooks/upload-refusal';
 import { MAX_UPLOAD_BYTES, readUploadedWorkbook, type UploadedSheet } from '../workbooks/upload-reader';
@@ -24,9 +25,18 @@ export function refusalProblem(refusal: UploadRefusal): HttpProblem {
   return new HttpProblem(refusal.problem ?? KIND_BY_STATUS[refusal.status], refusal.detail, { reason: refusal.kind, ...refusal.params });
 }
 
-/** Judges every template sheet of the file together; a reference is checked against the file's sheet when it has it, else what is stored. */
-function judgeFile(services: Services, target: BoardYear, sheets: readonly UploadedSheet[], language: ReturnType<typeof requestLanguage>) {
-  return judgeTemplates(services, target, sheets, language);
+/** The read file's sheets given row by row (until the reader streams them itself). */
+function streamed(sheets: readonly UploadedSheet[]): StreamedUpload<UploadedSheet & StreamedSheet> {
+  return {
+    sheets: sheets.map((sheet) => ({ ...sheet, header: sheet.values[0] ?? [] })),
+    rows: async (sheet, sink) => {
+      for (let index = 1; index < sheet.values.length; index += 1) {
+        const values = sheet.values[index];
+        if (values) await sink(index, values);
+      }
+      return undefined;
+    },
+  };
 }
 
 /**
@@ -38,11 +48,11 @@ async function storeFile(
   services: Services,
   caller: Caller,
   target: BoardYear,
-  judged: TemplateValidation[],
+  judged: JudgedTemplate[],
   context: InvocationContext,
   nothingToReport: boolean,
 ): Promise<HttpResponseInit> {
-  const filled = judged.filter((validation) => validation.rows.length > 0 || !validation.valid);
+  const filled = judged.filter((entry) => entry.rowCount > 0 || !entry.judgement.valid);
   const toStore = filled.length > 0 ? filled : judged;
   const receipts = await storeJudgedSheets(services, caller, target, toStore, (_template, empty) => nothingToReport && empty, context);
   // One template's receipt keeps the single route's shape and Location; several are listed.
@@ -77,7 +87,9 @@ const submitFile = defineRoute('submitFile', ['POST'], 'submissions/file', async
       const mismatch = originMismatch(reading.origin, target);
       if (mismatch)
         throw new HttpProblem('other-board-or-year', mismatch.detail, { reason: 'other-board-or-year', file: mismatch.file, request: mismatch.request });
-      return storeFile(services, caller, target, await judgeFile(services, target, reading.sheets, language), context, query.nothingToReport === 'true');
+      const judged = await judgeStreamedSheets(services, target, streamed(reading.sheets), language);
+      if (!judged.ok) throw refusalProblem(judged.refusal);
+      return storeFile(services, caller, target, judged.templates, context, query.nothingToReport === 'true');
     },
     { json: false, maxBytes: MAX_UPLOAD_BYTES, requestTag: `${target.board}|${target.year}` },
   );

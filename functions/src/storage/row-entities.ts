@@ -3,7 +3,6 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { TableEntity, TransactionAction } from '@azure/data-tables';
 import { CHUNKS_PER_ENTITY, chunkProperties, chunkPropertyNames, payloadBytes, readChunks, splitChunks } from './binary-chunks';
 import { templateDefinition, type BoardCode, type TemplateKey, type TemplateRows, type Year } from '@samla/shared';
-import type { NewSubmission } from './submission-store';
 
 /** The service's limit for one transaction (entity group): 100 operations, all in one partition. */
 export const MAX_BATCH_SIZE = 100;
@@ -62,44 +61,124 @@ export interface RowEntitiesResult {
   readonly contentHash: string;
 }
 
+/** One block of rows packed for storage, not yet tied to a version's partition (RowBlockProperties and its chunks). */
+export interface PackedBlock extends RowBlockProperties {
+  readonly chunks: readonly Uint8Array[];
+}
+
+/** A version's rows packed as they came (`RowPacker`): its blocks, how many rows, and their content hash. */
+export interface PackedRows {
+  readonly blocks: readonly PackedBlock[];
+  readonly rowCount: number;
+  /** SHA-256 of the rows' canonical JSON, hex: the same as `rowsContentHash` of the rows. */
+  readonly contentHash: string;
+}
+
+/**
+ * Packs a version's rows one at a time, in order, into gzipped blocks as they fill, and hashes them: a caller that
+ * streams an uploaded sheet keeps only the packed blocks (40–80 KB per 1 000 rows), never the rows. `blockChars` is
+ * as for rowEntities; `hashOnly` hashes without building blocks (what tells an unchanged submission from a changed
+ * one). Throws RangeError beyond MAX_ROWS_PER_SUBMISSION rows, TypeError for a value that is not text, a finite number
+ * or yes/no.
+ */
+export class RowPacker {
+  private readonly keys: readonly string[];
+  private readonly hash = createHash('sha256');
+  private readonly blocks: PackedBlock[] = [];
+  private block: string[] = [];
+  private blockFirst = 0;
+  private blockLength = 0;
+  private rows = 0;
+
+  constructor(
+    template: TemplateKey,
+    private readonly blockChars: number = DEFAULT_BLOCK_CHARS,
+    private readonly hashOnly = false,
+  ) {
+    this.keys = sortedColumnKeys(template);
+    this.hash.update('[');
+  }
+
+  /** How many rows were added. */
+  get rowCount(): number {
+    return this.rows;
+  }
+
+  /** One row (its values by column key), after those added before it. */
+  add(row: object): void {
+    if (this.rows >= MAX_ROWS_PER_SUBMISSION) throw new RangeError(`A submission holds at most ${MAX_ROWS_PER_SUBMISSION} rows`);
+    const values = row as Readonly<Record<string, unknown>>;
+    const canonical: Record<string, unknown> = {};
+    for (const key of this.keys) {
+      const value = values[key];
+      if (value === undefined || value === null) continue;
+      canonical[key] = checkedValue(value);
+    }
+    const json = JSON.stringify(canonical);
+    this.hash.update(this.rows === 0 ? json : `,${json}`);
+    this.rows += 1;
+    if (this.hashOnly) return;
+    if (this.block.length > 0 && this.blockLength + json.length > this.blockChars) this.close();
+    this.block.push(json);
+    this.blockLength += json.length + 1;
+  }
+
+  /** The packed rows; the packer is spent. */
+  finish(): PackedRows {
+    if (this.block.length > 0) this.close();
+    this.hash.update(']');
+    return { blocks: this.blocks, rowCount: this.rows, contentHash: this.hash.digest('hex') };
+  }
+
+  private close(): void {
+    for (const block of packBlock(this.blockFirst, this.block)) this.blocks.push(block);
+    this.blockFirst += this.block.length;
+    this.block = [];
+    this.blockLength = 0;
+  }
+}
+
 /**
  * The entities holding one version's rows, and the content hash, built in one pass over the rows.
  *
  * Rows are packed in blocks rather than one entity per row: a table partition takes up to 2 000 entities per second
  * (Microsoft, "Scalability and performance targets for Table storage"), so a 10 000-row sheet as row entities takes
  * at least 5 s to store and as long again to read; as blocks it is one transaction. The rows keep their values exactly
- * (JSON numbers are IEEE doubles, as Edm.Double was) and their order. `blockChars` (characters of JSON per block,
+ * (JSON numbers are IEEE doubles, as Edm.Double was) and their order; rows packed already are taken as they are. `blockChars` (characters of JSON per block,
  * DEFAULT_BLOCK_CHARS) lets a test make many small blocks. The benchmark writes these very entities as its reference.
  * Throws RangeError beyond MAX_ROWS_PER_SUBMISSION rows, TypeError for a value that is not text, a finite number or
  * yes/no.
  */
 export function rowEntities<T extends TemplateKey>(
-  submission: Pick<NewSubmission<T>, 'board' | 'year' | 'template' | 'rows'>,
+  submission: { readonly board: BoardCode; readonly year: Year; readonly template: T; readonly rows: readonly TemplateRows[T][] | PackedRows },
   version: number,
   blockChars: number = DEFAULT_BLOCK_CHARS,
 ): RowEntitiesResult {
   const { board, year, template, rows } = submission;
-  if (rows.length > MAX_ROWS_PER_SUBMISSION) {
-    throw new RangeError(`A submission holds at most ${MAX_ROWS_PER_SUBMISSION} rows, not ${rows.length}`);
+  let packed: PackedRows;
+  if (isPackedRows(rows)) packed = rows;
+  else {
+    if (rows.length > MAX_ROWS_PER_SUBMISSION) throw new RangeError(`A submission holds at most ${MAX_ROWS_PER_SUBMISSION} rows, not ${rows.length}`);
+    const packer = new RowPacker(template, blockChars);
+    for (const row of rows) packer.add(row);
+    packed = packer.finish();
   }
-  const partitionKey = rowsPartitionKey(template, year, board, version);
-  const entities: RowEntity[] = [];
-  let block: string[] = [];
-  let blockFirst = 0;
-  let blockLength = 0;
-  const close = (): void => {
-    for (const entity of blockEntities(partitionKey, entities.length, blockFirst, block)) entities.push(entity);
-    blockFirst += block.length;
-    block = [];
-    blockLength = 0;
-  };
-  const contentHash = eachCanonicalRow(template, rows, (json) => {
-    if (block.length > 0 && blockLength + json.length > blockChars) close();
-    block.push(json);
-    blockLength += json.length + 1;
-  });
-  if (block.length > 0) close();
-  return { entities, rowCount: rows.length, contentHash };
+  return { entities: packedEntities(rowsPartitionKey(template, year, board, version), packed), rowCount: packed.rowCount, contentHash: packed.contentHash };
+}
+
+/** Whether a submission's rows come packed already (`RowPacker`) rather than as rows. */
+export function isPackedRows(rows: readonly object[] | PackedRows): rows is PackedRows {
+  return !Array.isArray(rows);
+}
+
+/** Packed rows as the entities of one version's partition: RowKey each block's index, zero-padded. */
+export function packedEntities(partitionKey: string, packed: PackedRows): RowEntity[] {
+  return packed.blocks.map(({ chunks, ...properties }, index) => ({
+    partitionKey,
+    rowKey: rowKey(index),
+    ...properties,
+    ...chunkProperties(ROWS_CHUNK, chunks),
+  }));
 }
 
 /**
@@ -107,42 +186,21 @@ export function rowEntities<T extends TemplateKey>(
  * tells an unchanged submission from a changed one. Throws TypeError as rowEntities does.
  */
 export function rowsContentHash(template: TemplateKey, rows: readonly object[]): string {
-  return eachCanonicalRow(template, rows, () => undefined);
+  const packer = new RowPacker(template, DEFAULT_BLOCK_CHARS, true);
+  for (const row of rows) packer.add(row);
+  return packer.finish().contentHash;
 }
 
-/** Calls `visit` with each row's canonical JSON, in order, and gives the SHA-256 (hex) of the rows array's canonical JSON. */
-function eachCanonicalRow(template: TemplateKey, rows: readonly object[], visit: (json: string) => void): string {
-  const keys = sortedColumnKeys(template);
-  const hash = createHash('sha256');
-  hash.update('[');
-  for (let index = 0; index < rows.length; index++) {
-    const row = rows[index] as Readonly<Record<string, unknown>>;
-    const canonical: Record<string, unknown> = {};
-    for (const key of keys) {
-      const value = row[key];
-      if (value === undefined || value === null) continue;
-      canonical[key] = checkedValue(value);
-    }
-    const json = JSON.stringify(canonical);
-    hash.update(index === 0 ? json : `,${json}`);
-    visit(json);
-  }
-  hash.update(']');
-  return hash.digest('hex');
-}
-
-/** One block as one entity, or, when its gzipped JSON does not fit an entity, its halves (and so on). */
-function blockEntities(partitionKey: string, blockIndex: number, firstRow: number, rowsJson: readonly string[]): RowEntity[] {
+/** One block packed, or, when its gzipped JSON does not fit an entity, its halves (and so on). */
+function packBlock(firstRow: number, rowsJson: readonly string[]): PackedBlock[] {
   const zipped = gzipSync(`[${rowsJson.join(',')}]`, { level: 1 });
   const chunks = splitChunks(zipped);
   if (chunks.length > CHUNKS_PER_ENTITY) {
     if (rowsJson.length === 1) throw new RangeError(`Row ${firstRow + 1} is too large to store (${zipped.length} bytes gzipped)`);
     const half = Math.ceil(rowsJson.length / 2);
-    const first = blockEntities(partitionKey, blockIndex, firstRow, rowsJson.slice(0, half));
-    return [...first, ...blockEntities(partitionKey, blockIndex + first.length, firstRow + half, rowsJson.slice(half))];
+    return [...packBlock(firstRow, rowsJson.slice(0, half)), ...packBlock(firstRow + half, rowsJson.slice(half))];
   }
-  const properties: RowBlockProperties = { firstRow, rowCount: rowsJson.length, rowsChunks: chunks.length };
-  return [{ partitionKey, rowKey: rowKey(blockIndex), ...properties, ...chunkProperties(ROWS_CHUNK, chunks) }];
+  return [{ firstRow, rowCount: rowsJson.length, rowsChunks: chunks.length, chunks }];
 }
 
 /** The entities in transactions of at most 100 and under 3 MiB of payload each, in row order. */

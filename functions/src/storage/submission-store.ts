@@ -1,4 +1,5 @@
 import type { VersionRound } from './round-store';
+import type { PackedRows } from './row-entities';
 import type { CommittedSubmission, StagedSubmission } from './table-submission-store';
 import type { BoardCode, ReportBoardRows, ReportNationYear, ReportSubmission, TemplateKey, TemplateRows, Year } from '@samla/shared';
 
@@ -12,7 +13,11 @@ export interface NewSubmission<T extends TemplateKey = TemplateKey> {
   readonly board: BoardCode;
   readonly year: Year;
   readonly template: T;
-  readonly rows: readonly TemplateRows[T][];
+  /**
+   * The rows, in order; or the rows already packed as they came (an uploaded file streamed through validation,
+   * `RowPacker` in row-entities.ts), so that they were never all held.
+   */
+  readonly rows: readonly TemplateRows[T][] | PackedRows;
   readonly submittedBy: string;
   readonly warningCount: number;
   /**

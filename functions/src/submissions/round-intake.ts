@@ -1,9 +1,9 @@
-import { numberIn, summarizeVersion, templateDefinition, type TemplateKey, type TemplateRows } from '@samla/shared';
+import { numberIn, summarizeVersion, templateDefinition, type TemplateKey, type TemplateRows, type VersionSummaryTally } from '@samla/shared';
 import type { Caller } from '../auth/caller';
 import { HttpProblem, problems } from '../http/problem';
 import type { Services } from '../services';
 import { RoundAcceptedError, RoundChangedError } from '../storage/round-store';
-import { rowsContentHash } from '../storage/row-entities';
+import { rowsContentHash, type PackedRows } from '../storage/row-entities';
 import type { NewSubmission } from '../storage/submission-store';
 import type { BoundedIssues } from './bounded-issues';
 import type { SubmissionReceipt } from './submission-intake';
@@ -14,6 +14,12 @@ export interface SubmissionIntent {
   /** The board has nothing to report for this template and year: an empty template is then a submission. */
   readonly nothingToReport?: boolean;
 }
+
+/**
+ * A template's judged rows: all of them; or, for a sheet streamed from an uploaded file, the rows packed as they came
+ * (row-entities.ts) with the tally of their summary, so that they were never all held.
+ */
+export type JudgedRows<T extends TemplateKey> = readonly TemplateRows[T][] | { readonly packed: PackedRows; readonly tally: VersionSummaryTally };
 
 /** A submission ready for the store, or the receipt of the identical version already current. */
 export type PreparedSubmission =
@@ -68,14 +74,15 @@ export async function prepareRoundSubmission<T extends TemplateKey>(
   services: Services,
   caller: Caller,
   target: SubmissionTarget & { template: T },
-  rows: readonly TemplateRows[T][],
+  judgedRows: JudgedRows<T>,
   warnings: BoundedIssues,
   intent: SubmissionIntent,
 ): Promise<PreparedSubmission> {
   const warningCount = warnings.errors.length + warnings.omittedIssues;
+  const rowCount = isJudgedArray(judgedRows) ? judgedRows.length : judgedRows.packed.rowCount;
   const nothingToReport = intent.nothingToReport === true;
   const sheet = sheetName(target.template);
-  if (rows.length === 0 && !nothingToReport) {
+  if (rowCount === 0 && !nothingToReport) {
     throw problems.unprocessable(
       {
         sv: `${sheet} är tom och sparades inte: en tom mall är ingen inlämning. Fyll i mallen, eller skicka nothingToReport: true om länet inte har något att redovisa för ${target.year}.`,
@@ -84,17 +91,17 @@ export async function prepareRoundSubmission<T extends TemplateKey>(
       { reason: 'empty-template', template: target.template },
     );
   }
-  if (rows.length > 0 && nothingToReport) {
+  if (rowCount > 0 && nothingToReport) {
     throw problems.unprocessable(
       {
-        sv: `${sheet} har ${numberIn(rows.length, 'sv')} ${rows.length === 1 ? 'rad' : 'rader'} men inskickningen säger att länet inte har något att redovisa. Ta bort nothingToReport eller raderna.`,
-        en: `${sheet} has ${numberIn(rows.length, 'en')} ${rows.length === 1 ? 'row' : 'rows'} but the submission says the county has nothing to report. Remove nothingToReport or the rows.`,
+        sv: `${sheet} har ${numberIn(rowCount, 'sv')} ${rowCount === 1 ? 'rad' : 'rader'} men inskickningen säger att länet inte har något att redovisa. Ta bort nothingToReport eller raderna.`,
+        en: `${sheet} has ${numberIn(rowCount, 'en')} ${rowCount === 1 ? 'row' : 'rows'} but the submission says the county has nothing to report. Remove nothingToReport or the rows.`,
       },
       { reason: 'nothing-to-report-with-rows', template: target.template },
     );
   }
   const record = await services.rounds.record(target.board, target.year, target.template);
-  const contentHash = rowsContentHash(target.template, rows);
+  const contentHash = isJudgedArray(judgedRows) ? rowsContentHash(target.template, judgedRows) : judgedRows.packed.contentHash;
   const current = record.pointer;
   const identical = current !== undefined && current.contentHash === contentHash && current.nothingToReport === nothingToReport;
   // An accepted template sent again exactly as accepted changes nothing: it is answered as unchanged, so that the
@@ -109,7 +116,7 @@ export async function prepareRoundSubmission<T extends TemplateKey>(
         template: target.template,
         version: current.version,
         submittedAt: current.submittedAt,
-        rows: rows.length,
+        rows: rowCount,
         warnings: warnings.errors,
         issueCounts: warnings.issueCounts,
         omittedIssues: warnings.omittedIssues,
@@ -120,11 +127,19 @@ export async function prepareRoundSubmission<T extends TemplateKey>(
   return {
     submission: {
       ...target,
-      rows,
+      rows: isJudgedArray(judgedRows) ? judgedRows : judgedRows.packed,
       submittedBy: caller.name,
       warningCount,
       // No submittedAt: the store records when the version became current (its clock, read as the pointer moves).
-      round: { nothingToReport, summary: summarizeVersion(target.template, rows, warningCount), warnings: warnings.errors },
+      round: {
+        nothingToReport,
+        summary: isJudgedArray(judgedRows) ? summarizeVersion(target.template, judgedRows, warningCount) : judgedRows.tally.summary(warningCount),
+        warnings: warnings.errors,
+      },
     },
   };
+}
+
+function isJudgedArray<T extends TemplateKey>(rows: JudgedRows<T>): rows is readonly TemplateRows[T][] {
+  return Array.isArray(rows);
 }

@@ -9,7 +9,7 @@ import { YearLockedError } from '../storage/submission-store';
 import { boundIssues, omittedSentence, warningsOf } from './bounded-issues';
 import { lockedWhileRunning } from './locked-year';
 import { issuesSummary, judgeTemplates, submissionConflict, type SubmissionReceipt } from './submission-intake';
-import { prepareRoundSubmission, sheetName, type PreparedSubmission } from './round-intake';
+import { prepareRoundSubmission, sheetName, type JudgedRows, type PreparedSubmission } from './round-intake';
 
 function saysNothing(body: SheetsBody, template: string, empty: boolean): boolean {
   const said = body.nothingToReport;
@@ -35,8 +35,26 @@ export async function storeSheets(
   const target = { board: body.board, year: body.year };
   const templates = TEMPLATE_KEYS.map((template) => ({ template, records: body.sheets[template] }));
   const judged = await judgeTemplates(services, target, templates, language);
-  const receipts = await storeJudgedSheets(services, caller, target, judged, (template, empty) => saysNothing(body, template, empty), context);
+  const receipts = await storeJudgedSheets(services, caller, target, judged.map(judgedTemplate), (template, empty) => saysNothing(body, template, empty), context);
   return json(receipts.every((receipt) => receipt.unchanged) ? 200 : 201, { receipts });
+}
+
+/**
+ * A judged template ready to store: its judgement (issues, counts, layout; no rows) and, when it has no error, its
+ * rows (all of them, or packed as a streamed sheet came).
+ */
+export interface JudgedTemplate {
+  readonly judgement: Omit<TemplateValidation, 'rows'>;
+  /** How many rows were read (blank rows not counted). */
+  readonly rowCount: number;
+  /** Undefined when the judgement has an error: nothing of it is stored. */
+  readonly rows: JudgedRows<TemplateKey> | undefined;
+}
+
+/** A validation that holds its rows as a template to store. */
+export function judgedTemplate(validation: TemplateValidation): JudgedTemplate {
+  const { rows, ...judgement } = validation;
+  return { judgement, rowCount: rows.length, rows: typedRows(validation) };
 }
 
 /**
@@ -49,10 +67,11 @@ export async function storeJudgedSheets(
   services: Services,
   caller: Caller,
   target: { readonly board: SubmissionTarget['board']; readonly year: SubmissionTarget['year'] },
-  judged: readonly TemplateValidation[],
+  templates: readonly JudgedTemplate[],
   nothingToReport: (template: string, empty: boolean) => boolean,
   context: InvocationContext,
 ): Promise<SubmissionReceipt[]> {
+  const judged = templates.map((entry) => entry.judgement);
   const failing = judged.filter((validation) => !validation.valid);
   if (failing.length > 0) {
     const bounded = boundIssues(judged);
@@ -67,11 +86,10 @@ export async function storeJudgedSheets(
     );
   }
   const prepared: { target: SubmissionTarget; prepared: PreparedSubmission }[] = [];
-  for (const validation of judged) {
-    const rows = typedRows(validation) ?? [];
+  for (const { judgement: validation, rowCount, rows = [] } of templates) {
     const warnings = boundIssues([warningsOf(validation)]);
-    const templateTarget = { ...target, template: validation.template as TemplateKey };
-    const intent = { nothingToReport: nothingToReport(validation.template, rows.length === 0) };
+    const templateTarget = { ...target, template: validation.template };
+    const intent = { nothingToReport: nothingToReport(validation.template, rowCount === 0) };
     prepared.push({ target: templateTarget, prepared: await prepareRoundSubmission(services, caller, templateTarget, rows, warnings, intent) });
   }
   const staged = await Promise.all(prepared.map(async (entry) => (entry.prepared.submission ? services.store.stage(entry.prepared.submission) : undefined)));
@@ -106,7 +124,7 @@ function receiptOf(
   prepared: PreparedSubmission,
   committed: readonly CommittedSubmission[],
   stage: StagedSubmission | undefined,
-  validation: TemplateValidation | undefined,
+  validation: Omit<TemplateValidation, 'rows'> | undefined,
 ): SubmissionReceipt {
   if (prepared.unchanged) return prepared.unchanged;
   const done = committed.find((entry) => entry.staged === stage);

@@ -142,7 +142,7 @@ export interface SheetValues {
 }
 
 /** A judgement's errors and warnings in words, in every language. */
-export function issuesSummary(validation: TemplateValidation): Localized {
+export function issuesSummary(validation: Pick<TemplateValidation, 'issues'>): Localized {
   const { errors, warnings } = countBySeverity(validation.issues);
   return severitySummary(errors, warnings);
 }

@@ -133,30 +133,58 @@ function readRow(cells: readonly unknown[], placed: readonly PlacedColumn[], she
 }
 
 /**
- * Reads a sheet's values as Office.js and ExcelJS deliver them — a 2-D array, header row first — into typed
- * rows and issues. Headers match in either language and any order; blank rows are skipped.
+ * A sheet read one row at a time: its header placed once (`layout`, and the header's issues in `issues`), then each
+ * row read as it comes (`read`), so a caller that streams a large sheet never holds its values. `readSheet` is this
+ * over a whole 2-D array.
  */
-export function readSheet(template: AnyTemplate, values: readonly (readonly unknown[])[], options: ReadOptions = {}): SheetReading {
+export interface SheetRowReader {
+  readonly layout: TemplateSheetLayout;
+  /** The issues found so far, the header's first (at most `MAX_ISSUES` kept, every one counted). */
+  readonly issues: IssueList;
+  /**
+   * Reads the row at `index` of the sheet's values (1 is the row below the header) into typed values and issues;
+   * undefined for a blank row. Rows must come in ascending order, as they stand in the sheet.
+   */
+  read(index: number, cells: readonly unknown[]): LocatedRow | undefined;
+}
+
+/**
+ * Places a sheet's header (row 0 of its values, as Office.js and ExcelJS deliver them) against a template: headers
+ * match in either language and any order. A header with nothing in it is the `no-header` error, and no row is read.
+ */
+export function sheetRowReader(template: AnyTemplate, header: readonly unknown[] | undefined, options: ReadOptions = {}): SheetRowReader {
   const origin = options.origin ?? { row: 1, column: 1 };
   const issues = new IssueList(options.sheet ?? template.sheetName, options.language ?? DEFAULT_LANGUAGE);
-  const header = values[0];
   const columns = new Map<string, number>();
   const layout: TemplateSheetLayout = { sheet: issues.sheet, headerRow: origin.row, columns };
   if (!header || header.every(isEmptyCell)) {
     issues.add('no-header', origin.row, null, origin.column);
-    return { layout, rows: [], issues: issues.issues, tally: issues.tally };
+    return { layout, issues, read: () => undefined };
   }
   const placed = placeColumns(template, header, origin, issues);
   for (const { column, sheetColumn } of placed) columns.set(column.key, sheetColumn);
+  return {
+    layout,
+    issues,
+    // Blank rows (holes, or empty arrays) cost one check each: a lone row at 1 048 576 must not walk a million rows.
+    read: (index, cells) => (cells.length === 0 ? undefined : readRow(cells, placed, origin.row + index, issues)),
+  };
+}
+
+/**
+ * Reads a sheet's values as Office.js and ExcelJS deliver them — a 2-D array, header row first — into typed
+ * rows and issues. Headers match in either language and any order; blank rows are skipped.
+ */
+export function readSheet(template: AnyTemplate, values: readonly (readonly unknown[])[], options: ReadOptions = {}): SheetReading {
+  const reader = sheetRowReader(template, values[0], options);
   const rows: LocatedRow[] = [];
   for (let index = 1; index < values.length; index += 1) {
     const cells = values[index];
-    // Blank rows (holes, or empty arrays) cost one check each: a lone row at 1 048 576 must not walk a million rows.
-    if (!cells || cells.length === 0) continue;
-    const row = readRow(cells, placed, origin.row + index, issues);
+    if (!cells) continue;
+    const row = reader.read(index, cells);
     if (row) rows.push(row);
   }
-  return { layout, rows, issues: issues.issues, tally: issues.tally };
+  return { layout: reader.layout, rows, issues: reader.issues.issues, tally: reader.issues.tally };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

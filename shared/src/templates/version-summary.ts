@@ -67,3 +67,41 @@ export function summarizeVersion<T extends TemplateKey>(template: T | (string & 
   const figures = templateModule(template).figures(rows as unknown as readonly Record<string, unknown>[]);
   return { rows: rows.length, warnings, figures };
 }
+
+/** Rows a `VersionSummaryTally` holds before it adds their figures to its sums. */
+const TALLY_ROWS = 1_000;
+
+/**
+ * The summary of a version whose rows come one at a time and are not kept (an uploaded file, streamed): the module's
+ * figures of each 1 000 rows, added up. Figures are counts or kronor (at most whole öre, as every module's are), so
+ * they are added in öre, exactly: the summary equals `summarizeVersion` of all the rows.
+ */
+export class VersionSummaryTally {
+  private readonly pending: Record<string, unknown>[] = [];
+  private readonly ore = new Map<string, number>();
+  private rows = 0;
+
+  constructor(private readonly template: TemplateKey | (string & {})) {}
+
+  /** One row of the version, in order. */
+  add(row: Readonly<Record<string, unknown>>): void {
+    this.rows += 1;
+    this.pending.push(row);
+    if (this.pending.length >= TALLY_ROWS) this.flush();
+  }
+
+  /** The summary of every row added; `warnings` is how many the judgement found. */
+  summary(warnings: number): VersionSummary {
+    // A version with no rows still has the module's figures (zeros), as summarizeVersion gives them.
+    if (this.pending.length > 0 || this.ore.size === 0) this.flush();
+    const figures: Record<string, number> = {};
+    for (const [key, ore] of this.ore) figures[key] = fromOre(ore);
+    return { rows: this.rows, warnings, figures };
+  }
+
+  private flush(): void {
+    const figures = templateModule(this.template).figures(this.pending);
+    for (const [key, value] of Object.entries(figures)) this.ore.set(key, (this.ore.get(key) ?? 0) + toOre(value));
+    this.pending.length = 0;
+  }
+}

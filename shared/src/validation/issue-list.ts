@@ -58,12 +58,18 @@ export class IssueList {
   readonly issues: Issue[] = [];
   private readonly counts = new Map<IssueCode, number>();
   private lastRow = Number.NaN;
+  private errors = 0;
 
   constructor(
     readonly sheet: string,
     readonly language: Language,
     readonly limit: number = MAX_ISSUES,
   ) {}
+
+  /** Whether an error was added, kept or not. */
+  get hasErrors(): boolean {
+    return this.errors > 0;
+  }
 
   /** Every issue added, by code, kept or not. */
   get tally(): IssueTally {
@@ -72,6 +78,7 @@ export class IssueList {
 
   add(code: IssueCode, row: number, column: Column | null, columnNumber: number, params: IssueParams = {}): void {
     this.counts.set(code, (this.counts.get(code) ?? 0) + 1);
+    if (ISSUE_CODES[code].severity === 'error') this.errors += 1;
     const kept = this.issues.length;
     if (kept >= this.limit && (row !== this.lastRow || kept >= this.limit + ROW_SLACK)) return;
     this.lastRow = row;

@@ -1,5 +1,5 @@
 import { DEFAULT_LANGUAGE } from '../i18n/localized';
-import { readRecords, readSheet, type LocatedRow, type ReadOptions, type TemplateSheetLayout, type SheetReading } from '../sheet/sheet-reader';
+import { readRecords, readSheet, sheetRowReader, type LocatedRow, type ReadOptions, type TemplateSheetLayout, type SheetReading } from '../sheet/sheet-reader';
 import type { Column } from '../templates/column-definition';
 import { templateModule, type TemplateKey, type TemplateRows } from '../templates/template-modules';
 import type { AnyTemplate } from '../templates/templates';
@@ -70,9 +70,15 @@ function sheetOrder(layout: TemplateSheetLayout, columnsByKey: ReadonlyMap<strin
   };
 }
 
-function applyRules<T extends string>(template: T, reading: SheetReading, context: ValidationContext): TemplateValidation<T> {
+/** A template's judgement without its rows: what a sheet judged one row at a time (`sheetJudge`) gives. */
+export type JudgedSheet<T extends string = TemplateKey> = Omit<TemplateValidation<T>, 'rows'> & {
+  /** How many rows were read (blank rows not counted). */
+  readonly rowCount: number;
+};
+
+/** The template's rules over rows read one at a time, and the judgement they make with the reading's issues. */
+function ruleJudging<T extends string>(template: T, layout: TemplateSheetLayout, context: ValidationContext) {
   const definition: AnyTemplate = templateModule(template).definition;
-  const { layout } = reading;
   const list = new IssueList(layout.sheet, context.language ?? DEFAULT_LANGUAGE);
   const columnsByKey = new Map<string, Column>(definition.columns.map((column) => [column.key, column]));
   const firstColumn = Math.min(...layout.columns.values(), Number.MAX_SAFE_INTEGER);
@@ -82,15 +88,87 @@ function applyRules<T extends string>(template: T, reading: SheetReading, contex
   const report: ReportIssue = (code, key, params = {}) => {
     if (row && !row.unreadable?.includes(key)) list.add(code, row.sheetRow, columnsByKey.get(key) ?? null, layout.columns.get(key) ?? firstColumn, params);
   };
-  for (row of reading.rows) {
-    for (let index = 0; index < rules.length; index += 1) (rules[index] as RowRule)(row, context, report);
-  }
-  // Each list holds its first issues in row order, so the first MAX_ISSUES of both in sheet order are among them.
-  const issues = [...reading.issues, ...list.issues].sort(sheetOrder(layout, columnsByKey)).slice(0, MAX_ISSUES);
-  const tally = addTallies(reading.tally, list.tally);
-  const counts = issueCounts(tally);
-  const found = counts.reduce((sum, entry) => sum + entry.count, 0);
-  return { template, layout, rows: reading.rows, issues, issueCounts: counts, omittedIssues: found - issues.length, valid: !tallyHasErrors(tally) };
+  return {
+    list,
+    judge(located: LocatedRow): void {
+      row = located;
+      for (let index = 0; index < rules.length; index += 1) (rules[index] as RowRule)(located, context, report);
+    },
+    /** The judgement of the rows judged, with the reading's issues and tally. */
+    result(reading: Pick<SheetReading, 'issues' | 'tally'>, rowCount: number): JudgedSheet<T> {
+      // Each list holds its first issues in row order, so the first MAX_ISSUES of both in sheet order are among them.
+      const issues = [...reading.issues, ...list.issues].sort(sheetOrder(layout, columnsByKey)).slice(0, MAX_ISSUES);
+      const tally = addTallies(reading.tally, list.tally);
+      const counts = issueCounts(tally);
+      const found = counts.reduce((sum, entry) => sum + entry.count, 0);
+      return { template, layout, rowCount, issues, issueCounts: counts, omittedIssues: found - issues.length, valid: !tallyHasErrors(tally) };
+    },
+  };
+}
+
+function applyRules<T extends string>(template: T, reading: SheetReading, context: ValidationContext): TemplateValidation<T> {
+  const judging = ruleJudging(template, reading.layout, context);
+  for (const row of reading.rows) judging.judge(row);
+  const { rowCount: _rowCount, ...judged } = judging.result(reading, reading.rows.length);
+  return { ...judged, rows: reading.rows };
+}
+
+/**
+ * A template's sheet judged one row at a time, for a caller that streams a large sheet and must not hold its rows
+ * (an uploaded file): the same reading and rules as `validateSheet`, in the same sheet order, with the same bounded
+ * issues. Give the rows in ascending order; each row's typed values are handed back as it is judged.
+ */
+export interface SheetJudge<T extends string> {
+  readonly layout: TemplateSheetLayout;
+  /**
+   * Reads and judges the row at `index` of the sheet's values (1 is the row below the header): its typed row, or
+   * undefined for a blank row. A row's issues may be found by a rule across rows later (a duplicate ID names both).
+   */
+  row(index: number, cells: readonly unknown[]): LocatedRow | undefined;
+  /** Whether an error has been found so far: rows after it are still judged, but nothing of the sheet will be stored. */
+  readonly failed: boolean;
+  /** The IDs of the rows read so far that could be read as text, valid or not: what later templates' references name. */
+  readonly ids: readonly string[];
+  /** The judgement of every row given. */
+  finish(): JudgedSheet<T>;
+}
+
+/** Starts judging a sheet whose header row is `header` (row 0 of its values): see `SheetJudge`. */
+export function sheetJudge<T extends string>(
+  template: T,
+  header: readonly unknown[] | undefined,
+  context: ValidationContext & Omit<ReadOptions, 'language'>,
+): SheetJudge<T> {
+  const reader = sheetRowReader(templateModule(template).definition, header, readOptions(context));
+  const judging = ruleJudging(template, reader.layout, context);
+  const { idColumn } = templateModule(template).definition;
+  const ids: string[] = [];
+  let rowCount = 0;
+  return {
+    layout: reader.layout,
+    ids,
+    get failed() {
+      return reader.issues.hasErrors || judging.list.hasErrors;
+    },
+    row(index, cells) {
+      const located = reader.read(index, cells);
+      if (!located) return undefined;
+      rowCount += 1;
+      const id = located.values[idColumn];
+      if (typeof id === 'string') ids.push(id);
+      judging.judge(located);
+      return located;
+    },
+    finish: () => judging.result({ issues: reader.issues.issues, tally: reader.issues.tally }, rowCount),
+  };
+}
+
+function readOptions(context: ValidationContext & Omit<ReadOptions, 'language'>): ReadOptions {
+  return {
+    language: context.language ?? DEFAULT_LANGUAGE,
+    ...(context.sheet ? { sheet: context.sheet } : {}),
+    ...(context.origin ? { origin: context.origin } : {}),
+  };
 }
 
 /** Reads and judges a sheet's values (header row first) against a template's definition and rules. */
@@ -99,12 +177,7 @@ export function validateSheet<T extends string>(
   values: readonly (readonly unknown[])[],
   context: ValidationContext & Omit<ReadOptions, 'language'>,
 ): TemplateValidation<T> {
-  const options: ReadOptions = {
-    language: context.language ?? DEFAULT_LANGUAGE,
-    ...(context.sheet ? { sheet: context.sheet } : {}),
-    ...(context.origin ? { origin: context.origin } : {}),
-  };
-  return applyRules(template, readSheet(templateModule(template).definition, values, options), context);
+  return applyRules(template, readSheet(templateModule(template).definition, values, readOptions(context)), context);
 }
 
 /** Reads and judges rows given as JSON objects keyed by column key (the API's body). */

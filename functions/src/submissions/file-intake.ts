@@ -1,0 +1,89 @@
+import {
+  referredOutside,
+  sheetJudge,
+  templateModules,
+  VersionSummaryTally,
+  type CellPosition,
+  type Language,
+  type TemplateKey,
+  type SheetJudge,
+} from '@samla/shared';
+import type { Services } from '../services';
+import { RowPacker } from '../storage/row-entities';
+import type { UploadRefusal } from '../workbooks/upload-refusal';
+import type { BoardYear } from './submission-intake';
+import { currentIds } from './submission-intake';
+import type { JudgedTemplate } from './sheets-submission';
+
+/** A template sheet of an uploaded file, placed by the reader: its header, and where it is. */
+export interface StreamedSheet {
+  readonly template: TemplateKey | (string & {});
+  readonly sheet: string;
+  readonly origin: CellPosition;
+  readonly header: readonly unknown[];
+}
+
+/** An uploaded file whose template sheets give their rows one at a time (upload-reader.ts, `openUploadedWorkbook`). */
+export interface StreamedUpload<S extends StreamedSheet = StreamedSheet> {
+  readonly sheets: readonly S[];
+  /**
+   * Gives the sheet's data rows in ascending order (`index` 1 is the row below the header), awaiting what the sink
+   * returns; resolves with a refusal when the sheet can't be read, decided before any row is given.
+   */
+  rows(sheet: S, sink: (index: number, values: readonly unknown[]) => void | Promise<void>): Promise<UploadRefusal | undefined>;
+}
+
+/** The file's sheets judged (each with its rows packed for storage while it had no error), or why it was refused. */
+export type StreamedJudgement = { readonly ok: true; readonly templates: JudgedTemplate[] } | { readonly ok: false; readonly refusal: UploadRefusal };
+
+/**
+ * Judges every template sheet of an uploaded file together, as `judgeTemplates` judges a JSON submission, without
+ * ever holding a sheet's rows: each row is read from the file, judged (sheetJudge) and, while the sheet has no error,
+ * packed for storage (RowPacker, gzipped blocks) and added to the version's summary; once an error is found the sheet's
+ * packed rows are dropped and the rest is only judged. Memory then grows with the rows' IDs (what duplicates and
+ * references are checked against) and the packed blocks, not with the rows.
+ *
+ * Sheets are judged in the modules' order (a template after those it refers to): a reference is checked against the
+ * file's sheet of the referred template when it has one, else against the board's current stored version.
+ */
+export async function judgeStreamedSheets<S extends StreamedSheet>(
+  services: Services,
+  target: BoardYear,
+  upload: StreamedUpload<S>,
+  language: Language,
+): Promise<StreamedJudgement> {
+  const order = templateModules().map((module) => module.definition.key as string);
+  const sheets = [...upload.sheets].sort((a, b) => order.indexOf(a.template) - order.indexOf(b.template));
+  const referencedIds: Record<string, Iterable<string>> = {};
+  for (const template of referredOutside(sheets.map((sheet) => sheet.template))) {
+    referencedIds[template] = await currentIds(services.store, target.board, target.year, template as TemplateKey);
+  }
+  const templates: JudgedTemplate[] = [];
+  for (const sheet of sheets) {
+    const template = sheet.template as TemplateKey;
+    const judge: SheetJudge<TemplateKey> = sheetJudge(template, sheet.header, {
+      year: target.year,
+      settings: services.settings,
+      language,
+      referencedIds: { ...referencedIds },
+      sheet: sheet.sheet,
+      origin: sheet.origin,
+    });
+    let packer: RowPacker | undefined = new RowPacker(template);
+    const tally = new VersionSummaryTally(template);
+    const refusal = await upload.rows(sheet, (index, values) => {
+      const row = judge.row(index, values);
+      if (judge.failed) packer = undefined;
+      else if (row) {
+        packer?.add(row.values);
+        tally.add(row.values);
+      }
+    });
+    if (refusal) return { ok: false, refusal };
+    const judgement = judge.finish();
+    // A later template's references are checked against this sheet's IDs, valid or not (as judgeSubmission does).
+    referencedIds[template] = judge.ids;
+    templates.push({ judgement, rowCount: judgement.rowCount, rows: packer && judgement.valid ? { packed: packer.finish(), tally } : undefined });
+  }
+  return { ok: true, templates };
+}
