@@ -35,7 +35,14 @@ export async function storeSheets(
   const target = { board: body.board, year: body.year };
   const templates = TEMPLATE_KEYS.map((template) => ({ template, records: body.sheets[template] }));
   const judged = await judgeTemplates(services, target, templates, language);
-  const receipts = await storeJudgedSheets(services, caller, target, judged.map(judgedTemplate), (template, empty) => saysNothing(body, template, empty), context);
+  const receipts = await storeJudgedSheets(
+    services,
+    caller,
+    target,
+    judged.map(judgedTemplate),
+    (template, empty) => saysNothing(body, template, empty),
+    context,
+  );
   return json(receipts.every((receipt) => receipt.unchanged) ? 200 : 201, { receipts });
 }
 
