@@ -9,12 +9,12 @@ import { parseInput, queryObject } from '../http/request-body';
 import type { Route } from '../http/route';
 import type { Services } from '../services';
 import { withIdempotency } from '../submissions/idempotent-submission';
-import { receiptResponse } from '../submissions/submission-intake';
+import { currentIds, receiptResponse } from '../submissions/submission-intake';
 import { storeJudgedSheets, type JudgedTemplate } from '../submissions/sheets-submission';
-import { judgeStreamedSheets, type StreamedSheet, type StreamedUpload } from '../submissions/file-intake';
+import { judgeStreamedSheets } from '../submissions/file-intake';
 import { originMismatch } from '../workbooks/template-origin';
 import type { UploadRefusal } from '../workbooks/upload-refusal';
-import { MAX_UPLOAD_BYTES, readUploadedWorkbook, type UploadedSheet } from '../workbooks/upload-reader';
+import { MAX_UPLOAD_BYTES, openUploadedWorkbook } from '../workbooks/upload-reader';
 
 type BoardYear = Omit<SubmissionTarget, 'template'>;
 
@@ -23,20 +23,6 @@ const KIND_BY_STATUS = { 413: 'too-large', 415: 'unsupported-media-type', 422: '
 /** The problem document for a refused upload: its own or the status's kind, the refusal's words in both languages, its kind as `reason`. */
 export function refusalProblem(refusal: UploadRefusal): HttpProblem {
   return new HttpProblem(refusal.problem ?? KIND_BY_STATUS[refusal.status], refusal.detail, { reason: refusal.kind, ...refusal.params });
-}
-
-/** The read file's sheets given row by row (until the reader streams them itself). */
-function streamed(sheets: readonly UploadedSheet[]): StreamedUpload<UploadedSheet & StreamedSheet> {
-  return {
-    sheets: sheets.map((sheet) => ({ ...sheet, header: sheet.values[0] ?? [] })),
-    rows: async (sheet, sink) => {
-      for (let index = 1; index < sheet.values.length; index += 1) {
-        const values = sheet.values[index];
-        if (values) await sink(index, values);
-      }
-      return undefined;
-    },
-  };
 }
 
 /**
@@ -82,12 +68,17 @@ const submitFile = defineRoute('submitFile', ['POST'], 'submissions/file', async
     caller,
     'submissions/file',
     async (body) => {
-      const reading = await readUploadedWorkbook(body.bytes);
+      const reading = await openUploadedWorkbook(body.bytes);
       if (!reading.ok) throw refusalProblem(reading.refusal);
       const mismatch = originMismatch(reading.origin, target);
       if (mismatch)
         throw new HttpProblem('other-board-or-year', mismatch.detail, { reason: 'other-board-or-year', file: mismatch.file, request: mismatch.request });
-      const judged = await judgeStreamedSheets(services, target, streamed(reading.sheets), language);
+      const judged = await judgeStreamedSheets(reading, {
+        year: target.year,
+        settings: services.settings,
+        language,
+        storedIds: (template) => currentIds(services.store, target.board, target.year, template),
+      });
       if (!judged.ok) throw refusalProblem(judged.refusal);
       return storeFile(services, caller, target, judged.templates, context, query.nothingToReport === 'true');
     },

@@ -6,13 +6,11 @@ import {
   type CellPosition,
   type Language,
   type TemplateKey,
-  type SheetJudge,
+  type InitiativeSettings,
+  type Year,
 } from '@samla/shared';
-import type { Services } from '../services';
 import { RowPacker } from '../storage/row-entities';
 import type { UploadRefusal } from '../workbooks/upload-refusal';
-import type { BoardYear } from './submission-intake';
-import { currentIds } from './submission-intake';
 import type { JudgedTemplate } from './sheets-submission';
 
 /** A template sheet of an uploaded file, placed by the reader: its header, and where it is. */
@@ -30,7 +28,16 @@ export interface StreamedUpload<S extends StreamedSheet = StreamedSheet> {
    * Gives the sheet's data rows in ascending order (`index` 1 is the row below the header), awaiting what the sink
    * returns; resolves with a refusal when the sheet can't be read, decided before any row is given.
    */
-  rows(sheet: S, sink: (index: number, values: readonly unknown[]) => void | Promise<void>): Promise<UploadRefusal | undefined>;
+  rows(sheet: S, sink: { row(index: number, values: readonly unknown[]): void | Promise<void>; restart(): void }): Promise<UploadRefusal | undefined>;
+}
+
+/** What judging a file's sheets needs beside the file. */
+export interface StreamContext {
+  readonly year: Year;
+  readonly settings: InitiativeSettings;
+  readonly language: Language;
+  /** The IDs of the board's current stored version of a template the file refers to but does not hold (`currentIds`). */
+  storedIds(template: TemplateKey): Promise<readonly string[]>;
 }
 
 /** The file's sheets judged (each with its rows packed for storage while it had no error), or why it was refused. */
@@ -46,39 +53,38 @@ export type StreamedJudgement = { readonly ok: true; readonly templates: JudgedT
  * Sheets are judged in the modules' order (a template after those it refers to): a reference is checked against the
  * file's sheet of the referred template when it has one, else against the board's current stored version.
  */
-export async function judgeStreamedSheets<S extends StreamedSheet>(
-  services: Services,
-  target: BoardYear,
-  upload: StreamedUpload<S>,
-  language: Language,
-): Promise<StreamedJudgement> {
+export async function judgeStreamedSheets<S extends StreamedSheet>(upload: StreamedUpload<S>, context: StreamContext): Promise<StreamedJudgement> {
+  const { year, settings, language } = context;
   const order = templateModules().map((module) => module.definition.key as string);
   const sheets = [...upload.sheets].sort((a, b) => order.indexOf(a.template) - order.indexOf(b.template));
   const referencedIds: Record<string, Iterable<string>> = {};
   for (const template of referredOutside(sheets.map((sheet) => sheet.template))) {
-    referencedIds[template] = await currentIds(services.store, target.board, target.year, template as TemplateKey);
+    referencedIds[template] = await context.storedIds(template as TemplateKey);
   }
   const templates: JudgedTemplate[] = [];
   for (const sheet of sheets) {
     const template = sheet.template as TemplateKey;
-    const judge: SheetJudge<TemplateKey> = sheetJudge(template, sheet.header, {
-      year: target.year,
-      settings: services.settings,
-      language,
-      referencedIds: { ...referencedIds },
-      sheet: sheet.sheet,
-      origin: sheet.origin,
+    const start = () => ({
+      judge: sheetJudge(template, sheet.header, { year, settings, language, referencedIds: { ...referencedIds }, sheet: sheet.sheet, origin: sheet.origin }),
+      packer: new RowPacker(template) as RowPacker | undefined,
+      tally: new VersionSummaryTally(template),
     });
-    let packer: RowPacker | undefined = new RowPacker(template);
-    const tally = new VersionSummaryTally(template);
-    const refusal = await upload.rows(sheet, (index, values) => {
-      const row = judge.row(index, values);
-      if (judge.failed) packer = undefined;
-      else if (row) {
-        packer?.add(row.values);
-        tally.add(row.values);
-      }
+    let reading = start();
+    const refusal = await upload.rows(sheet, {
+      row(index, values) {
+        const row = reading.judge.row(index, values);
+        if (reading.judge.failed) reading.packer = undefined;
+        else if (row) {
+          reading.packer?.add(row.values);
+          reading.tally.add(row.values);
+        }
+      },
+      // The reader gives the rows again (merges or links changed some): judge them afresh.
+      restart() {
+        reading = start();
+      },
     });
+    const { judge, packer, tally } = reading;
     if (refusal) return { ok: false, refusal };
     const judgement = judge.finish();
     // A later template's references are checked against this sheet's IDs, valid or not (as judgeSubmission does).

@@ -1,5 +1,16 @@
 import { cellValue, type CellContext, type RawCell, type UploadedValue } from './uploaded-cell';
-import { attribute, MAX_SHEET_COLUMN, MAX_SHEET_ROW, parseCellRef, parseRangeRef, parseXml, type RangeRef, type XmlAttributes } from './xlsx-xml';
+import {
+  attribute,
+  MAX_SHEET_COLUMN,
+  MAX_SHEET_ROW,
+  parseCellRef,
+  parseRangeRef,
+  parseXml,
+  parseXmlStream,
+  type RangeRef,
+  type XmlAttributes,
+  type XmlHandlers,
+} from './xlsx-xml';
 
 /** A hyperlink as the sheet declares it: over a range, to an address (from its relationship) and/or a place. */
 export interface SheetLink {
@@ -36,6 +47,9 @@ export interface ScanOptions {
   readonly maxFilledRows: number;
 }
 
+/** What a streaming scan hands on as each row ends: its non-empty wanted cells by column (the scan keeps none of them). */
+export type ScannedRow = (row: number, cells: ReadonlyMap<number, UploadedValue>) => void | Promise<void>;
+
 const HYPERLINK_FORMULA = /^\s*HYPERLINK\(\s*"((?:[^"]|"")*)"/i;
 
 interface OpenCell {
@@ -67,13 +81,10 @@ function formulaText(cell: OpenCell, sharedMasters: Map<string, string>): string
   return `=${text}`;
 }
 
-/**
- * Reads one worksheet's XML in a single streaming pass (saxes), keeping only what is asked for. Every row and cell
- * reference is checked against Excel's grid first; merges, hyperlinks and the dimension stay ranges, so no
- * reference in the file can make the reader visit cells one by one.
- */
-export function scanSheet(xml: Buffer, options: ScanOptions): SheetScanResult {
+function sheetScanner(options: ScanOptions, onRow?: ScannedRow) {
   const rows = new Map<number, Map<number, UploadedValue>>();
+  /** Rows ended but not yet handed to `onRow` (handed between chunks, so that a slow taker holds the reading back). */
+  const ended: [number, Map<number, UploadedValue>][] = [];
   const merges: RangeRef[] = [];
   const links: SheetLink[] = [];
   const sharedMasters = new Map<string, string>();
@@ -133,6 +144,11 @@ export function scanSheet(xml: Buffer, options: ScanOptions): SheetScanResult {
     cell = undefined;
   };
   const closeRow = () => {
+    // Cells are filed by their own reference, which may name another row than the element around them: hand on all.
+    if (onRow && rows.size > 0) {
+      for (const entry of rows) ended.push(entry);
+      rows.clear();
+    }
     if (!rowFilled) return;
     filledRows += 1;
     if (filledRows > options.maxFilledRows) fail({ ok: false, problem: 'too-many-rows' });
@@ -143,48 +159,84 @@ export function scanSheet(xml: Buffer, options: ScanOptions): SheetScanResult {
     return parsed === 'outside' ? undefined : parsed;
   };
 
-  const wellFormed = parseXml(
-    xml,
-    {
-      open(name, attributes) {
-        if (stopped) return;
-        if (name === 'row') openRow(attributes);
-        else if (name === 'c') openCell(attributes);
-        else if (cell && !cell.wanted && (name === 'v' || name === 'f' || name === 'is')) rowFilled = true;
-        else if (cell && name === 'v') target = cell.value = [];
-        else if (cell && name === 'f') {
-          target = cell.formula = [];
-          cell.formulaAttributes = attributes;
-        } else if (cell && name === 'is') {
-          inInline = true;
-          cell.inline = [];
-        } else if (inInline && name === 'rPh') phonetic += 1;
-        else if (inInline && name === 't' && phonetic === 0) target = cell?.inline;
-        else if (name === 'mergeCell') {
-          const merged = range(attributes.ref);
-          if (merged) merges.push(merged);
-        } else if (name === 'hyperlink') {
-          const linked = range(attributes.ref);
-          const relationshipId = attribute(attributes, 'id');
-          const location = attributes.location;
-          if (linked) links.push({ range: linked, ...(relationshipId ? { relationshipId } : {}), ...(location ? { location } : {}) });
-        }
-      },
-      text(text) {
-        target?.push(text);
-      },
-      close(name) {
-        if (stopped) return;
-        if (name === 'v' || name === 'f' || name === 't') target = undefined;
-        else if (name === 'rPh') phonetic -= 1;
-        else if (name === 'is') inInline = false;
-        else if (name === 'c') closeCell();
-        else if (name === 'row') closeRow();
-      },
+  const handlers: XmlHandlers = {
+    open(name, attributes) {
+      if (stopped) return;
+      if (name === 'row') openRow(attributes);
+      else if (name === 'c') openCell(attributes);
+      else if (cell && !cell.wanted && (name === 'v' || name === 'f' || name === 'is')) rowFilled = true;
+      else if (cell && name === 'v') target = cell.value = [];
+      else if (cell && name === 'f') {
+        target = cell.formula = [];
+        cell.formulaAttributes = attributes;
+      } else if (cell && name === 'is') {
+        inInline = true;
+        cell.inline = [];
+      } else if (inInline && name === 'rPh') phonetic += 1;
+      else if (inInline && name === 't' && phonetic === 0) target = cell?.inline;
+      else if (name === 'mergeCell') {
+        const merged = range(attributes.ref);
+        if (merged) merges.push(merged);
+      } else if (name === 'hyperlink') {
+        const linked = range(attributes.ref);
+        const relationshipId = attribute(attributes, 'id');
+        const location = attributes.location;
+        if (linked) links.push({ range: linked, ...(relationshipId ? { relationshipId } : {}), ...(location ? { location } : {}) });
+      }
     },
-    () => stopped,
-  );
-  if (failure) return failure;
-  if (!wellFormed) return { ok: false, problem: 'damaged' };
-  return { ok: true, scan: { rows, merges, links } };
+    text(text) {
+      target?.push(text);
+    },
+    close(name) {
+      if (stopped) return;
+      if (name === 'v' || name === 'f' || name === 't') target = undefined;
+      else if (name === 'rPh') phonetic -= 1;
+      else if (name === 'is') inInline = false;
+      else if (name === 'c') closeCell();
+      else if (name === 'row') closeRow();
+    },
+  };
+  const result = (wellFormed: boolean): SheetScanResult => {
+    if (failure) return failure;
+    if (!wellFormed) return { ok: false, problem: 'damaged' };
+    return { ok: true, scan: { rows, merges, links } };
+  };
+  /** Hands the rows ended so far to `onRow`, in the order they ended. */
+  const handOn = async (): Promise<void> => {
+    if (!onRow) return;
+    while (ended.length > 0) {
+      const [row, cells] = ended.shift() ?? [0, new Map()];
+      await onRow(row, cells);
+    }
+  };
+  const finish = async (wellFormed: boolean): Promise<SheetScanResult> => {
+    if (onRow && !failure && wellFormed) {
+      for (const entry of rows) ended.push(entry);
+      rows.clear();
+      await handOn();
+    }
+    return result(wellFormed);
+  };
+  return { handlers, stopped: () => stopped, result, handOn, finish };
+}
+
+/**
+ * Reads one worksheet's XML (held whole) in a single streaming pass (saxes), keeping only what is asked for. Every
+ * row and cell reference is checked against Excel's grid first; merges, hyperlinks and the dimension stay ranges, so
+ * no reference in the file can make the reader visit cells one by one.
+ */
+export function scanSheet(xml: Buffer, options: ScanOptions): SheetScanResult {
+  const scanner = sheetScanner(options);
+  return scanner.result(parseXml(xml, scanner.handlers, scanner.stopped));
+}
+
+/**
+ * Reads one worksheet as it is unpacked (`chunks`), as scanSheet does, never holding the part whole. With `onRow`,
+ * each row's wanted cells are handed on as the row ends (awaited, in sheet order as the file writes it) and not kept:
+ * the scan's `rows` is then empty, and memory does not grow with the sheet's rows. A stream that fails throws.
+ */
+export async function scanSheetStream(chunks: AsyncIterable<Buffer>, options: ScanOptions, onRow?: ScannedRow): Promise<SheetScanResult> {
+  const scanner = sheetScanner(options, onRow);
+  const wellFormed = await parseXmlStream(chunks, scanner.handlers, scanner.stopped, scanner.handOn);
+  return scanner.finish(wellFormed);
 }

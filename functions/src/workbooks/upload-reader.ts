@@ -18,7 +18,7 @@ import {
   type TemplateKey,
 } from '@samla/shared';
 import { MAX_SUBMISSION_ROWS } from '@samla/shared';
-import { scanSheet, type SheetLink, type SheetScan } from './sheet-xml-reader';
+import { scanSheetStream, type ScannedRow, type ScanOptions, type SheetLink, type SheetScan, type SheetScanResult } from './sheet-xml-reader';
 import { uploadRefusal, type UploadRefusal } from './upload-refusal';
 import { dayFromSerial, type CellContext, type UploadedValue } from './uploaded-cell';
 import {
@@ -95,7 +95,7 @@ class Refused extends Error {
   }
 }
 
-function refuse(refusal: UploadRefusal): UploadReading {
+function refuse(refusal: UploadRefusal): { readonly ok: false; readonly refusal: UploadRefusal } {
   return { ok: false, refusal };
 }
 
@@ -131,28 +131,15 @@ async function openPackage(body: Buffer, limits: UploadLimits): Promise<ZipPacka
   const names = zip.entries.map((entry) => entry.name.toLowerCase());
   if (!names.includes('xl/workbook.xml') && !names.includes('_rels/.rels')) return uploadRefusal('not-a-workbook');
   if (zip.entries.some((entry) => entry.encrypted)) return uploadRefusal('encrypted-workbook');
-  return sizeRefusal(zip.entries, limits) ?? cachedParts(zip);
-}
-
-/** A sheet part is read twice (the header scan, then the data): unpack it once. */
-function cachedParts(zip: ZipPackage): ZipPackage {
-  const cache = new Map<string, Promise<Buffer | undefined>>();
-  return {
-    entries: zip.entries,
-    read: (name) => {
-      const key = name.toLowerCase();
-      let part = cache.get(key);
-      if (!part) cache.set(key, (part = zip.read(name)));
-      return part;
-    },
-  };
+  return sizeRefusal(zip.entries, limits) ?? zip;
 }
 
 /** One worksheet of the workbook, with what lies beside it: its relationships and tables. */
 interface SheetSource {
   readonly index: number;
   readonly name: string;
-  readonly xml: Buffer;
+  /** The worksheet's part, unpacked again (streamed) for each pass over it. */
+  readonly part: string;
   readonly relationships: ReadonlyMap<string, Relationship>;
   readonly tables: readonly SheetTable[];
   /** The non-empty cells of the first rows, where a header row is looked for. */
@@ -165,7 +152,20 @@ interface SheetSource {
   readonly unknownVersion?: StampKind;
 }
 
-function scanRefusal(result: Exclude<ReturnType<typeof scanSheet>, { ok: true }>, sheet: string, limits: UploadLimits): UploadRefusal {
+/** One pass over a worksheet part as it is unpacked (scanSheetStream); a part that is missing or lies about its size is damaged. */
+async function scanPart(zip: ZipPackage, part: string, options: ScanOptions, onRow?: ScannedRow): Promise<SheetScanResult> {
+  const chunks = await zip.stream(part);
+  if (!chunks) throw new DamagedPart(part);
+  try {
+    return await scanSheetStream(chunks, options, onRow);
+  } catch (error) {
+    if (error instanceof Refused) throw error;
+    // yauzl errors the stream where the part unpacks past (or short of) its declared size, or its data is damaged.
+    throw new DamagedPart(part);
+  }
+}
+
+function scanRefusal(result: Exclude<SheetScanResult, { ok: true }>, sheet: string, limits: UploadLimits): UploadRefusal {
   if (result.problem === 'outside') return uploadRefusal('outside-sheet', { sheet, reference: result.reference });
   if (result.problem === 'too-many-rows') return uploadRefusal('too-many-rows', { sheet, maxRows: limits.maxRows });
   return uploadRefusal('damaged-workbook');
@@ -173,14 +173,12 @@ function scanRefusal(result: Exclude<ReturnType<typeof scanSheet>, { ok: true }>
 
 async function sheetSource(zip: ZipPackage, sheet: WorkbookSheet, index: number, cells: CellContext, limits: UploadLimits): Promise<SheetSource | undefined> {
   if (!sheet.part) return undefined;
-  const xml = await zip.read(sheet.part);
-  if (!xml) throw new DamagedPart(sheet.part);
   const relationships = await relationshipsOf(zip, sheet.part);
   const tables = await sheetTables(zip, relationships);
   if (tables === 'outside') throw new Refused(uploadRefusal('outside-sheet', { sheet: sheet.name }));
-  const head = scanSheet(xml, { cells, lastRow: HEADER_SCAN_ROWS, maxFilledRows: Number.POSITIVE_INFINITY });
+  const head = await scanPart(zip, sheet.part, { cells, lastRow: HEADER_SCAN_ROWS, maxFilledRows: Number.POSITIVE_INFINITY });
   if (!head.ok) throw new Refused(scanRefusal(head, sheet.name, limits));
-  const source = { index, name: sheet.name, xml, relationships, tables, head: head.scan.rows };
+  const source = { index, name: sheet.name, part: sheet.part, relationships, tables, head: head.scan.rows };
   if (sheet.stamp === undefined) return source;
   const stamp = parseStamp(sheet.stamp);
   if (stamp) return { ...source, stampText: sheet.stamp, stamp };
@@ -367,29 +365,40 @@ function firstAtOrAfter(rows: readonly number[], row: number): number {
   return low;
 }
 
-/** The layout of a template's data in the user's sheet, and the data rows as they will be handed on. */
-interface SheetData {
+/** The layout of a template's data in the user's sheet: where its header is and which of its cells are the template's. */
+interface DataLayout {
   readonly from: number;
+  readonly to: number;
   readonly headerRow: number;
-  /** Header cells, left to right from `from`. */
+  /** Header cells, left to right from `from` (each template column under today's Swedish header). */
   readonly header: readonly UploadedValue[];
   /** Offsets into a data row of the template's columns, with the column each holds. */
   readonly columns: readonly { readonly offset: number; readonly column: Column }[];
-  /** Sheet rows holding data, ascending, and their cells. */
-  readonly rowNumbers: readonly number[];
-  readonly rows: Map<number, UploadedValue[]>;
 }
+
+/**
+ * What merges and links do to data rows, by sheet row: changes applied in order to the row's values as it is handed on
+ * (a merged cell's followers become a problem; a URL column's cell takes its hyperlink's address). Empty in a file
+ * without merges or links over its data.
+ */
+type RowEdits = Map<number, ((cells: UploadedValue[]) => void)[]>;
 
 /**
  * Visits the data cells a range covers, in the template's columns only, never cell by cell over the range: rows come
  * from the sorted list of rows that hold data. `budget` counts visits across calls; overlapping ranges that would
  * visit the same cells over and over exhaust it, and the caller refuses the file (Excel itself calls it damaged).
  */
-function eachDataCell(data: SheetData, range: RangeRef, budget: { left: number }, visit: (row: number, offset: number, column: Column) => void): boolean {
-  const columns = data.columns.filter(({ offset }) => data.from + offset >= range.left && data.from + offset <= range.right);
+function eachDataCell(
+  layout: DataLayout,
+  rowNumbers: readonly number[],
+  range: RangeRef,
+  budget: { left: number },
+  visit: (row: number, offset: number, column: Column) => void,
+): boolean {
+  const columns = layout.columns.filter(({ offset }) => layout.from + offset >= range.left && layout.from + offset <= range.right);
   if (columns.length === 0) return true;
-  for (let index = firstAtOrAfter(data.rowNumbers, range.top); index < data.rowNumbers.length; index += 1) {
-    const row = data.rowNumbers[index] ?? 0;
+  for (let index = firstAtOrAfter(rowNumbers, range.top); index < rowNumbers.length; index += 1) {
+    const row = rowNumbers[index] ?? 0;
     if (row > range.bottom) break;
     for (const { offset, column } of columns) {
       budget.left -= 1;
@@ -400,17 +409,10 @@ function eachDataCell(data: SheetData, range: RangeRef, budget: { left: number }
   return true;
 }
 
-function markMerges(data: SheetData, merges: readonly RangeRef[], budget: { left: number }): boolean {
-  for (const merge of merges) {
-    const problem = new CellProblem('merged-cell', { range: rangeText(merge), first: rangeText({ ...merge, bottom: merge.top, right: merge.left }) });
-    const done = eachDataCell(data, merge, budget, (row, offset) => {
-      if (row === merge.top && data.from + offset === merge.left) return;
-      const cells = data.rows.get(row);
-      if (cells) cells[offset] = problem;
-    });
-    if (!done) return false;
-  }
-  return true;
+function addEdit(edits: RowEdits, row: number, edit: (cells: UploadedValue[]) => void): void {
+  const list = edits.get(row);
+  if (list) list.push(edit);
+  else edits.set(row, [edit]);
 }
 
 function linkAddress(link: SheetLink, relationships: ReadonlyMap<string, Relationship>): string | undefined {
@@ -420,33 +422,48 @@ function linkAddress(link: SheetLink, relationships: ReadonlyMap<string, Relatio
   return link.location ? `${address}#${link.location}` : address;
 }
 
-/** In URL columns a hyperlink's address is the value (Ctrl+K shows friendly text); elsewhere the text the cell shows. */
-function applyLinks(data: SheetData, links: readonly SheetLink[], relationships: ReadonlyMap<string, Relationship>, budget: { left: number }): boolean {
-  for (const link of links) {
+/**
+ * The edits merges and links make to the data rows (`rowNumbers`, ascending): merges first, then links, each in the
+ * file's order. In URL columns a hyperlink's address is the value (Ctrl+K shows friendly text); elsewhere the text
+ * the cell shows. Undefined when the ranges overlap so much that they would visit more than twice every data cell.
+ */
+function rowEdits(
+  layout: DataLayout,
+  rowNumbers: readonly number[],
+  scan: Pick<SheetScan, 'merges' | 'links'>,
+  relationships: ReadonlyMap<string, Relationship>,
+): RowEdits | undefined {
+  const edits: RowEdits = new Map();
+  const budget = { left: 2 * rowNumbers.length * Math.max(layout.columns.length, 1) };
+  for (const merge of scan.merges) {
+    const problem = new CellProblem('merged-cell', { range: rangeText(merge), first: rangeText({ ...merge, bottom: merge.top, right: merge.left }) });
+    const done = eachDataCell(layout, rowNumbers, merge, budget, (row, offset) => {
+      if (row === merge.top && layout.from + offset === merge.left) return;
+      addEdit(edits, row, (cells) => {
+        cells[offset] = problem;
+      });
+    });
+    if (!done) return undefined;
+  }
+  for (const link of scan.links) {
     const address = linkAddress(link, relationships);
     if (address === undefined) continue;
-    const done = eachDataCell(data, link.range, budget, (row, offset, column) => {
-      const cells = data.rows.get(row);
-      // A `HYPERLINK("…")` formula names its address exactly, even where no computed value was saved.
-      const replaceable = link.address !== undefined || !(cells?.[offset] instanceof CellProblem);
-      if (column.type === 'url' && cells && replaceable) cells[offset] = address;
+    const done = eachDataCell(layout, rowNumbers, link.range, budget, (row, offset, column) => {
+      if (column.type !== 'url') return;
+      addEdit(edits, row, (cells) => {
+        // A `HYPERLINK("…")` formula names its address exactly, even where no computed value was saved.
+        if (link.address !== undefined || !(cells[offset] instanceof CellProblem)) cells[offset] = address;
+      });
     });
-    if (!done) return false;
+    if (!done) return undefined;
   }
-  return true;
+  return edits;
 }
 
 /** Numbers in date columns are days in the workbook's own date system: each becomes the day it shows. */
 function datesInDateColumns(value: UploadedValue | undefined, column: Column, cells: CellContext): UploadedValue | undefined {
   if (column.type !== 'date' || typeof value !== 'number') return value;
   return dayFromSerial(value, cells.date1904) ?? value;
-}
-
-function headerOf(placement: Placement, scan: SheetScan, from: number, to: number): UploadedValue[] {
-  const { table } = placement;
-  if (table && table.headerRowCount === 0) return [...table.columns];
-  const cells = scan.rows.get(placement.headerRow);
-  return Array.from({ length: to - from + 1 }, (_, index) => cells?.get(from + index) ?? null);
 }
 
 function spanOf(placement: Placement): { from: number; to: number } {
@@ -466,66 +483,180 @@ function isDataRow(row: number, headerRow: number, table: SheetTable | undefined
  * The sheet's header with each template column under today's Swedish header: a sheet of an older layout version names
  * some columns as that version did, and the validation reads today's.
  */
-function todaysHeader(header: readonly UploadedValue[], columns: SheetData['columns'], placement: Placement): UploadedValue[] {
+function todaysHeader(header: readonly UploadedValue[], columns: DataLayout['columns'], placement: Placement): UploadedValue[] {
   const renamed = [...header];
   if (placement.layout === templateDefinition(placement.layout.key)) return renamed;
   for (const { offset, column } of columns) renamed[offset] = column.label.sv;
   return renamed;
 }
 
-function sheetData(template: string, placement: Placement, scan: SheetScan, cells: CellContext): SheetData {
+/** The header row's cells from `from` to `to`: from the header scan, or (a table further down) a pass that stops there. */
+async function headerCells(zip: ZipPackage, placement: Placement, from: number, to: number, cells: CellContext): Promise<UploadedValue[]> {
+  const { table, source, headerRow } = placement;
+  if (table && table.headerRowCount === 0) return [...table.columns];
+  let found = source.head.get(headerRow);
+  if (!found && headerRow > HEADER_SCAN_ROWS) {
+    const scan = await scanPart(zip, source.part, { cells, columns: { from, to }, lastRow: headerRow, maxFilledRows: Number.POSITIVE_INFINITY });
+    found = scan.ok ? scan.scan.rows.get(headerRow) : undefined;
+  }
+  return Array.from({ length: to - from + 1 }, (_, index) => found?.get(from + index) ?? null);
+}
+
+async function dataLayout(zip: ZipPackage, template: string, placement: Placement, cells: CellContext): Promise<DataLayout> {
   const { from, to } = spanOf(placement);
   const headerRow = placement.table?.headerRowCount === 0 ? placement.table.ref.top - 1 : placement.headerRow;
   const today = templateDefinition(template);
-  const columns = headerOf(placement, scan, from, to).flatMap((text, offset) => {
+  const found = await headerCells(zip, placement, from, to, cells);
+  const columns = found.flatMap((text, offset) => {
     const key = columnForHeader(placement.layout, text)?.key;
     const column = today.columns.find((candidate) => candidate.key === key);
     return column ? [{ offset, column }] : [];
   });
-  const header = todaysHeader(headerOf(placement, scan, from, to), columns, placement);
-  const rows = new Map<number, UploadedValue[]>();
-  for (const [row, found] of scan.rows) {
-    if (!isDataRow(row, headerRow, placement.table)) continue;
-    const values: UploadedValue[] = [];
-    for (const { offset, column } of columns) {
-      const value = datesInDateColumns(found.get(from + offset), column, cells);
-      if (value !== undefined) values[offset] = value;
+  return { from, to, headerRow, header: todaysHeader(found, columns, placement), columns };
+}
+
+/** A data row's values as handed on (every template column's offset set, null when empty), or undefined for a row without data. */
+function dataRow(
+  layout: DataLayout,
+  placement: Placement,
+  row: number,
+  found: ReadonlyMap<number, UploadedValue>,
+  cells: CellContext,
+): UploadedValue[] | undefined {
+  if (!isDataRow(row, layout.headerRow, placement.table)) return undefined;
+  const values: UploadedValue[] = [];
+  let filled = false;
+  for (const { offset, column } of layout.columns) {
+    const value = datesInDateColumns(found.get(layout.from + offset), column, cells) ?? null;
+    values[offset] = value;
+    if (!isEmptyCell(value)) filled = true;
+  }
+  return filled ? values : undefined;
+}
+
+/**
+ * Receives a template sheet's data rows in ascending sheet order (`openUploadedWorkbook`). `row(index, values)`:
+ * `index` is the row's place below the header (sheet row − header row: 1 is the first row below it), `values` the
+ * row's cells under the header, left to right (every template column's offset set, null when empty; merges and links
+ * applied); only rows that hold data are given, and a returned promise is awaited before the reader reads on.
+ * `restart()`: every row given so far is void, and the sheet's rows come again from the first (a file whose merges or
+ * links, written after its rows, change some of them; or whose rows are not in order).
+ */
+export interface RowSink {
+  row(index: number, values: UploadedValue[]): void | Promise<void>;
+  restart(): void;
+}
+
+/** A template's sheet found in an upload, placed but not read past its header: its rows come through `rows`. */
+export interface PlacedSheet {
+  readonly template: TemplateKey | (string & {});
+  /** The sheet's name in the user's workbook. */
+  readonly sheet: string;
+  /** Where the header row's first cell is in the user's sheet (a table without header row: the row above its data). */
+  readonly origin: CellPosition;
+  /** The header row's cells, left to right (what `UploadedSheet.values[0]` is). */
+  readonly header: readonly UploadedValue[];
+}
+
+/** An opened upload: its template sheets placed, and the board and year it says it was made for, before any row is read. */
+export type OpenedUpload =
+  | {
+      readonly ok: true;
+      readonly sheets: readonly PlacedSheet[];
+      readonly origin: TemplateOrigin;
+      /**
+       * Streams one placed sheet's data rows into `sink`, the part unpacked as it is read and never held whole; resolves
+       * with a refusal (too many rows, damaged, outside the grid) when the sheet can't be read: every row given is then void.
+       */
+      rows(sheet: PlacedSheet, sink: RowSink): Promise<UploadRefusal | undefined>;
     }
-    if (values.some((value) => !isEmptyCell(value))) rows.set(row, values);
-  }
-  return { from, headerRow, header, columns, rowNumbers: [...rows.keys()].sort((a, b) => a - b), rows };
-}
+  | { readonly ok: false; readonly refusal: UploadRefusal };
 
-/** Fills in every template column of a data row, so each row reads the same whatever the file left out. */
-function completeRow(values: UploadedValue[], data: SheetData): UploadedValue[] {
-  for (const { offset } of data.columns) values[offset] ??= null;
-  return values;
-}
-
-function readPlacement(template: string, placement: Placement, cells: CellContext, limits: UploadLimits): UploadedSheet {
+/**
+ * Streams a placed sheet's data rows into the sink. One pass hands on each data row as its `</row>` ends, counting the
+ * data rows and collecting the merges and links (which the file writes after the rows); when those change any data
+ * row, a second pass hands on every row again with them applied (`restart` first). A sheet whose rows are not in
+ * ascending order is read whole, sorted and handed on again. Throws Refused for a sheet that can't be read.
+ */
+async function streamPlacement(
+  zip: ZipPackage,
+  placement: Placement,
+  layout: DataLayout,
+  cells: CellContext,
+  limits: UploadLimits,
+  sink: RowSink,
+): Promise<void> {
   const { source } = placement;
-  const { from, to } = spanOf(placement);
-  const result = scanSheet(source.xml, { cells, columns: { from, to }, maxFilledRows: limits.maxRows + Math.max(placement.headerRow, HEADER_SCAN_ROWS) });
-  if (!result.ok) throw new Refused(scanRefusal(result, source.name, limits));
-  const data = sheetData(template, placement, result.scan, cells);
-  if (data.rowNumbers.length > limits.maxRows) {
-    throw new Refused(uploadRefusal('too-many-rows', { sheet: source.name, rows: data.rowNumbers.length, maxRows: limits.maxRows }));
-  }
-  const budget = { left: 2 * data.rowNumbers.length * Math.max(data.columns.length, 1) };
-  const merged = markMerges(data, result.scan.merges, budget);
-  if (!merged || !applyLinks(data, result.scan.links, source.relationships, budget)) throw new Refused(uploadRefusal('damaged-workbook'));
-  const last = data.rowNumbers[data.rowNumbers.length - 1] ?? data.headerRow;
-  // Only the rows that hold data are set: a sparse array, so a lone row far down costs nothing per blank row between.
-  const values: UploadedValue[][] = [[...data.header]];
-  for (const row of data.rowNumbers) {
-    const found = data.rows.get(row);
-    if (found) values[row - data.headerRow] = completeRow(found, data);
-  }
-  values.length = last - data.headerRow + 1;
-  return { template, sheet: source.name, origin: { row: data.headerRow, column: from }, values };
+  const options: ScanOptions = {
+    cells,
+    columns: { from: layout.from, to: layout.to },
+    maxFilledRows: limits.maxRows + Math.max(placement.headerRow, HEADER_SCAN_ROWS),
+  };
+  const rowNumbers: number[] = [];
+  let last = 0;
+  let inOrder = true;
+  const first = await scanPart(zip, source.part, options, async (row, found) => {
+    if (row <= last) inOrder = false;
+    last = Math.max(last, row);
+    const values = dataRow(layout, placement, row, found, cells);
+    if (!values) return;
+    rowNumbers.push(row);
+    if (inOrder && rowNumbers.length <= limits.maxRows) await sink.row(row - layout.headerRow, values);
+  });
+  if (!first.ok) throw new Refused(scanRefusal(first, source.name, limits));
+  if (!inOrder) return readWhole(zip, placement, layout, options, cells, limits, sink);
+  if (rowNumbers.length > limits.maxRows)
+    throw new Refused(uploadRefusal('too-many-rows', { sheet: source.name, rows: rowNumbers.length, maxRows: limits.maxRows }));
+  const edits = rowEdits(layout, rowNumbers, first.scan, source.relationships);
+  if (!edits) throw new Refused(uploadRefusal('damaged-workbook'));
+  if (edits.size === 0) return;
+  sink.restart();
+  const again = await scanPart(zip, source.part, options, async (row, found) => {
+    const values = dataRow(layout, placement, row, found, cells);
+    if (!values) return;
+    for (const edit of edits.get(row) ?? []) edit(values);
+    await sink.row(row - layout.headerRow, values);
+  });
+  if (!again.ok) throw new Refused(scanRefusal(again, source.name, limits));
 }
 
-async function readTemplateSheets(zip: ZipPackage, limits: UploadLimits): Promise<UploadReading> {
+/** A sheet whose rows are out of order (no program Samla knows writes one, but the format allows it): read whole, then sorted. */
+async function readWhole(
+  zip: ZipPackage,
+  placement: Placement,
+  layout: DataLayout,
+  options: ScanOptions,
+  cells: CellContext,
+  limits: UploadLimits,
+  sink: RowSink,
+): Promise<void> {
+  const { source } = placement;
+  const whole = await scanPart(zip, source.part, options);
+  if (!whole.ok) throw new Refused(scanRefusal(whole, source.name, limits));
+  const rows = new Map<number, UploadedValue[]>();
+  for (const [row, found] of whole.scan.rows) {
+    const values = dataRow(layout, placement, row, found, cells);
+    if (values) rows.set(row, values);
+  }
+  const rowNumbers = [...rows.keys()].sort((a, b) => a - b);
+  if (rowNumbers.length > limits.maxRows)
+    throw new Refused(uploadRefusal('too-many-rows', { sheet: source.name, rows: rowNumbers.length, maxRows: limits.maxRows }));
+  const edits = rowEdits(layout, rowNumbers, whole.scan, source.relationships);
+  if (!edits) throw new Refused(uploadRefusal('damaged-workbook'));
+  sink.restart();
+  for (const row of rowNumbers) {
+    const values = rows.get(row) ?? [];
+    for (const edit of edits.get(row) ?? []) edit(values);
+    await sink.row(row - layout.headerRow, values);
+  }
+}
+
+interface PlacedTemplate extends PlacedSheet {
+  readonly placement: Placement;
+  readonly layout: DataLayout;
+}
+
+async function openTemplateSheets(zip: ZipPackage, limits: UploadLimits): Promise<OpenedUpload> {
   const parts = await readWorkbookParts(zip);
   const sources: SheetSource[] = [];
   for (const [index, sheet] of parts.sheets.entries()) {
@@ -542,7 +673,7 @@ async function readTemplateSheets(zip: ZipPackage, limits: UploadLimits): Promis
       );
     }
   }
-  const sheets: UploadedSheet[] = [];
+  const sheets: PlacedTemplate[] = [];
   const taken = new Set<number>();
   for (const template of knownTemplateKeys()) {
     const placement = placeTemplate(sources, template, taken);
@@ -550,7 +681,8 @@ async function readTemplateSheets(zip: ZipPackage, limits: UploadLimits): Promis
     const refusal = stampRefusal(template, placement);
     if (refusal) return refuse(refusal);
     taken.add(placement.source.index);
-    sheets.push(readPlacement(template, placement, parts.cells, limits));
+    const layout = await dataLayout(zip, template, placement, parts.cells);
+    sheets.push({ template, sheet: placement.source.name, origin: { row: layout.headerRow, column: layout.from }, header: layout.header, placement, layout });
   }
   if (sheets.length === 0) {
     const skipped = nonTemplateSheets(sources);
@@ -567,27 +699,75 @@ async function readTemplateSheets(zip: ZipPackage, limits: UploadLimits): Promis
   const samlaMade = isSamlaKeywords(keywords) || sources.some((source) => taken.has(source.index) && source.stamp !== undefined);
   const info = samlaMade ? sources.find((source) => !taken.has(source.index) && sameName(source.name, INFO_SHEET)) : undefined;
   const origin = combinedOrigin(info ? originOfInformationSheet(info.name, info.head) : {}, originOfKeywords(keywords));
-  return { ok: true, sheets, origin };
+  return {
+    ok: true,
+    sheets,
+    origin,
+    rows: async (sheet, sink) => {
+      const placed = sheets.find((candidate) => candidate === sheet);
+      if (!placed) throw new Error(`The sheet ${sheet.sheet} was not placed in this upload`);
+      return readingRefusal(() => streamPlacement(zip, placed.placement, placed.layout, parts.cells, limits, sink));
+    },
+  };
+}
+
+/** Runs a step of reading; what makes the file unreadable comes back as its refusal, anything else is thrown. */
+async function readingRefusal(step: () => Promise<void>): Promise<UploadRefusal | undefined> {
+  try {
+    await step();
+    return undefined;
+  } catch (error) {
+    if (error instanceof Refused) return error.refusal;
+    if (error instanceof DamagedPart) return uploadRefusal('damaged-workbook');
+    throw error;
+  }
 }
 
 /**
- * Reads an uploaded workbook into each template's sheet values, ready for `validateSheet`. Never throws for a
- * bad file: what can't be read safely is a refusal with its status and words. The zip is judged by its directory
- * (yauzl) before anything is unpacked; only the parts a template needs are unpacked, each held to its declared
- * size, and read by streaming XML (saxes): of the defined names only the sheets' template stamps are read (an
- * older layout version is read with its headers mapped to today's columns, or refused in words), conditional formats
- * and data validations are never read, and merges, hyperlinks and tables stay ranges, so every file that passes the size checks is read in time
- * and memory that grow with its bytes, not with the ranges it names.
+ * Opens an uploaded workbook and places its template sheets, reading no row past their headers: their rows are then
+ * streamed one sheet at a time (`rows`), each part unpacked as it is read. Never throws for a bad file: what can't be
+ * read safely is a refusal with its status and words. The zip is judged by its directory (yauzl) before anything is
+ * unpacked; only the parts a template needs are unpacked, each held to its declared size, and read by streaming XML
+ * (saxes): of the defined names only the sheets' template stamps are read (an older layout version is read with its
+ * headers mapped to today's columns, or refused in words), conditional formats and data validations are never read,
+ * and merges, hyperlinks and tables stay ranges, so every file that passes the size checks is read in time that grows
+ * with its bytes, not with the ranges it names, and in memory that does not grow with its rows (beyond the shared
+ * strings the file's own design keeps in one part, and the numbers of its data rows).
  */
-export async function readUploadedWorkbook(body: Buffer, limits: Partial<UploadLimits> = {}): Promise<UploadReading> {
+export async function openUploadedWorkbook(body: Buffer, limits: Partial<UploadLimits> = {}): Promise<OpenedUpload> {
   const complete: UploadLimits = { ...DEFAULT_UPLOAD_LIMITS, ...limits };
   const opened = await openPackage(body, complete);
   if (!('entries' in opened)) return refuse(opened);
   try {
-    return await readTemplateSheets(opened, complete);
+    return await openTemplateSheets(opened, complete);
   } catch (error) {
     if (error instanceof Refused) return refuse(error.refusal);
     if (error instanceof DamagedPart) return refuse(uploadRefusal('damaged-workbook'));
     throw error;
   }
+}
+
+/**
+ * Reads an uploaded workbook whole into each template's sheet values, ready for `validateSheet`: `openUploadedWorkbook`
+ * with every sheet's rows collected (the header row first, then each row below it to the last one with data; rows
+ * without data are holes). For callers that need the values at once; the file route streams instead.
+ */
+export async function readUploadedWorkbook(body: Buffer, limits: Partial<UploadLimits> = {}): Promise<UploadReading> {
+  const opened = await openUploadedWorkbook(body, limits);
+  if (!opened.ok) return opened;
+  const sheets: UploadedSheet[] = [];
+  for (const sheet of opened.sheets) {
+    let values: UploadedValue[][] = [[...sheet.header]];
+    const refusal = await opened.rows(sheet, {
+      row: (index, row) => {
+        values[index] = row;
+      },
+      restart: () => {
+        values = [[...sheet.header]];
+      },
+    });
+    if (refusal) return refuse(refusal);
+    sheets.push({ template: sheet.template, sheet: sheet.sheet, origin: sheet.origin, values });
+  }
+  return { ok: true, sheets, origin: opened.origin };
 }

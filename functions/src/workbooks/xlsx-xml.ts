@@ -43,33 +43,95 @@ function decoderFor(xml: Buffer): TextDecoder {
 }
 
 /**
- * Streams one XML part through saxes (no DTD, no entity expansion beyond XML's five), calling the handlers with
- * namespace-free names, so Transitional and Strict Open XML read alike. Stops early once `stop()` says so (checked
- * between chunks). Returns false when the XML is not well-formed.
+ * One XML part fed to saxes piece by piece (no DTD, no entity expansion beyond XML's five), calling the handlers with
+ * namespace-free names, so Transitional and Strict Open XML read alike. The encoding is read from the first bytes.
+ */
+class XmlFeed {
+  private readonly parser = new SaxesParser({ xmlns: false, position: false });
+  private decoder: TextDecoder | undefined;
+  private head: Buffer | undefined;
+  failed = false;
+
+  constructor(handlers: XmlHandlers) {
+    this.parser.on('error', () => {
+      this.failed = true;
+    });
+    const { open, text, close } = handlers;
+    if (open) this.parser.on('opentag', (tag) => open(localName(tag.name), tag.attributes as XmlAttributes));
+    if (text) {
+      this.parser.on('text', text);
+      this.parser.on('cdata', text);
+    }
+    if (close) this.parser.on('closetag', (tag) => close(localName(tag.name)));
+  }
+
+  write(bytes: Buffer): void {
+    if (this.failed) return;
+    if (!this.decoder) {
+      // The byte-order mark is two bytes: wait for them however the part is cut.
+      const start = this.head ? Buffer.concat([this.head, bytes]) : bytes;
+      if (start.length < 2) {
+        this.head = start;
+        return;
+      }
+      this.head = undefined;
+      this.decoder = decoderFor(start);
+      bytes = start;
+    }
+    for (let at = 0; at < bytes.length && !this.failed; at += CHUNK_BYTES) {
+      this.parser.write(this.decoder.decode(bytes.subarray(at, at + CHUNK_BYTES), { stream: true }));
+    }
+  }
+
+  /** Ends the part; whether it was well-formed. */
+  end(): boolean {
+    if (this.head && !this.decoder && !this.failed) {
+      this.decoder = decoderFor(this.head);
+      this.parser.write(this.decoder.decode(this.head, { stream: true }));
+      this.head = undefined;
+    }
+    const rest = this.decoder?.decode() ?? '';
+    if (rest && !this.failed) this.parser.write(rest);
+    if (!this.failed) this.parser.close();
+    return !this.failed;
+  }
+}
+
+/**
+ * Streams one XML part held in memory through saxes (see XmlFeed), decoded chunk by chunk: a header scan that stops
+ * early never decodes the rest of a large sheet. Stops early once `stop()` says so (checked between chunks). Returns
+ * false when the XML is not well-formed.
  */
 export function parseXml(xml: Buffer, handlers: XmlHandlers, stop: () => boolean = () => false): boolean {
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  let failed = false;
-  parser.on('error', () => {
-    failed = true;
-  });
-  const { open, text, close } = handlers;
-  if (open) parser.on('opentag', (tag) => open(localName(tag.name), tag.attributes as XmlAttributes));
-  if (text) {
-    parser.on('text', text);
-    parser.on('cdata', text);
+  const feed = new XmlFeed(handlers);
+  for (let at = 0; at < xml.length && !feed.failed; at += CHUNK_BYTES) {
+    feed.write(xml.subarray(at, at + CHUNK_BYTES));
+    if (stop()) return !feed.failed;
   }
-  if (close) parser.on('closetag', (tag) => close(localName(tag.name)));
-  // Decoded chunk by chunk: a header scan that stops early never decodes the rest of a large sheet.
-  const decoder = decoderFor(xml);
-  for (let at = 0; at < xml.length && !failed; at += CHUNK_BYTES) {
-    parser.write(decoder.decode(xml.subarray(at, at + CHUNK_BYTES), { stream: true }));
-    if (stop()) return !failed;
+  return feed.end();
+}
+
+/**
+ * Streams one XML part as it is unpacked (`chunks`, e.g. a zip entry's stream), never holding it whole. After each
+ * chunk, `between` is awaited (a reader hands on what the chunk finished, and waits for whoever takes it); stops early
+ * once `stop()` says so. Returns false when the XML is not well-formed; a failing stream throws.
+ */
+export async function parseXmlStream(
+  chunks: AsyncIterable<Buffer>,
+  handlers: XmlHandlers,
+  stop: () => boolean = () => false,
+  between: () => Promise<void> = async () => undefined,
+): Promise<boolean> {
+  const feed = new XmlFeed(handlers);
+  for await (const chunk of chunks) {
+    for (let at = 0; at < chunk.length && !feed.failed; at += CHUNK_BYTES) {
+      feed.write(chunk.subarray(at, at + CHUNK_BYTES));
+      await between();
+      if (stop()) return !feed.failed;
+    }
+    if (feed.failed) return false;
   }
-  const rest = decoder.decode();
-  if (rest && !failed) parser.write(rest);
-  if (!failed) parser.close();
-  return !failed;
+  return feed.end();
 }
 
 /** Excel's grid (ECMA-376 Part 1, §18.3.1.73 and Excel's specifications and limits): rows 1–1 048 576, columns A–XFD. */

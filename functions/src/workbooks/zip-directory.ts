@@ -18,6 +18,12 @@ export interface ZipPackage {
    * (ECMA-376 Part 2, §6.2.2.3).
    */
   read(name: string): Promise<Buffer | undefined>;
+  /**
+   * The entry's content as it is unpacked, chunk by chunk, never held whole (held to its declared size as `read` is:
+   * the stream errors where it would go past it or falls short); undefined when the entry is missing or encrypted.
+   * Each call unpacks the entry again from the start.
+   */
+  stream(name: string): Promise<AsyncIterable<Buffer> | undefined>;
 }
 
 export const ZIP_LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -54,6 +60,12 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer | und
   });
 }
 
+function openStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<AsyncIterable<Buffer> | undefined> {
+  return new Promise((resolve) => {
+    zip.openReadStream(entry, (error, stream) => resolve(error ? undefined : (stream as AsyncIterable<Buffer>)));
+  });
+}
+
 /**
  * Opens a zip held in memory with yauzl, reading only its central directory; nothing is unpacked until asked.
  * Undefined when the buffer is no readable zip (not a zip, cut short, unsafe entry names).
@@ -70,11 +82,19 @@ export async function openZip(body: Buffer): Promise<ZipPackage | undefined> {
     uncompressedSize: entry.uncompressedSize,
     encrypted: entry.isEncrypted(),
   }));
+  const entryOf = (name: string) => {
+    const entry = byName.get(name.replace(/^\//, '').toLowerCase());
+    return !entry || entry.isEncrypted() ? undefined : entry;
+  };
   return {
     entries,
+    stream: async (name) => {
+      const entry = entryOf(name);
+      return entry ? openStream(zip, entry) : undefined;
+    },
     read: async (name) => {
-      const entry = byName.get(name.replace(/^\//, '').toLowerCase());
-      if (!entry || entry.isEncrypted()) return undefined;
+      const entry = entryOf(name);
+      if (!entry) return undefined;
       try {
         return await readEntry(zip, entry);
       } catch {
