@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
 import { ACTIVITIES_TEMPLATE, EXPENSES_TEMPLATE, isTemplateKey, LUJ_INITIATIVE, validateSheet, YES_NO, type AnyTemplate, type BoardCode } from '@samla/shared';
 import ExcelJS from 'exceljs';
@@ -9,7 +12,8 @@ import { buildTemplateWorkbook } from '../functions/src/workbooks/template-workb
 import { rowBatches, rowEntities } from '../functions/src/storage/row-entities';
 import { readStorageSettings } from '../functions/src/storage/storage-settings';
 import { tableClients, type SamlaTables } from '../functions/src/storage/table-clients';
-import { readUploadedWorkbook, type UploadedSheet } from '../functions/src/workbooks/upload-reader';
+import { openUploadedWorkbook, readUploadedWorkbook, type UploadedSheet } from '../functions/src/workbooks/upload-reader';
+import { judgeStreamedSheets } from '../functions/src/submissions/file-intake';
 import { startAzurite } from '../tests/support/azurite';
 import { BENCH_STORAGE_DEADLINE_MS, inFlight, median, seededRandom, type Benchmark } from './bench-harness';
 import { DEFAULT_BATCHES_IN_FLIGHT } from '../functions/src/storage/table-submission-store';
@@ -150,29 +154,105 @@ function seconds(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
-/** Read and validate (no storage: Azurite would hold the rows in this very process) in a fresh process; its peak RSS in MB. */
-function peakInFreshProcess(rows: number, reader: 'samla' | 'exceljs'): number {
-  return Number(execFileSync(process.execPath, [__filename, PEAK_FLAG, String(rows), reader], { encoding: 'utf8' }).trim());
+/** Samla's reader alone: every template sheet's rows streamed to a sink that takes them and keeps nothing. */
+async function readStreamed(file: Buffer): Promise<number> {
+  const upload = await openUploadedWorkbook(file);
+  if (!upload.ok) throw new Error(upload.refusal.kind);
+  let rows = 0;
+  for (const sheet of upload.sheets) {
+    const refusal = await upload.rows(sheet, { row: () => void (rows += 1), restart: () => (rows = 0) });
+    if (refusal) throw new Error(refusal.kind);
+  }
+  return rows;
 }
 
-async function measurePeak(rows: number, reader: string): Promise<number> {
-  const file = await filledTemplate(rows);
-  global.gc?.();
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
-  const baseline = process.memoryUsage().rss;
-  if (reader === 'exceljs') await readWithExcelJs(file);
-  else {
-    const reading = await readUploadedWorkbook(file);
-    if (!reading.ok) throw new Error(reading.refusal.kind);
-    for (const sheet of reading.sheets) {
-      validateSheet(sheet.template, sheet.values, { year: YEAR, settings: LUJ_INITIATIVE, sheet: sheet.sheet, origin: sheet.origin });
-      peak = Math.max(peak, process.memoryUsage().rss);
-    }
-  }
+/**
+ * What the file route does before it stores (submission-files.ts): the file opened, each sheet's rows streamed,
+ * judged row by row and packed into gzipped blocks while the sheet has no error (judgeStreamedSheets).
+ */
+async function readJudgeAndPack(file: Buffer, everyRow?: () => void): Promise<number> {
+  const opened = await openUploadedWorkbook(file);
+  if (!opened.ok) throw new Error(opened.refusal.kind);
+  const upload: typeof opened = everyRow
+    ? {
+        ...opened,
+        rows: (sheet, sink) =>
+          opened.rows(sheet, {
+            row: (index, values) => {
+              everyRow();
+              return sink.row(index, values);
+            },
+            restart: () => sink.restart(),
+          }),
+      }
+    : opened;
+  const judged = await judgeStreamedSheets(upload, {
+    year: YEAR,
+    settings: LUJ_INITIATIVE,
+    language: 'sv',
+    storedIds: () => Promise.reject(new Error('the file holds both templates: nothing stored is read')),
+  });
+  if (!judged.ok) throw new Error(judged.refusal.kind);
+  if (judged.templates.some((template) => !template.rows)) throw new Error('the filled template has errors');
+  return judged.templates.reduce((sum, template) => sum + template.rowCount, 0);
+}
+
+/**
+ * Read, judge and pack (no storage: Azurite would hold the rows in this very process), or ExcelJS's read, of the file
+ * written to `path`, in fresh processes: the peaks above each process's start with the file loaded, in MB (measurePeak).
+ */
+function peakInFreshProcess(path: string, rows: number, reader: 'samla' | 'exceljs'): { rss: number; live: number } {
+  const run = (mode: 'rss' | 'live') =>
+    Number(execFileSync(process.execPath, ['--expose-gc', __filename, PEAK_FLAG, path, String(rows), reader, mode], { encoding: 'utf8' }).trim());
+  return { rss: run('rss'), live: run('live') };
+}
+
+/** Rows between two looks at the live memory (a full collection each: what the reading holds, not its garbage). */
+const LIVE_PROBE_ROWS = 2_000;
+
+/**
+ * One peak above the process's start with the file loaded, in MB, while the file is read (and, for Samla, judged and
+ * packed): `rss`, the resident set sampled every 5 ms, garbage included (what the host sees); or `live`, the heap and
+ * buffers still reachable after a full collection every 2 000 rows (what the reading holds: what must not grow with
+ * the rows). Each in a process of its own, as the collections change the resident set.
+ */
+async function measurePeak(path: string, rows: number, reader: string, mode: string): Promise<number> {
+  const file = readFileSync(path);
+  const collect = (global as { gc?: () => void }).gc ?? (() => undefined);
+  const current = () => {
+    const usage = process.memoryUsage();
+    return mode === 'rss' ? usage.rss : usage.heapUsed + usage.arrayBuffers;
+  };
+  collect();
+  const baseline = current();
+  let peak = baseline;
+  let seen = 0;
+  const probe = () => {
+    seen += 1;
+    if (mode !== 'live' || seen % LIVE_PROBE_ROWS !== 0) return;
+    collect();
+    peak = Math.max(peak, current());
+  };
+  const sampler = mode === 'rss' ? setInterval(() => (peak = Math.max(peak, current())), 5) : undefined;
+  if (reader === 'exceljs') {
+    const reading = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
+      sharedStrings: 'cache',
+      worksheets: 'emit',
+      hyperlinks: 'ignore',
+      styles: 'cache',
+    });
+    for await (const sheet of reading) for await (const _row of sheet) probe();
+  } else if ((await readJudgeAndPack(file, probe)) !== rows) throw new Error(`expected ${rows} rows`);
   clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  return Math.round((peak - baseline) / 1024 / 1024);
+  peak = Math.max(peak, current());
+  return Math.round(((peak - baseline) / 1024 / 1024) * 10) / 10;
+}
+
+/** The filled template of `rows` rows written to a file of its own, for the fresh processes that measure memory. */
+async function templateFile(rows: number): Promise<string> {
+  const path = join(tmpdir(), `samla-upload-bench-${rows}-${process.pid}.xlsx`);
+  writeFileSync(path, await filledTemplate(rows));
+  return path;
 }
 
 /**
@@ -237,16 +317,13 @@ export const uploadBenchmark: Benchmark = {
         await samla(BOARDS[round] ?? 'AB');
         if (round % 2 === 0) await excel();
         let start = process.hrtime.bigint();
-        const reading = await readUploadedWorkbook(file);
+        await readStreamed(file);
         readOnly.push(seconds(start));
-        if (!reading.ok) throw new Error(reading.refusal.kind);
         start = process.hrtime.bigint();
-        await readUploadedWorkbook(file).then((again) => {
-          if (!again.ok) return;
-          for (const sheet of again.sheets)
-            validateSheet(sheet.template, sheet.values, { year: YEAR, settings: LUJ_INITIATIVE, sheet: sheet.sheet, origin: sheet.origin });
-        });
+        await readJudgeAndPack(file);
         readAndValidate.push(seconds(start));
+        const reading = await readUploadedWorkbook(file);
+        if (!reading.ok) throw new Error(reading.refusal.kind);
         rawStore.push(await storeRaw(rawTables, BOARDS[round] ?? 'AB', typedSheets(reading.sheets)));
       }
       const stored = await services.store.nation(YEAR);
@@ -254,8 +331,12 @@ export const uploadBenchmark: Benchmark = {
       if (storedRows !== ROWS * (ROUNDS + 1)) throw new Error(`stored ${storedRows} rows, expected ${ROWS * (ROUNDS + 1)}`);
       const secondsOurs = median(ours);
       const secondsRaw = median(raw);
-      const peakSmall = peakInFreshProcess(ROWS, 'samla');
-      const peakLarge = peakInFreshProcess(LARGE_ROWS, 'samla');
+      const [smallFile, largeFile] = [await templateFile(ROWS), await templateFile(LARGE_ROWS)];
+      const peakSmall = peakInFreshProcess(smallFile, ROWS, 'samla');
+      const peakLarge = peakInFreshProcess(largeFile, LARGE_ROWS, 'samla');
+      const excelSmall = peakInFreshProcess(smallFile, ROWS, 'exceljs');
+      const excelLarge = peakInFreshProcess(largeFile, LARGE_ROWS, 'exceljs');
+      for (const path of [smallFile, largeFile]) rmSync(path, { force: true });
       const readValidateRawStore = median(readAndValidate) + median(rawStore);
       return {
         bench: 'upload',
@@ -274,10 +355,17 @@ export const uploadBenchmark: Benchmark = {
         ratioToReadAndRawStore: Number((secondsOurs / (secondsRaw + median(rawStore))).toFixed(2)),
         readValidateRawStoreSeconds: Number(readValidateRawStore.toFixed(3)),
         ratioToReadValidateRawStore: Number((secondsOurs / readValidateRawStore).toFixed(2)),
-        [`peakMB${ROWS}`]: peakSmall,
-        [`peakMB${LARGE_ROWS}`]: peakLarge,
-        [`excelJsPeakMB${ROWS}`]: peakInFreshProcess(ROWS, 'exceljs'),
-        [`excelJsPeakMB${LARGE_ROWS}`]: peakInFreshProcess(LARGE_ROWS, 'exceljs'),
+        [`peakMB${ROWS}`]: peakSmall.rss,
+        [`peakMB${LARGE_ROWS}`]: peakLarge.rss,
+        [`excelJsPeakMB${ROWS}`]: excelSmall.rss,
+        [`excelJsPeakMB${LARGE_ROWS}`]: excelLarge.rss,
+        [`liveMB${ROWS}`]: peakSmall.live,
+        [`liveMB${LARGE_ROWS}`]: peakLarge.live,
+        // How the live memory grows with the rows: bytes per row between the two files (0 would be flat).
+        liveBytesPerRow: Math.round(((peakLarge.live - peakSmall.live) * 1024 * 1024) / (LARGE_ROWS - ROWS)),
+        [`excelJsLiveMB${ROWS}`]: excelSmall.live,
+        [`excelJsLiveMB${LARGE_ROWS}`]: excelLarge.live,
+        excelJsLiveBytesPerRow: Math.round(((excelLarge.live - excelSmall.live) * 1024 * 1024) / (LARGE_ROWS - ROWS)),
       };
     } finally {
       await azurite.stop();
@@ -286,7 +374,7 @@ export const uploadBenchmark: Benchmark = {
 };
 
 if (process.argv[2] === PEAK_FLAG) {
-  measurePeak(Number(process.argv[3]), process.argv[4] ?? 'samla').then(
+  measurePeak(process.argv[3] ?? '', Number(process.argv[4]), process.argv[5] ?? 'samla', process.argv[6] ?? 'rss').then(
     (peak) => {
       console.log(peak);
       process.exit(0);
