@@ -30,7 +30,8 @@ import { statusOf } from './table-errors';
  * Each version's warnings (the first 1 000) are kept in the Rows table in a partition of their own beside the
  * version's rows (`template|year|board|vNNNNNN|warnings`), written before the pointer moves.
  */
-const ROUND = 'round';
+/** The RowKey of a template's round entity in its submissions partition (the pointer's partition). */
+export const ROUND = 'round';
 const CURRENT = 'current';
 /** A string property holds at most 64 KiB (32 768 UTF-16 units); text longer than this is kept in parts. */
 const PART = 30_000;
@@ -103,7 +104,9 @@ export class RoundChangedError extends Error {
 }
 
 type Properties = Record<string, unknown>;
-type Entity = TableEntityResult<Properties>;
+/** A round entity as read from the table, with its ETag. */
+export type RoundEntity = TableEntityResult<Record<string, unknown>>;
+type Entity = RoundEntity;
 
 /** What a pointer move must add to its transaction, and how to take it back. */
 export interface RoundMove {
@@ -259,16 +262,20 @@ export class RoundStore {
 
   /**
    * What a submission's pointer move adds to its transaction: the round moved to `submitted` (If-Match on the round
-   * as read now, at the pointer) and the event. Throws RoundAcceptedError when the round is accepted.
+   * as read now, or as `known` gives it, read with the pointer) and the event. Throws RoundAcceptedError when the round
+   * is accepted.
    */
   async submittedMove(
     target: { board: BoardCode; year: Year; template: TemplateKey },
     event: Extract<RoundEvent, { kind: 'submitted' }>,
     previousPointer: object | undefined,
+    known?: { readonly round: RoundEntity | undefined },
   ): Promise<RoundMove> {
     const { board, year, template } = target;
     const partitionKey = submissionsPartition(year, template, board);
-    const round = await this.readRound(partitionKey);
+    // The round as the caller read it with the pointer (one query of the partition), else read now: either way the
+    // move is guarded by its ETag, so a coordinator's decision since then makes the move fail (RoundChangedError).
+    const round = known ? known.round : await this.readRound(partitionKey);
     const status = round ? statusOfRound(round) : statusFromPointer(previousPointer ? pointerOf(previousPointer as Properties) : undefined);
     const outcome = applyRoundEvent(status, event);
     if (!outcome.ok) throw new RoundAcceptedError(board, year, template, status);
@@ -287,6 +294,11 @@ export class RoundStore {
   }
 
   /** The round of one board's template, with its pointer. */
+  /** The record of a template's round from its pointer and round entities as read by someone else (one query of the partition). */
+  recordOf(board: BoardCode, year: Year, template: TemplateKey, read: { readonly pointer?: RoundEntity; readonly round?: RoundEntity }): RoundRecord {
+    return toRecord(board, year, template, read);
+  }
+
   async record(board: BoardCode, year: Year, template: TemplateKey): Promise<RoundRecord> {
     const read = await this.readPartition(submissionsPartition(year, template, board));
     return toRecord(board, year, template, read);

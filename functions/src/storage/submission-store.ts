@@ -1,6 +1,6 @@
 import type { VersionRound } from './round-store';
 import type { PackedRows } from './row-entities';
-import type { CommittedSubmission, StagedSubmission } from './table-submission-store';
+import type { CommittedSubmission, StagedSubmission, SubmissionStart } from './table-submission-store';
 import type { BoardCode, ReportBoardRows, ReportNationYear, ReportSubmission, TemplateKey, TemplateRows, Year } from '@samla/shared';
 
 /** One stored version of a board's template for a year: the audit trail entry (what reports show, and its hash). */
@@ -65,8 +65,10 @@ export class YearLockedError extends Error {
  * made current by moving one pointer entity with If-Match.
  */
 export interface SubmissionStore {
-  /** Stores the rows as a new version and makes it current in one visible step. */
-  submit<T extends TemplateKey>(submission: NewSubmission<T>): Promise<SubmissionVersion>;
+  /** Stores the rows as a new version and makes it current in one visible step (`start`: as for `stage`). */
+  submit<T extends TemplateKey>(submission: NewSubmission<T>, start?: SubmissionStart): Promise<SubmissionVersion>;
+  /** What a submission of the template starts from: its pointer, counter, gate and round, in one read. */
+  readStart(board: BoardCode, year: Year, template: TemplateKey): Promise<SubmissionStart>;
   /** The current version and its rows, or undefined when the board has submitted nothing. */
   current<T extends TemplateKey>(board: BoardCode, year: Year, template: T): Promise<BoardRows<T> | undefined>;
   /** Every version, newest first. */
@@ -84,8 +86,11 @@ export interface SubmissionStore {
   setYearGate(year: Year, locked: boolean): Promise<void>;
   /** One version that became current, with its rows; undefined when there is no such version. */
   version<T extends TemplateKey>(board: BoardCode, year: Year, template: T, version: number): Promise<BoardRows<T> | undefined>;
-  /** Writes a submission's rows as a new version without making it current (for two templates as one step). */
-  stage<T extends TemplateKey>(submission: NewSubmission<T>): Promise<StagedSubmission>;
+  /**
+   * Writes a submission's rows as a new version without making it current (for two templates as one step); `start`
+   * is the partition as `readStart` gave it just before (the pointer moves only if nothing changed since), else read now.
+   */
+  stage<T extends TemplateKey>(submission: NewSubmission<T>, start?: SubmissionStart): Promise<StagedSubmission>;
   /** Makes a staged version current, as `submit` does. */
   commit(staged: StagedSubmission): Promise<CommittedSubmission>;
   /** Undoes a commit while nothing else has moved the pointer since; false when something has. */

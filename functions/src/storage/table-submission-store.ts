@@ -21,7 +21,16 @@ import {
   type SubmissionStore,
   type SubmissionVersion,
 } from './submission-store';
-import { RoundChangedError, withoutMetadata, type RoundMove, type RoundStore, type StoredVersionRound } from './round-store';
+import {
+  ROUND,
+  RoundChangedError,
+  withoutMetadata,
+  type RoundEntity,
+  type RoundMove,
+  type RoundRecord,
+  type RoundStore,
+  type StoredVersionRound,
+} from './round-store';
 import type { SamlaTables } from './table-clients';
 import { statusOf } from './table-errors';
 
@@ -49,7 +58,27 @@ export interface StagedSubmission {
   readonly previous?: PointerEntity;
   /** The year gate as read at the start: the pointer moves only while it is unchanged (see setYearGate). */
   readonly gate?: GateEntity;
+  /**
+   * The round entity as read at the start with the pointer (undefined inside: the template has none yet), when the
+   * store keeps rounds: the move is guarded by its ETag, so a decision in between makes the submission fail in words.
+   */
+  readonly round?: { readonly entity: RoundEntity | undefined };
   readonly stored: VersionProperties;
+}
+
+/**
+ * What a submission reads of its partition before anything is written (`readStart`): the pointer, the version counter,
+ * the year gate and, when rounds are kept, the round with its record. Given to `stage`, it is not read again.
+ */
+export interface SubmissionStart {
+  readonly partition: string;
+  readonly pointer?: PointerEntity;
+  readonly counter?: TableEntityResult<{ lastVersion: number }>;
+  readonly gate?: GateEntity;
+  /** The round entity (undefined inside: the template has none yet), when the store keeps rounds. */
+  readonly round?: { readonly entity: RoundEntity | undefined };
+  /** The round's record from the same read (round-store.ts), when the store keeps rounds. */
+  readonly record?: RoundRecord;
 }
 
 /** A submission made current, with what it takes to undo it while nothing else has moved the pointer. */
@@ -117,17 +146,40 @@ export class TableSubmissionStore implements SubmissionStore {
     this.round = options.round;
   }
 
-  async submit<T extends TemplateKey>(submission: NewSubmission<T>): Promise<SubmissionVersion> {
-    return (await this.commit(await this.stage(submission))).version;
+  async submit<T extends TemplateKey>(submission: NewSubmission<T>, start?: SubmissionStart): Promise<SubmissionVersion> {
+    return (await this.commit(await this.stage(submission, start))).version;
   }
 
-  /** Writes a submission's rows (and, with a round, its warnings) as a new version, without making it current. */
-  async stage<T extends TemplateKey>(submission: NewSubmission<T>): Promise<StagedSubmission> {
+  /**
+   * Reads what a submission of the template starts from, in one query of its partition (see SubmissionStart): the
+   * round-intake judges the round by it, and `stage` moves from it.
+   */
+  async readStart(board: BoardCode, year: Year, template: TemplateKey): Promise<SubmissionStart> {
+    assertKeys(board, year, template);
+    const partition = submissionsPartitionKey(year, template, board);
+    const { pointer, counter, gate, round } = await this.readPointerAndCounter(partition);
+    return {
+      partition,
+      ...(pointer ? { pointer } : {}),
+      ...(counter ? { counter } : {}),
+      ...(gate ? { gate } : {}),
+      ...(this.round
+        ? { round: { entity: round }, record: this.round.recordOf(board, year, template, { pointer: pointer as RoundEntity | undefined, round }) }
+        : {}),
+    };
+  }
+
+  /**
+   * Writes a submission's rows (and, with a round, its warnings) as a new version, without making it current. `start`:
+   * the partition as the caller read it just before (`readStart`), else read now.
+   */
+  async stage<T extends TemplateKey>(submission: NewSubmission<T>, start?: SubmissionStart): Promise<StagedSubmission> {
     const { board, year, template } = submission;
     assertKeys(board, year, template);
     const partition = submissionsPartitionKey(year, template, board);
+    if (start && start.partition !== partition) throw new Error(`A start read for ${start.partition} can't stage a submission to ${partition}`);
     // The pointer and the gate are read first: whoever moves or closes them after this read makes this submission lose.
-    const { pointer, counter, gate } = await this.readPointerAndCounter(partition);
+    const { pointer, counter, gate, round } = start ? { ...start, round: start.round?.entity } : await this.readPointerAndCounter(partition);
     if (gate?.locked) throw new YearLockedError(year);
     const version = await this.reserveVersion(partition, counter);
     const { entities, rowCount, contentHash } = rowEntities(submission, version, this.rowBlockChars);
@@ -147,12 +199,12 @@ export class TableSubmissionStore implements SubmissionStore {
       ...(this.round && submission.round ? this.round.versionProperties(submission.round) : {}),
     };
     if (this.round && submission.round) await this.round.writeWarnings(rowsPartitionKey(template, year, board, version), submission.round.warnings);
-    return { partition, ...(pointer ? { previous: pointer } : {}), ...(gate ? { gate } : {}), stored };
+    return { partition, ...(pointer ? { previous: pointer } : {}), ...(gate ? { gate } : {}), ...(this.round ? { round: { entity: round } } : {}), stored };
   }
 
   /** Makes a staged version current (see movePointer). */
   async commit(staged: StagedSubmission): Promise<CommittedSubmission> {
-    const { response, roundMove } = await this.movePointer(staged.partition, staged.previous, staged.gate, staged.stored);
+    const { response, roundMove } = await this.movePointer(staged.partition, staged.previous, staged.gate, staged.stored, staged.round);
     const etagOf = (rowKey: string) => response?.subResponses.find((entry) => entry.rowKey === rowKey)?.etag;
     return { staged, version: toVersion(staged.stored), pointerEtag: etagOf(CURRENT), roundEtag: etagOf('round'), ...(roundMove ? { roundMove } : {}) };
   }
@@ -258,19 +310,23 @@ export class TableSubmissionStore implements SubmissionStore {
 
   private async readPointerAndCounter(
     partition: string,
-  ): Promise<{ pointer?: PointerEntity; counter?: TableEntityResult<{ lastVersion: number }>; gate?: GateEntity }> {
+  ): Promise<{ pointer?: PointerEntity; counter?: TableEntityResult<{ lastVersion: number }>; gate?: GateEntity; round?: RoundEntity }> {
     let pointer: PointerEntity | undefined;
     let counter: TableEntityResult<{ lastVersion: number }> | undefined;
     let gate: GateEntity | undefined;
-    const entities = this.tables.submissions.listEntities<Record<string, unknown>>({
-      queryOptions: { filter: odata`PartitionKey eq ${partition} and (RowKey eq ${CURRENT} or RowKey eq ${COUNTER} or RowKey eq ${GATE})` },
-    });
+    let round: RoundEntity | undefined;
+    // With a round kept, its entity comes in the same query: the pointer's move need not read it again.
+    const filter = this.round
+      ? odata`PartitionKey eq ${partition} and (RowKey eq ${CURRENT} or RowKey eq ${COUNTER} or RowKey eq ${GATE} or RowKey eq ${ROUND})`
+      : odata`PartitionKey eq ${partition} and (RowKey eq ${CURRENT} or RowKey eq ${COUNTER} or RowKey eq ${GATE})`;
+    const entities = this.tables.submissions.listEntities<Record<string, unknown>>({ queryOptions: { filter } });
     for await (const entity of entities) {
       if (entity.rowKey === CURRENT) pointer = entity as unknown as PointerEntity;
       else if (entity.rowKey === GATE) gate = entity as unknown as GateEntity;
+      else if (entity.rowKey === ROUND) round = entity;
       else counter = entity as unknown as TableEntityResult<{ lastVersion: number }>;
     }
-    return { pointer, counter, gate };
+    return { pointer, counter, gate, round };
   }
 
   private async readGate(partition: string): Promise<GateEntity | undefined> {
@@ -341,6 +397,7 @@ export class TableSubmissionStore implements SubmissionStore {
     previous: PointerEntity | undefined,
     gate: GateEntity | undefined,
     stored: VersionProperties,
+    round?: StagedSubmission['round'],
   ): Promise<{ response?: TableTransactionResponse; roundMove?: RoundMove }> {
     const pointer = {
       partitionKey: partition,
@@ -352,7 +409,7 @@ export class TableSubmissionStore implements SubmissionStore {
     const pointerAction: TransactionAction = previous ? ['update', pointer, 'Replace', { etag: previous.etag }] : ['create', pointer];
     const openGate = { partitionKey: partition, rowKey: GATE, locked: false };
     const gateAction: TransactionAction = gate ? ['update', openGate, 'Replace', { etag: gate.etag }] : ['create', openGate];
-    const roundMove = await this.roundMove(stored, previous);
+    const roundMove = await this.roundMove(stored, previous, round);
     try {
       const response = await this.tables.submissions.submitTransaction([pointerAction, ['create', audit], gateAction, ...(roundMove?.actions ?? [])]);
       return { response, ...(roundMove ? { roundMove } : {}) };
@@ -373,7 +430,7 @@ export class TableSubmissionStore implements SubmissionStore {
   }
 
   /** The round's part of a pointer move; throws RoundAcceptedError when the round is accepted. */
-  private async roundMove(stored: VersionProperties, previous: PointerEntity | undefined): Promise<RoundMove | undefined> {
+  private async roundMove(stored: VersionProperties, previous: PointerEntity | undefined, known?: StagedSubmission['round']): Promise<RoundMove | undefined> {
     if (!this.round || stored.nothingToReport === undefined) return undefined;
     const target = { board: stored.board as BoardCode, year: stored.year, template: stored.template as TemplateKey };
     const event = {
@@ -383,7 +440,7 @@ export class TableSubmissionStore implements SubmissionStore {
       at: stored.submittedAt,
       by: stored.submittedBy,
     } as const;
-    return this.round.submittedMove(target, event, previous);
+    return this.round.submittedMove(target, event, previous, known ? { round: known.entity } : undefined);
   }
 
   private async readVersionRows<T extends TemplateKey>(pointer: PointerEntity): Promise<BoardRows<T>> {

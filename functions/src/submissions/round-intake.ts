@@ -5,6 +5,7 @@ import type { Services } from '../services';
 import { RoundAcceptedError, RoundChangedError } from '../storage/round-store';
 import { rowsContentHash, type PackedRows } from '../storage/row-entities';
 import type { NewSubmission } from '../storage/submission-store';
+import type { SubmissionStart } from '../storage/table-submission-store';
 import type { BoundedIssues } from './bounded-issues';
 import type { SubmissionReceipt } from './submission-intake';
 import type { SubmissionTarget } from '@samla/shared';
@@ -21,9 +22,10 @@ export interface SubmissionIntent {
  */
 export type JudgedRows<T extends TemplateKey> = readonly TemplateRows[T][] | { readonly packed: PackedRows; readonly tally: VersionSummaryTally };
 
-/** A submission ready for the store, or the receipt of the identical version already current. */
+/** A submission ready for the store (with the partition as read, for `stage`), or the receipt of the identical version already current. */
 export type PreparedSubmission =
-  { readonly unchanged: SubmissionReceipt; readonly submission?: undefined } | { readonly unchanged?: undefined; readonly submission: NewSubmission };
+  | { readonly unchanged: SubmissionReceipt; readonly submission?: undefined; readonly start?: undefined }
+  | { readonly unchanged?: undefined; readonly submission: NewSubmission; readonly start: SubmissionStart };
 
 /** The template's Swedish sheet name, as users know it. */
 export function sheetName(template: TemplateKey | (string & {})): string {
@@ -100,7 +102,9 @@ export async function prepareRoundSubmission<T extends TemplateKey>(
       { reason: 'nothing-to-report-with-rows', template: target.template },
     );
   }
-  const record = await services.rounds.record(target.board, target.year, target.template);
+  // One read of the partition: the round judged here, and the pointer, counter and gate the store moves from.
+  const start = await services.store.readStart(target.board, target.year, target.template);
+  const record = start.record ?? (await services.rounds.record(target.board, target.year, target.template));
   const contentHash = isJudgedArray(judgedRows) ? rowsContentHash(target.template, judgedRows) : judgedRows.packed.contentHash;
   const current = record.pointer;
   const identical = current !== undefined && current.contentHash === contentHash && current.nothingToReport === nothingToReport;
@@ -125,6 +129,7 @@ export async function prepareRoundSubmission<T extends TemplateKey>(
     };
   }
   return {
+    start,
     submission: {
       ...target,
       rows: isJudgedArray(judgedRows) ? judgedRows : judgedRows.packed,

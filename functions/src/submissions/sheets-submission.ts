@@ -99,7 +99,9 @@ export async function storeJudgedSheets(
     const intent = { nothingToReport: nothingToReport(validation.template, rowCount === 0) };
     prepared.push({ target: templateTarget, prepared: await prepareRoundSubmission(services, caller, templateTarget, rows, warnings, intent) });
   }
-  const staged = await Promise.all(prepared.map(async (entry) => (entry.prepared.submission ? services.store.stage(entry.prepared.submission) : undefined)));
+  const staged = await Promise.all(
+    prepared.map(async (entry) => (entry.prepared.submission ? services.store.stage(entry.prepared.submission, entry.prepared.start) : undefined)),
+  );
   const committed: CommittedSubmission[] = [];
   let moving = 0;
   try {

@@ -224,7 +224,7 @@ export async function storeJudged(
     return prepared.unchanged;
   }
   try {
-    const version = await services.store.submit(prepared.submission);
+    const version = await services.store.submit(prepared.submission, prepared.start);
     log('stored', { version: version.version, rows: rows.length, warnings: prepared.submission.warningCount });
     return {
       template: target.template,

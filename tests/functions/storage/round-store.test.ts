@@ -73,6 +73,35 @@ describe('the round beside the pointer', () => {
     expect([after.pointer?.version, after.status.state]).toEqual([1, 'returned']);
   });
 
+  it('reads the round with the pointer as the rows are staged: a return made while the rows are written fails the submission in words', async () => {
+    const { rounds, store } = await open();
+    await store.submit(submission('activities', activityRows(2, 'a')));
+    const staged = await store.stage(submission('activities', activityRows(2, 'b')));
+    expect(staged.round?.entity).toBeDefined();
+    const returned = { kind: 'returned', version: 1, comment: 'Rätta', cells: [], at: '2014-01-02T10:00:00.000Z', by: 'Samordnare' } as const;
+    expect((await rounds.decide('I', 2013, 'activities', returned)).ok).toBe(true);
+    await expect(store.commit(staged)).rejects.toBeInstanceOf(RoundChangedError);
+    const after = await rounds.record('I', 2013, 'activities');
+    expect([after.pointer?.version, after.status.state]).toEqual([1, 'returned']);
+    // Submitted again, it is stored over the return.
+    await store.submit(submission('activities', activityRows(2, 'b')));
+    expect((await rounds.record('I', 2013, 'activities')).status).toMatchObject({ state: 'submitted', version: 3 });
+  });
+
+  it('reads pointer, counter, gate and round in one start, the same record the round store reads, and moves only from it', async () => {
+    const { rounds, store } = await open();
+    await store.submit(submission('activities', activityRows(2, 'a')));
+    const start = await store.readStart('I', 2013, 'activities');
+    expect(start.record).toEqual(await rounds.record('I', 2013, 'activities'));
+    expect([start.pointer?.version, start.counter?.lastVersion, start.round?.entity?.rowKey]).toEqual([1, 1, 'round']);
+    // Another version made current after the start: the submission that started before it loses, in words.
+    await store.submit(submission('activities', activityRows(3, 'c'), 'Bertil'));
+    await expect(store.submit(submission('activities', activityRows(2, 'b')), start)).rejects.toBeInstanceOf(ConcurrentSubmissionError);
+    expect((await rounds.record('I', 2013, 'activities')).pointer).toMatchObject({ version: 2, rowCount: 3 });
+    // A start is for its own partition only.
+    await expect(store.stage(submission('expenses', expenseRows(1, 'a')), start)).rejects.toThrow(/can't stage/);
+  });
+
   it('undoes a committed template when its pair can’t move: pointer, audit entry and event as before', async () => {
     const { rounds, store } = await open();
     await store.submit(submission('activities', activityRows(2, 'a')));
