@@ -152,13 +152,29 @@ interface SheetSource {
   readonly unknownVersion?: StampKind;
 }
 
-/** One pass over a worksheet part as it is unpacked (scanSheetStream); a part that is missing or lies about its size is damaged. */
+/**
+ * One pass over a worksheet part as it is unpacked (scanSheetStream); a part that is missing or lies about its size is
+ * damaged. What `onRow` throws (the sink's own failure: a bug, storage down) is thrown as it was, never taken for a
+ * damaged file.
+ */
 async function scanPart(zip: ZipPackage, part: string, options: ScanOptions, onRow?: ScannedRow): Promise<SheetScanResult> {
   const chunks = await zip.stream(part);
   if (!chunks) throw new DamagedPart(part);
+  let takerFailure: { readonly error: unknown } | undefined;
+  const take: ScannedRow | undefined =
+    onRow &&
+    (async (row, cells) => {
+      try {
+        await onRow(row, cells);
+      } catch (error) {
+        takerFailure = { error };
+        throw error;
+      }
+    });
   try {
-    return await scanSheetStream(chunks, options, onRow);
+    return await scanSheetStream(chunks, options, take);
   } catch (error) {
+    if (takerFailure) throw takerFailure.error;
     if (error instanceof Refused) throw error;
     // yauzl errors the stream where the part unpacks past (or short of) its declared size, or its data is damaged.
     throw new DamagedPart(part);
