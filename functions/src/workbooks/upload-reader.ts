@@ -18,7 +18,15 @@ import {
   type TemplateKey,
 } from '@samla/shared';
 import { MAX_SUBMISSION_ROWS } from '@samla/shared';
-import { scanSheetStream, type ScannedRow, type ScanOptions, type SheetLink, type SheetScan, type SheetScanResult } from './sheet-xml-reader';
+import {
+  scanSheetStream,
+  type FormulaLinks,
+  type ScannedRow,
+  type ScanOptions,
+  type SheetLink,
+  type SheetScan,
+  type SheetScanResult,
+} from './sheet-xml-reader';
 import { uploadRefusal, type UploadRefusal } from './upload-refusal';
 import { dayFromSerial, type CellContext, type UploadedValue } from './uploaded-cell';
 import {
@@ -163,9 +171,9 @@ async function scanPart(zip: ZipPackage, part: string, options: ScanOptions, onR
   let takerFailure: { readonly error: unknown } | undefined;
   const take: ScannedRow | undefined =
     onRow &&
-    (async (row, cells) => {
+    (async (row, cells, links) => {
       try {
-        await onRow(row, cells);
+        await onRow(row, cells, links);
       } catch (error) {
         takerFailure = { error };
         throw error;
@@ -392,12 +400,19 @@ interface DataLayout {
   readonly columns: readonly { readonly offset: number; readonly column: Column }[];
 }
 
-/**
- * What merges and links do to data rows, by sheet row: changes applied in order to the row's values as it is handed on
- * (a merged cell's followers become a problem; a URL column's cell takes its hyperlink's address). Empty in a file
- * without merges or links over its data.
- */
+/** Changes to data rows, by sheet row, applied in order to a row's values as it is handed on. */
 type RowEdits = Map<number, ((cells: UploadedValue[]) => void)[]>;
+
+/**
+ * What the ranges written after the rows do to data rows: `merges` first (a merged cell's followers become a problem),
+ * then each row's own HYPERLINK formulas (formulaLinks), then `links` (a URL column's cell takes its `<hyperlink>`'s
+ * address): the order the sheet's links were always applied in. Both empty in a file without merges or
+ * `<hyperlink>` elements over its data.
+ */
+interface SheetEdits {
+  readonly merges: RowEdits;
+  readonly links: RowEdits;
+}
 
 /**
  * Visits the data cells a range covers, in the template's columns only, never cell by cell over the range: rows come
@@ -433,29 +448,31 @@ function addEdit(edits: RowEdits, row: number, edit: (cells: UploadedValue[]) =>
 
 function linkAddress(link: SheetLink, relationships: ReadonlyMap<string, Relationship>): string | undefined {
   const relationship = link.relationshipId === undefined ? undefined : relationships.get(link.relationshipId);
-  const address = link.address ?? (relationship?.external ? relationship.target : undefined);
+  const address = relationship?.external ? relationship.target : undefined;
   if (address === undefined) return undefined;
   return link.location ? `${address}#${link.location}` : address;
 }
 
 /**
- * The edits merges and links make to the data rows (`rowNumbers`, ascending): merges first, then links, each in the
- * file's order. In URL columns a hyperlink's address is the value (Ctrl+K shows friendly text); elsewhere the text
- * the cell shows. Undefined when the ranges overlap so much that they would visit more than twice every data cell.
+ * The edits merges and `<hyperlink>`s make to the data rows (`rowNumbers`, ascending), each in the file's order. In URL
+ * columns a hyperlink's address is the value (Ctrl+K shows friendly text); elsewhere the text the cell shows.
+ * Undefined when the ranges overlap so much that they, with the `formulaLinks` data cells that hold a HYPERLINK
+ * formula, would visit more than twice every data cell.
  */
 function rowEdits(
   layout: DataLayout,
   rowNumbers: readonly number[],
   scan: Pick<SheetScan, 'merges' | 'links'>,
   relationships: ReadonlyMap<string, Relationship>,
-): RowEdits | undefined {
-  const edits: RowEdits = new Map();
-  const budget = { left: 2 * rowNumbers.length * Math.max(layout.columns.length, 1) };
+  formulaLinks: number,
+): SheetEdits | undefined {
+  const edits: SheetEdits = { merges: new Map(), links: new Map() };
+  const budget = { left: 2 * rowNumbers.length * Math.max(layout.columns.length, 1) - formulaLinks };
   for (const merge of scan.merges) {
     const problem = new CellProblem('merged-cell', { range: rangeText(merge), first: rangeText({ ...merge, bottom: merge.top, right: merge.left }) });
     const done = eachDataCell(layout, rowNumbers, merge, budget, (row, offset) => {
       if (row === merge.top && layout.from + offset === merge.left) return;
-      addEdit(edits, row, (cells) => {
+      addEdit(edits.merges, row, (cells) => {
         cells[offset] = problem;
       });
     });
@@ -466,9 +483,8 @@ function rowEdits(
     if (address === undefined) continue;
     const done = eachDataCell(layout, rowNumbers, link.range, budget, (row, offset, column) => {
       if (column.type !== 'url') return;
-      addEdit(edits, row, (cells) => {
-        // A `HYPERLINK("…")` formula names its address exactly, even where no computed value was saved.
-        if (link.address !== undefined || !(cells[offset] instanceof CellProblem)) cells[offset] = address;
+      addEdit(edits.links, row, (cells) => {
+        if (!(cells[offset] instanceof CellProblem)) cells[offset] = address;
       });
     });
     if (!done) return undefined;
@@ -550,6 +566,29 @@ function dataRow(
   return filled ? values : undefined;
 }
 
+/** How many of a data row's template cells hold a HYPERLINK formula (what applying them visits). */
+function formulaLinkCells(layout: DataLayout, links: FormulaLinks | undefined): number {
+  if (!links) return 0;
+  return layout.columns.filter(({ offset }) => links.has(layout.from + offset)).length;
+}
+
+/**
+ * A data row's values finished as handed on: the merges over it, then its own HYPERLINK formulas (in URL columns the
+ * formula's address is the value, even where no computed value was saved or a merge covers the cell), then the
+ * `<hyperlink>`s over it.
+ */
+function finishRow(values: UploadedValue[], row: number, layout: DataLayout, links: FormulaLinks | undefined, edits?: SheetEdits): UploadedValue[] {
+  for (const edit of edits?.merges.get(row) ?? []) edit(values);
+  if (links) {
+    for (const { offset, column } of layout.columns) {
+      const address = links.get(layout.from + offset);
+      if (column.type === 'url' && address !== undefined) values[offset] = address;
+    }
+  }
+  for (const edit of edits?.links.get(row) ?? []) edit(values);
+  return values;
+}
+
 /**
  * Receives a template sheet's data rows in ascending sheet order (`openUploadedWorkbook`). `row(index, values)`:
  * `index` is the row's place below the header (sheet row − header row: 1 is the first row below it), `values` the
@@ -609,29 +648,30 @@ async function streamPlacement(
     maxFilledRows: limits.maxRows + Math.max(placement.headerRow, HEADER_SCAN_ROWS),
   };
   const rowNumbers: number[] = [];
+  let formulaLinks = 0;
   let last = 0;
   let inOrder = true;
-  const first = await scanPart(zip, source.part, options, async (row, found) => {
+  const first = await scanPart(zip, source.part, options, async (row, found, links) => {
     if (row <= last) inOrder = false;
     last = Math.max(last, row);
     const values = dataRow(layout, placement, row, found, cells);
     if (!values) return;
     rowNumbers.push(row);
-    if (inOrder && rowNumbers.length <= limits.maxRows) await sink.row(row - layout.headerRow, values);
+    formulaLinks += formulaLinkCells(layout, links);
+    if (inOrder && rowNumbers.length <= limits.maxRows) await sink.row(row - layout.headerRow, finishRow(values, row, layout, links));
   });
   if (!first.ok) throw new Refused(scanRefusal(first, source.name, limits));
   if (!inOrder) return readWhole(zip, placement, layout, options, cells, limits, sink);
   if (rowNumbers.length > limits.maxRows)
     throw new Refused(uploadRefusal('too-many-rows', { sheet: source.name, rows: rowNumbers.length, maxRows: limits.maxRows }));
-  const edits = rowEdits(layout, rowNumbers, first.scan, source.relationships);
+  const edits = rowEdits(layout, rowNumbers, first.scan, source.relationships, formulaLinks);
   if (!edits) throw new Refused(uploadRefusal('damaged-workbook'));
-  if (edits.size === 0) return;
+  if (edits.merges.size === 0 && edits.links.size === 0) return;
   sink.restart();
-  const again = await scanPart(zip, source.part, options, async (row, found) => {
+  const again = await scanPart(zip, source.part, options, async (row, found, links) => {
     const values = dataRow(layout, placement, row, found, cells);
     if (!values) return;
-    for (const edit of edits.get(row) ?? []) edit(values);
-    await sink.row(row - layout.headerRow, values);
+    await sink.row(row - layout.headerRow, finishRow(values, row, layout, links, edits));
   });
   if (!again.ok) throw new Refused(scanRefusal(again, source.name, limits));
 }
@@ -650,19 +690,21 @@ async function readWhole(
   const whole = await scanPart(zip, source.part, options);
   if (!whole.ok) throw new Refused(scanRefusal(whole, source.name, limits));
   const rows = new Map<number, UploadedValue[]>();
+  let formulaLinks = 0;
   for (const [row, found] of whole.scan.rows) {
     const values = dataRow(layout, placement, row, found, cells);
-    if (values) rows.set(row, values);
+    if (!values) continue;
+    rows.set(row, values);
+    formulaLinks += formulaLinkCells(layout, whole.scan.formulaLinks.get(row));
   }
   const rowNumbers = [...rows.keys()].sort((a, b) => a - b);
   if (rowNumbers.length > limits.maxRows)
     throw new Refused(uploadRefusal('too-many-rows', { sheet: source.name, rows: rowNumbers.length, maxRows: limits.maxRows }));
-  const edits = rowEdits(layout, rowNumbers, whole.scan, source.relationships);
+  const edits = rowEdits(layout, rowNumbers, whole.scan, source.relationships, formulaLinks);
   if (!edits) throw new Refused(uploadRefusal('damaged-workbook'));
   sink.restart();
   for (const row of rowNumbers) {
-    const values = rows.get(row) ?? [];
-    for (const edit of edits.get(row) ?? []) edit(values);
+    const values = finishRow(rows.get(row) ?? [], row, layout, whole.scan.formulaLinks.get(row), edits);
     await sink.row(row - layout.headerRow, values);
   }
 }

@@ -144,6 +144,14 @@ describe('hyperlinks written as HYPERLINK formulas in every row', () => {
     ]);
     expect(values[4]?.[3]).toMatchObject({ code: 'merged-cell' });
   });
+
+  it('count toward the visits that refuse overlapping merges, as when they were applied as ranges', async () => {
+    const twiceOverAll = '<mergeCells count="2"><mergeCell ref="A2:Q6"/><mergeCell ref="A2:Q6"/></mergeCells>';
+    const withFormulas = withActivitiesSheet(sheetXml([2, 3, 4, 5, 6].map((row) => activityRow(row, formulaLink(row))).join(''), twiceOverAll));
+    const without = withActivitiesSheet(sheetXml([2, 3, 4, 5, 6].map((row) => activityRow(row)).join(''), twiceOverAll));
+    expect(await readUploadedWorkbook(withFormulas)).toMatchObject({ ok: false, refusal: { kind: 'damaged-workbook' } });
+    expect(await readUploadedWorkbook(without)).toMatchObject({ ok: true });
+  });
 });
 
 const CELLS: CellContext = { sharedStrings: Array.from({ length: 30 }, (_, index) => `s${index}`), dateStyles: new Set([1]), date1904: false };
