@@ -154,6 +154,41 @@ describe('hyperlinks written as HYPERLINK formulas in every row', () => {
   });
 });
 
+describe('merges and Ctrl+K links applied as ranges while the rows stream', () => {
+  const relationships =
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://jamstall.nu/forst" TargetMode="External"/>' +
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://jamstall.nu/sist" TargetMode="External"/></Relationships>';
+
+  it('apply in the file order, whatever rows the ranges start at, on the data rows they cover only', async () => {
+    const rows = [2, 3, 4, 5, 6, 8, 9].map((row) => activityRow(row, inline(`N${row}`, 'länk'))).join('');
+    const after =
+      // Listed bottom-up; the one over rows 7–8 starts at a row without data; two links over N3, the later wins.
+      '<mergeCells count="3"><mergeCell ref="G8:G9"/><mergeCell ref="G7:G8"/><mergeCell ref="B2:C3"/></mergeCells>' +
+      '<hyperlinks><hyperlink ref="N3:N9" r:id="rId2"/><hyperlink ref="N2:N3" r:id="rId1"/><hyperlink ref="N9" r:id="rId1" location="del"/></hyperlinks>';
+    const reading = await readUploadedWorkbook(withActivitiesSheet(sheetXml(rows, after), relationships));
+    if (!reading.ok) throw new Error(reading.refusal.kind);
+    const values = reading.sheets.find((sheet) => sheet.template === 'activities')?.values ?? [];
+    const row = (sheetRow: number) => values[sheetRow - 1] ?? [];
+    expect([2, 3, 4, 5, 6, 8, 9].map((sheetRow) => row(sheetRow)[LINK])).toEqual([
+      'https://jamstall.nu/forst',
+      'https://jamstall.nu/forst',
+      'https://jamstall.nu/sist',
+      'https://jamstall.nu/sist',
+      'https://jamstall.nu/sist',
+      'https://jamstall.nu/sist',
+      'https://jamstall.nu/forst#del',
+    ]);
+    expect(row(2)[1]).toBe('Samordning');
+    expect(row(2)[2]).toMatchObject({ code: 'merged-cell', params: { range: 'B2:C3' } });
+    expect(row(3)[1]).toMatchObject({ code: 'merged-cell', params: { range: 'B2:C3' } });
+    // G8 is covered by G7:G8 (a row without data at its top) and is the first cell of G8:G9: the later merge is G7:G8.
+    expect(row(8)[6]).toMatchObject({ code: 'merged-cell', params: { range: 'G7:G8' } });
+    expect(row(9)[6]).toMatchObject({ code: 'merged-cell', params: { range: 'G8:G9' } });
+    expect(row(6)[6]).toBe('Handläggare');
+  });
+});
+
 const CELLS: CellContext = { sharedStrings: Array.from({ length: 30 }, (_, index) => `s${index}`), dateStyles: new Set([1]), date1904: false };
 
 async function* pieces(bytes: Buffer, size: number): AsyncIterable<Buffer> {
