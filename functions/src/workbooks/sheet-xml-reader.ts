@@ -12,22 +12,26 @@ import {
   type XmlHandlers,
 } from './xlsx-xml';
 
-/** A hyperlink as the sheet declares it: over a range, to an address (from its relationship) and/or a place. */
+/** A hyperlink as the sheet declares it (`<hyperlink>`): over a range, to an address (from its relationship) and/or a place. */
 export interface SheetLink {
   readonly range: RangeRef;
   /** The relationship id of an external address. */
   readonly relationshipId?: string;
-  /** The address itself, when the sheet holds it (a `HYPERLINK("…")` formula). */
-  readonly address?: string;
   /** A place in the document (`#…`), appended to the address. */
   readonly location?: string;
 }
+
+/** The addresses of a row's `HYPERLINK("…")` formulas, by column: each names its own cell's address only. */
+export type FormulaLinks = ReadonlyMap<number, string>;
 
 /** What one pass over a worksheet found: only the cells asked for, the merges and hyperlinks as ranges (never expanded). */
 export interface SheetScan {
   /** Non-empty cells by row, then by column. */
   readonly rows: ReadonlyMap<number, ReadonlyMap<number, UploadedValue>>;
+  /** `HYPERLINK("…")` formulas' addresses in the cells asked for, by row (kept with their rows, never as ranges). */
+  readonly formulaLinks: ReadonlyMap<number, FormulaLinks>;
   readonly merges: readonly RangeRef[];
+  /** The sheet's `<hyperlink>` elements, in the file's order (written after the rows). */
   readonly links: readonly SheetLink[];
 }
 
@@ -47,8 +51,11 @@ export interface ScanOptions {
   readonly maxFilledRows: number;
 }
 
-/** What a streaming scan hands on as each row ends: its non-empty wanted cells by column (the scan keeps none of them). */
-export type ScannedRow = (row: number, cells: ReadonlyMap<number, UploadedValue>) => void | Promise<void>;
+/**
+ * What a streaming scan hands on as each row ends: its non-empty wanted cells by column, and its HYPERLINK formulas'
+ * addresses by column when it has any (the scan keeps none of them).
+ */
+export type ScannedRow = (row: number, cells: ReadonlyMap<number, UploadedValue>, links?: FormulaLinks) => void | Promise<void>;
 
 const HYPERLINK_FORMULA = /^\s*HYPERLINK\(\s*"((?:[^"]|"")*)"/i;
 
@@ -83,8 +90,9 @@ function formulaText(cell: OpenCell, sharedMasters: Map<string, string>): string
 
 function sheetScanner(options: ScanOptions, onRow?: ScannedRow) {
   const rows = new Map<number, Map<number, UploadedValue>>();
+  const formulaLinks = new Map<number, Map<number, string>>();
   /** Rows ended but not yet handed to `onRow` (handed between chunks, so that a slow taker holds the reading back). */
-  const ended: [number, Map<number, UploadedValue>][] = [];
+  const ended: [number, Map<number, UploadedValue>, Map<number, string> | undefined][] = [];
   const merges: RangeRef[] = [];
   const links: SheetLink[] = [];
   const sharedMasters = new Map<string, string>();
@@ -137,18 +145,23 @@ function sheetScanner(options: ScanOptions, onRow?: ScannedRow) {
       }
       const link = cell.formula ? HYPERLINK_FORMULA.exec(cell.formula.join('')) : null;
       if (link?.[1] !== undefined) {
-        const place = { top: cell.row, bottom: cell.row, left: cell.column, right: cell.column };
-        links.push({ range: place, address: link[1].replace(/""/g, '"') });
+        let addresses = formulaLinks.get(cell.row);
+        if (!addresses) formulaLinks.set(cell.row, (addresses = new Map()));
+        addresses.set(cell.column, link[1].replace(/""/g, '"'));
       }
     }
     cell = undefined;
   };
+  /** Moves every row filed so far (cells, formula links) to the rows to hand on. */
+  const endRows = () => {
+    for (const [row, cells] of rows) ended.push([row, cells, formulaLinks.get(row)]);
+    for (const [row, addresses] of formulaLinks) if (!rows.has(row)) ended.push([row, new Map(), addresses]);
+    rows.clear();
+    formulaLinks.clear();
+  };
   const closeRow = () => {
     // Cells are filed by their own reference, which may name another row than the element around them: hand on all.
-    if (onRow && rows.size > 0) {
-      for (const entry of rows) ended.push(entry);
-      rows.clear();
-    }
+    if (onRow && (rows.size > 0 || formulaLinks.size > 0)) endRows();
     if (!rowFilled) return;
     filledRows += 1;
     if (filledRows > options.maxFilledRows) fail({ ok: false, problem: 'too-many-rows' });
@@ -199,20 +212,19 @@ function sheetScanner(options: ScanOptions, onRow?: ScannedRow) {
   const result = (wellFormed: boolean): SheetScanResult => {
     if (failure) return failure;
     if (!wellFormed) return { ok: false, problem: 'damaged' };
-    return { ok: true, scan: { rows, merges, links } };
+    return { ok: true, scan: { rows, formulaLinks, merges, links } };
   };
   /** Hands the rows ended so far to `onRow`, in the order they ended. */
   const handOn = async (): Promise<void> => {
     if (!onRow) return;
     while (ended.length > 0) {
-      const [row, cells] = ended.shift() ?? [0, new Map()];
-      await onRow(row, cells);
+      const [row, cells, addresses] = ended.shift() ?? [0, new Map(), undefined];
+      await onRow(row, cells, addresses);
     }
   };
   const finish = async (wellFormed: boolean): Promise<SheetScanResult> => {
     if (onRow && !failure && wellFormed) {
-      for (const entry of rows) ended.push(entry);
-      rows.clear();
+      endRows();
       await handOn();
     }
     return result(wellFormed);
@@ -233,7 +245,7 @@ export function scanSheet(xml: Buffer, options: ScanOptions): SheetScanResult {
 /**
  * Reads one worksheet as it is unpacked (`chunks`), as scanSheet does, never holding the part whole. With `onRow`,
  * each row's wanted cells are handed on as the row ends (awaited, in sheet order as the file writes it) and not kept:
- * the scan's `rows` is then empty, and memory does not grow with the sheet's rows. A stream that fails throws.
+ * the scan's `rows` and `formulaLinks` are then empty, and memory does not grow with the sheet's rows. A stream that fails throws.
  */
 export async function scanSheetStream(chunks: AsyncIterable<Buffer>, options: ScanOptions, onRow?: ScannedRow): Promise<SheetScanResult> {
   const scanner = sheetScanner(options, onRow);

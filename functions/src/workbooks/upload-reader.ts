@@ -18,7 +18,15 @@ import {
   type TemplateKey,
 } from '@samla/shared';
 import { MAX_SUBMISSION_ROWS } from '@samla/shared';
-import { scanSheetStream, type ScannedRow, type ScanOptions, type SheetLink, type SheetScan, type SheetScanResult } from './sheet-xml-reader';
+import {
+  scanSheetStream,
+  type FormulaLinks,
+  type ScannedRow,
+  type ScanOptions,
+  type SheetLink,
+  type SheetScan,
+  type SheetScanResult,
+} from './sheet-xml-reader';
 import { uploadRefusal, type UploadRefusal } from './upload-refusal';
 import { dayFromSerial, type CellContext, type UploadedValue } from './uploaded-cell';
 import {
@@ -152,13 +160,29 @@ interface SheetSource {
   readonly unknownVersion?: StampKind;
 }
 
-/** One pass over a worksheet part as it is unpacked (scanSheetStream); a part that is missing or lies about its size is damaged. */
+/**
+ * One pass over a worksheet part as it is unpacked (scanSheetStream); a part that is missing or lies about its size is
+ * damaged. What `onRow` throws (the sink's own failure: a bug, storage down) is thrown as it was, never taken for a
+ * damaged file.
+ */
 async function scanPart(zip: ZipPackage, part: string, options: ScanOptions, onRow?: ScannedRow): Promise<SheetScanResult> {
   const chunks = await zip.stream(part);
   if (!chunks) throw new DamagedPart(part);
+  let takerFailure: { readonly error: unknown } | undefined;
+  const take: ScannedRow | undefined =
+    onRow &&
+    (async (row, cells, links) => {
+      try {
+        await onRow(row, cells, links);
+      } catch (error) {
+        takerFailure = { error };
+        throw error;
+      }
+    });
   try {
-    return await scanSheetStream(chunks, options, onRow);
+    return await scanSheetStream(chunks, options, take);
   } catch (error) {
+    if (takerFailure) throw takerFailure.error;
     if (error instanceof Refused) throw error;
     // yauzl errors the stream where the part unpacks past (or short of) its declared size, or its data is damaged.
     throw new DamagedPart(part);
@@ -377,87 +401,124 @@ interface DataLayout {
 }
 
 /**
- * What merges and links do to data rows, by sheet row: changes applied in order to the row's values as it is handed on
- * (a merged cell's followers become a problem; a URL column's cell takes its hyperlink's address). Empty in a file
- * without merges or links over its data.
+ * A range written after the rows (a merge or a `<hyperlink>`) that changes the data rows it covers: `change` is
+ * applied to each such row's values as the row is handed on. `order` is its place in the file.
  */
-type RowEdits = Map<number, ((cells: UploadedValue[]) => void)[]>;
-
-/**
- * Visits the data cells a range covers, in the template's columns only, never cell by cell over the range: rows come
- * from the sorted list of rows that hold data. `budget` counts visits across calls; overlapping ranges that would
- * visit the same cells over and over exhaust it, and the caller refuses the file (Excel itself calls it damaged).
- */
-function eachDataCell(
-  layout: DataLayout,
-  rowNumbers: readonly number[],
-  range: RangeRef,
-  budget: { left: number },
-  visit: (row: number, offset: number, column: Column) => void,
-): boolean {
-  const columns = layout.columns.filter(({ offset }) => layout.from + offset >= range.left && layout.from + offset <= range.right);
-  if (columns.length === 0) return true;
-  for (let index = firstAtOrAfter(rowNumbers, range.top); index < rowNumbers.length; index += 1) {
-    const row = rowNumbers[index] ?? 0;
-    if (row > range.bottom) break;
-    for (const { offset, column } of columns) {
-      budget.left -= 1;
-      if (budget.left < 0) return false;
-      visit(row, offset, column);
-    }
-  }
-  return true;
+interface RowRange {
+  readonly range: RangeRef;
+  readonly order: number;
+  change(cells: UploadedValue[], row: number): void;
 }
 
-function addEdit(edits: RowEdits, row: number, edit: (cells: UploadedValue[]) => void): void {
-  const list = edits.get(row);
-  if (list) list.push(edit);
-  else edits.set(row, [edit]);
+/**
+ * What the ranges written after the rows do to data rows, kept as ranges (never one change per row): `merges` first (a
+ * merged cell's followers become a problem), then each row's own HYPERLINK formulas (formulaLinks), then `links` (a
+ * URL column's cell takes its `<hyperlink>`'s address): the order the sheet's links were always applied in.
+ */
+interface SheetEdits {
+  readonly merges: readonly RowRange[];
+  readonly links: readonly RowRange[];
+}
+
+/** The template's columns a range covers, as offsets into a data row with the column each holds. */
+function columnsIn(layout: DataLayout, range: RangeRef): DataLayout['columns'] {
+  return layout.columns.filter(({ offset }) => layout.from + offset >= range.left && layout.from + offset <= range.right);
+}
+
+/** How many data rows (`rowNumbers`, ascending) a range covers, counted without visiting them. */
+function dataRowsIn(rowNumbers: readonly number[], range: RangeRef): number {
+  return firstAtOrAfter(rowNumbers, range.bottom + 1) - firstAtOrAfter(rowNumbers, range.top);
 }
 
 function linkAddress(link: SheetLink, relationships: ReadonlyMap<string, Relationship>): string | undefined {
   const relationship = link.relationshipId === undefined ? undefined : relationships.get(link.relationshipId);
-  const address = link.address ?? (relationship?.external ? relationship.target : undefined);
+  const address = relationship?.external ? relationship.target : undefined;
   if (address === undefined) return undefined;
   return link.location ? `${address}#${link.location}` : address;
 }
 
 /**
- * The edits merges and links make to the data rows (`rowNumbers`, ascending): merges first, then links, each in the
- * file's order. In URL columns a hyperlink's address is the value (Ctrl+K shows friendly text); elsewhere the text
- * the cell shows. Undefined when the ranges overlap so much that they would visit more than twice every data cell.
+ * The merges and `<hyperlink>`s that change data rows (`rowNumbers`, ascending), each in the file's order, as ranges.
+ * In URL columns a hyperlink's address is the value (Ctrl+K shows friendly text); elsewhere the text the cell shows.
+ * Undefined when the ranges overlap so much that they, with the `formulaLinks` data cells that hold a HYPERLINK
+ * formula, cover more than twice every data cell (Excel itself calls overlapping merges damaged): counted from the
+ * ranges' corners, so no range is ever walked row by row.
  */
 function rowEdits(
   layout: DataLayout,
   rowNumbers: readonly number[],
   scan: Pick<SheetScan, 'merges' | 'links'>,
   relationships: ReadonlyMap<string, Relationship>,
-): RowEdits | undefined {
-  const edits: RowEdits = new Map();
-  const budget = { left: 2 * rowNumbers.length * Math.max(layout.columns.length, 1) };
-  for (const merge of scan.merges) {
+  formulaLinks: number,
+): SheetEdits | undefined {
+  let budget = 2 * rowNumbers.length * Math.max(layout.columns.length, 1) - formulaLinks;
+  const merges: RowRange[] = [];
+  const links: RowRange[] = [];
+  for (const [order, merge] of scan.merges.entries()) {
+    const columns = columnsIn(layout, merge);
+    const rows = dataRowsIn(rowNumbers, merge);
+    budget -= columns.length * rows;
+    if (budget < 0) return undefined;
+    const topLeftIsData = columns.some(({ offset }) => layout.from + offset === merge.left) && rowNumbers[firstAtOrAfter(rowNumbers, merge.top)] === merge.top;
+    if (columns.length * rows - (topLeftIsData ? 1 : 0) === 0) continue;
     const problem = new CellProblem('merged-cell', { range: rangeText(merge), first: rangeText({ ...merge, bottom: merge.top, right: merge.left }) });
-    const done = eachDataCell(layout, rowNumbers, merge, budget, (row, offset) => {
-      if (row === merge.top && layout.from + offset === merge.left) return;
-      addEdit(edits, row, (cells) => {
-        cells[offset] = problem;
-      });
+    merges.push({
+      range: merge,
+      order,
+      change: (cells, row) => {
+        for (const { offset } of columns) if (row !== merge.top || layout.from + offset !== merge.left) cells[offset] = problem;
+      },
     });
-    if (!done) return undefined;
   }
-  for (const link of scan.links) {
+  for (const [order, link] of scan.links.entries()) {
     const address = linkAddress(link, relationships);
     if (address === undefined) continue;
-    const done = eachDataCell(layout, rowNumbers, link.range, budget, (row, offset, column) => {
-      if (column.type !== 'url') return;
-      addEdit(edits, row, (cells) => {
-        // A `HYPERLINK("…")` formula names its address exactly, even where no computed value was saved.
-        if (link.address !== undefined || !(cells[offset] instanceof CellProblem)) cells[offset] = address;
-      });
+    const columns = columnsIn(layout, link.range);
+    const rows = dataRowsIn(rowNumbers, link.range);
+    budget -= columns.length * rows;
+    if (budget < 0) return undefined;
+    const urls = columns.filter(({ column }) => column.type === 'url');
+    if (urls.length === 0 || rows === 0) continue;
+    links.push({
+      range: link.range,
+      order,
+      change: (cells) => {
+        for (const { offset } of urls) if (!(cells[offset] instanceof CellProblem)) cells[offset] = address;
+      },
     });
-    if (!done) return undefined;
   }
-  return edits;
+  return { merges, links };
+}
+
+/**
+ * The ranges covering each row, for rows asked in ascending order, in the file's order: a sweep down the sheet that
+ * holds only the ranges reaching the current row, so the work grows with the cells the ranges cover (what rowEdits
+ * bounds), not with the ranges times the rows.
+ */
+function rangeSweep(ranges: readonly RowRange[]): (row: number) => readonly RowRange[] {
+  const byTop = [...ranges].sort((a, b) => a.range.top - b.range.top || a.order - b.order);
+  let next = 0;
+  let active: RowRange[] = [];
+  return (row) => {
+    let added = false;
+    for (let range = byTop[next]; range && range.range.top <= row; range = byTop[++next]) {
+      active.push(range);
+      added = true;
+    }
+    if (active.some((range) => range.range.bottom < row)) active = active.filter((range) => range.range.bottom >= row);
+    if (added) active.sort((a, b) => a.order - b.order);
+    return active;
+  };
+}
+
+/** Applies a sheet's merges and `<hyperlink>`s to its data rows as they come, in ascending order. */
+interface RowFinisher {
+  readonly merges: (row: number) => readonly RowRange[];
+  readonly links: (row: number) => readonly RowRange[];
+}
+
+function rowFinisher(edits: SheetEdits): RowFinisher {
+  return { merges: rangeSweep(edits.merges), links: rangeSweep(edits.links) };
 }
 
 /** Numbers in date columns are days in the workbook's own date system: each becomes the day it shows. */
@@ -534,6 +595,29 @@ function dataRow(
   return filled ? values : undefined;
 }
 
+/** How many of a data row's template cells hold a HYPERLINK formula (what applying them visits). */
+function formulaLinkCells(layout: DataLayout, links: FormulaLinks | undefined): number {
+  if (!links) return 0;
+  return layout.columns.filter(({ offset }) => links.has(layout.from + offset)).length;
+}
+
+/**
+ * A data row's values finished as handed on: the merges over it, then its own HYPERLINK formulas (in URL columns the
+ * formula's address is the value, even where no computed value was saved or a merge covers the cell), then the
+ * `<hyperlink>`s over it. Rows must come in ascending order (`finisher` sweeps down the sheet).
+ */
+function finishRow(values: UploadedValue[], row: number, layout: DataLayout, links: FormulaLinks | undefined, finisher?: RowFinisher): UploadedValue[] {
+  for (const merge of finisher?.merges(row) ?? []) merge.change(values, row);
+  if (links) {
+    for (const { offset, column } of layout.columns) {
+      const address = links.get(layout.from + offset);
+      if (column.type === 'url' && address !== undefined) values[offset] = address;
+    }
+  }
+  for (const link of finisher?.links(row) ?? []) link.change(values, row);
+  return values;
+}
+
 /**
  * Receives a template sheet's data rows in ascending sheet order (`openUploadedWorkbook`). `row(index, values)`:
  * `index` is the row's place below the header (sheet row − header row: 1 is the first row below it), `values` the
@@ -593,29 +677,31 @@ async function streamPlacement(
     maxFilledRows: limits.maxRows + Math.max(placement.headerRow, HEADER_SCAN_ROWS),
   };
   const rowNumbers: number[] = [];
+  let formulaLinks = 0;
   let last = 0;
   let inOrder = true;
-  const first = await scanPart(zip, source.part, options, async (row, found) => {
+  const first = await scanPart(zip, source.part, options, async (row, found, links) => {
     if (row <= last) inOrder = false;
     last = Math.max(last, row);
     const values = dataRow(layout, placement, row, found, cells);
     if (!values) return;
     rowNumbers.push(row);
-    if (inOrder && rowNumbers.length <= limits.maxRows) await sink.row(row - layout.headerRow, values);
+    formulaLinks += formulaLinkCells(layout, links);
+    if (inOrder && rowNumbers.length <= limits.maxRows) await sink.row(row - layout.headerRow, finishRow(values, row, layout, links));
   });
   if (!first.ok) throw new Refused(scanRefusal(first, source.name, limits));
   if (!inOrder) return readWhole(zip, placement, layout, options, cells, limits, sink);
   if (rowNumbers.length > limits.maxRows)
     throw new Refused(uploadRefusal('too-many-rows', { sheet: source.name, rows: rowNumbers.length, maxRows: limits.maxRows }));
-  const edits = rowEdits(layout, rowNumbers, first.scan, source.relationships);
+  const edits = rowEdits(layout, rowNumbers, first.scan, source.relationships, formulaLinks);
   if (!edits) throw new Refused(uploadRefusal('damaged-workbook'));
-  if (edits.size === 0) return;
+  if (edits.merges.length === 0 && edits.links.length === 0) return;
+  const finisher = rowFinisher(edits);
   sink.restart();
-  const again = await scanPart(zip, source.part, options, async (row, found) => {
+  const again = await scanPart(zip, source.part, options, async (row, found, links) => {
     const values = dataRow(layout, placement, row, found, cells);
     if (!values) return;
-    for (const edit of edits.get(row) ?? []) edit(values);
-    await sink.row(row - layout.headerRow, values);
+    await sink.row(row - layout.headerRow, finishRow(values, row, layout, links, finisher));
   });
   if (!again.ok) throw new Refused(scanRefusal(again, source.name, limits));
 }
@@ -634,19 +720,22 @@ async function readWhole(
   const whole = await scanPart(zip, source.part, options);
   if (!whole.ok) throw new Refused(scanRefusal(whole, source.name, limits));
   const rows = new Map<number, UploadedValue[]>();
+  let formulaLinks = 0;
   for (const [row, found] of whole.scan.rows) {
     const values = dataRow(layout, placement, row, found, cells);
-    if (values) rows.set(row, values);
+    if (!values) continue;
+    rows.set(row, values);
+    formulaLinks += formulaLinkCells(layout, whole.scan.formulaLinks.get(row));
   }
   const rowNumbers = [...rows.keys()].sort((a, b) => a - b);
   if (rowNumbers.length > limits.maxRows)
     throw new Refused(uploadRefusal('too-many-rows', { sheet: source.name, rows: rowNumbers.length, maxRows: limits.maxRows }));
-  const edits = rowEdits(layout, rowNumbers, whole.scan, source.relationships);
+  const edits = rowEdits(layout, rowNumbers, whole.scan, source.relationships, formulaLinks);
   if (!edits) throw new Refused(uploadRefusal('damaged-workbook'));
+  const finisher = rowFinisher(edits);
   sink.restart();
   for (const row of rowNumbers) {
-    const values = rows.get(row) ?? [];
-    for (const edit of edits.get(row) ?? []) edit(values);
+    const values = finishRow(rows.get(row) ?? [], row, layout, whole.scan.formulaLinks.get(row), finisher);
     await sink.row(row - layout.headerRow, values);
   }
 }
