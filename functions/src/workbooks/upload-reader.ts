@@ -521,6 +521,31 @@ function rowFinisher(edits: SheetEdits): RowFinisher {
   return { merges: rangeSweep(edits.merges), links: rangeSweep(edits.links) };
 }
 
+/**
+ * Whether a sheet's `<hyperlink>`s (with no merge over its data) change a URL cell as it was given: a URL typed into the
+ * cell, which Excel links to itself, changes nothing, and the rows need not come again. `urlCells` holds the URL cells
+ * given (in `urlOffsets`' order) of the rows where one was filled; the rows the links cover are walked once, which the
+ * overlap budget of rowEdits bounds.
+ */
+function linksChangeRows(
+  edits: SheetEdits,
+  rowNumbers: readonly number[],
+  urlOffsets: readonly number[],
+  urlCells: ReadonlyMap<number, readonly UploadedValue[]>,
+): boolean {
+  const covering = rangeSweep(edits.links);
+  for (const row of rowNumbers) {
+    const links = covering(row);
+    if (links.length === 0) continue;
+    const given = urlCells.get(row);
+    const cells: UploadedValue[] = [];
+    urlOffsets.forEach((offset, index) => (cells[offset] = given?.[index] ?? null));
+    for (const link of links) link.change(cells, row);
+    if (urlOffsets.some((offset, index) => cells[offset] !== (given?.[index] ?? null))) return true;
+  }
+  return false;
+}
+
 /** Numbers in date columns are days in the workbook's own date system: each becomes the day it shows. */
 function datesInDateColumns(value: UploadedValue | undefined, column: Column, cells: CellContext): UploadedValue | undefined {
   if (column.type !== 'date' || typeof value !== 'number') return value;
@@ -677,6 +702,8 @@ async function streamPlacement(
     maxFilledRows: limits.maxRows + Math.max(placement.headerRow, HEADER_SCAN_ROWS),
   };
   const rowNumbers: number[] = [];
+  const urlCells = new Map<number, UploadedValue[]>();
+  const urlOffsets = layout.columns.filter(({ column }) => column.type === 'url').map(({ offset }) => offset);
   let formulaLinks = 0;
   let last = 0;
   let inOrder = true;
@@ -687,7 +714,14 @@ async function streamPlacement(
     if (!values) return;
     rowNumbers.push(row);
     formulaLinks += formulaLinkCells(layout, links);
-    if (inOrder && rowNumbers.length <= limits.maxRows) await sink.row(row - layout.headerRow, finishRow(values, row, layout, links));
+    const finished = finishRow(values, row, layout, links);
+    // The URL cells given, where filled: whether the <hyperlink>s at the end change anything is judged by them.
+    if (urlOffsets.some((offset) => !isEmptyCell(finished[offset])))
+      urlCells.set(
+        row,
+        urlOffsets.map((offset) => finished[offset] ?? null),
+      );
+    if (inOrder && rowNumbers.length <= limits.maxRows) await sink.row(row - layout.headerRow, finished);
   });
   if (!first.ok) throw new Refused(scanRefusal(first, source.name, limits));
   if (!inOrder) return readWhole(zip, placement, layout, options, cells, limits, sink);
@@ -695,7 +729,7 @@ async function streamPlacement(
     throw new Refused(uploadRefusal('too-many-rows', { sheet: source.name, rows: rowNumbers.length, maxRows: limits.maxRows }));
   const edits = rowEdits(layout, rowNumbers, first.scan, source.relationships, formulaLinks);
   if (!edits) throw new Refused(uploadRefusal('damaged-workbook'));
-  if (edits.merges.length === 0 && edits.links.length === 0) return;
+  if (edits.merges.length === 0 && (edits.links.length === 0 || !linksChangeRows(edits, rowNumbers, urlOffsets, urlCells))) return;
   const finisher = rowFinisher(edits);
   sink.restart();
   const again = await scanPart(zip, source.part, options, async (row, found, links) => {

@@ -141,6 +141,35 @@ describe('an uploaded sheet streamed row by row', () => {
     expect(rows[8]?.[4]).toMatchObject({ code: 'merged-cell' });
   });
 
+  it('reads a URL that Excel linked to itself in one pass, and a link with friendly text in two, giving its address', async () => {
+    const selfLinked = await filledActivities(40, (sheet) => {
+      sheet.getCell('N5').value = { text: 'https://www.jamstall.nu/exempel', hyperlink: 'https://www.jamstall.nu/exempel' };
+    });
+    const friendly = await filledActivities(40, (sheet) => {
+      sheet.getCell('N5').value = { text: 'Jämställ.nu', hyperlink: 'https://www.jamstall.nu/exempel' };
+    });
+    for (const [file, restartsExpected] of [
+      [selfLinked, 0],
+      [friendly, 1],
+    ] as const) {
+      const upload = opened(await openUploadedWorkbook(file));
+      let restarts = 0;
+      let rows: unknown[][] = [];
+      await upload.rows(activitiesSheet(upload), {
+        row: (_index, values) => {
+          rows.push(values);
+        },
+        restart: () => {
+          restarts += 1;
+          rows = [];
+        },
+      });
+      expect(restarts).toBe(restartsExpected);
+      expect(rows).toHaveLength(40);
+      expect(rows[3]?.[13]).toBe('https://www.jamstall.nu/exempel');
+    }
+  });
+
   it('reads rows written out of order as the sheet shows them, sorted', async () => {
     const file = await filledActivities(5);
     const parts = unzipSync(new Uint8Array(file));
