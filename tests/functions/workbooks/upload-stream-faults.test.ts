@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { scanSheet, scanSheetStream, type SheetScanResult } from '../../../functions/src/workbooks/sheet-xml-reader';
-import { openUploadedWorkbook, readUploadedWorkbook, type OpenedUpload, type PlacedSheet } from '../../../functions/src/workbooks/upload-reader';
+import { openUploadedWorkbook, readUploadedWorkbook } from '../../../functions/src/workbooks/upload-reader';
 import type { CellContext, UploadedValue } from '../../../functions/src/workbooks/uploaded-cell';
 import { CASES_DIR } from '../../support/cases';
+import { activitiesSheet, opened, rowsAsGiven } from './stream-support';
 
 // Inputs where the streaming reader (openUploadedWorkbook, scanSheetStream) was compared with the reader that held each
 // sheet part whole (scanSheet over zip.read, before the streaming): what it must answer alike, and what it got wrong.
@@ -64,17 +65,6 @@ function sheetXml(rows: string, after = ''): string {
   return `${WORKSHEET_START}<sheetData>${headerRow()}${rows}</sheetData>${after}</worksheet>`;
 }
 
-function opened(upload: OpenedUpload): Extract<OpenedUpload, { ok: true }> {
-  if (!upload.ok) throw new Error(`refused: ${upload.refusal.kind}`);
-  return upload;
-}
-
-function activitiesSheet(upload: Extract<OpenedUpload, { ok: true }>): PlacedSheet {
-  const sheet = upload.sheets.find((candidate) => candidate.template === 'activities');
-  if (!sheet) throw new Error('no activities sheet');
-  return sheet;
-}
-
 /** The Länk (Jämställ.nu) column's offset in a data row (column N of c00-baseline's header, which starts at A). */
 const LINK = 13;
 
@@ -109,20 +99,10 @@ describe('hyperlinks written as HYPERLINK formulas in every row', () => {
   it('are read in one pass, each row handed on once with its address (nothing kept per row for a second pass)', async () => {
     const file = withActivitiesSheet(sheetXml(Array.from({ length: rows }, (_, index) => activityRow(index + 2, formulaLink(index + 2))).join('')));
     const upload = opened(await openUploadedWorkbook(file));
-    const links: UploadedValue[] = [];
-    let restarts = 0;
-    const refusal = await upload.rows(activitiesSheet(upload), {
-      row: (_index, values) => {
-        links.push(values[LINK] ?? null);
-      },
-      restart: () => {
-        restarts += 1;
-        links.length = 0;
-      },
-    });
+    const { rows: given, restarts, refusal } = await rowsAsGiven(upload, activitiesSheet(upload));
     expect(refusal).toBeUndefined();
     expect(restarts).toBe(0);
-    expect(links).toEqual(Array.from({ length: rows }, (_, index) => `https://jamstall.nu/aktivitet/${index + 2}`));
+    expect(given.map((values) => values[LINK] ?? null)).toEqual(Array.from({ length: rows }, (_, index) => `https://jamstall.nu/aktivitet/${index + 2}`));
   });
 
   it('keep the old order with merges and Ctrl+K links: the formula over a merge, a Ctrl+K link over the formula', async () => {

@@ -3,7 +3,8 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type YauzlModule from 'yauzl';
 import ExcelJS from 'exceljs';
 import { buildTemplateWorkbook } from '../../../functions/src/workbooks/template-workbook';
-import { openUploadedWorkbook, readUploadedWorkbook, type OpenedUpload, type PlacedSheet } from '../../../functions/src/workbooks/upload-reader';
+import { openUploadedWorkbook, readUploadedWorkbook } from '../../../functions/src/workbooks/upload-reader';
+import { activitiesSheet, opened, rowsAsGiven } from './stream-support';
 import { day, loadWorkbook, sheetOf, workbookBuffer } from './workbook-fixtures';
 
 // The functions app's own yauzl (functions/node_modules), through jest's registry: the very module its zip reader uses.
@@ -35,17 +36,6 @@ async function filledActivities(count: number, edit?: (sheet: ExcelJS.Worksheet)
   }
   edit?.(sheet);
   return workbookBuffer(workbook);
-}
-
-function opened(upload: OpenedUpload): Extract<OpenedUpload, { ok: true }> {
-  if (!upload.ok) throw new Error(`refused: ${upload.refusal.kind}`);
-  return upload;
-}
-
-function activitiesSheet(upload: Extract<OpenedUpload, { ok: true }>): PlacedSheet {
-  const sheet = upload.sheets.find((candidate) => candidate.template === 'activities');
-  if (!sheet) throw new Error('no activities sheet');
-  return sheet;
 }
 
 /** Counts the bytes every zip entry stream has given so far (yauzl's own streams, passed through). */
@@ -125,17 +115,7 @@ describe('an uploaded sheet streamed row by row', () => {
   it('gives the rows again with a merge applied when the merge, written after the rows, covers data', async () => {
     const file = await filledActivities(50, (sheet) => sheet.mergeCells('D10:E10'));
     const upload = opened(await openUploadedWorkbook(file));
-    let restarts = 0;
-    let rows: unknown[][] = [];
-    await upload.rows(activitiesSheet(upload), {
-      row: (_index, values) => {
-        rows.push(values);
-      },
-      restart: () => {
-        restarts += 1;
-        rows = [];
-      },
-    });
+    const { rows, restarts } = await rowsAsGiven(upload, activitiesSheet(upload));
     expect(restarts).toBe(1);
     expect(rows).toHaveLength(50);
     expect(rows[8]?.[4]).toMatchObject({ code: 'merged-cell' });
@@ -153,17 +133,7 @@ describe('an uploaded sheet streamed row by row', () => {
       [friendly, 1],
     ] as const) {
       const upload = opened(await openUploadedWorkbook(file));
-      let restarts = 0;
-      let rows: unknown[][] = [];
-      await upload.rows(activitiesSheet(upload), {
-        row: (_index, values) => {
-          rows.push(values);
-        },
-        restart: () => {
-          restarts += 1;
-          rows = [];
-        },
-      });
+      const { rows, restarts } = await rowsAsGiven(upload, activitiesSheet(upload));
       expect(restarts).toBe(restartsExpected);
       expect(rows).toHaveLength(40);
       expect(rows[3]?.[13]).toBe('https://www.jamstall.nu/exempel');
