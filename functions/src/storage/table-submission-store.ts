@@ -158,6 +158,7 @@ export class TableSubmissionStore implements SubmissionStore {
     assertKeys(board, year, template);
     const partition = submissionsPartitionKey(year, template, board);
     const { pointer, counter, gate, round } = await this.readPointerAndCounter(partition);
+    // The round's record reads the pointer entity's own properties (its summary and round fields), as `record` does.
     return {
       partition,
       ...(pointer ? { pointer } : {}),

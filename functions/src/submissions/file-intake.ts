@@ -26,7 +26,8 @@ export interface StreamedUpload<S extends StreamedSheet = StreamedSheet> {
   readonly sheets: readonly S[];
   /**
    * Gives the sheet's data rows in ascending order (`index` 1 is the row below the header), awaiting what the sink
-   * returns; resolves with a refusal when the sheet can't be read, decided before any row is given.
+   * returns; `restart` voids the rows given so far (they come again). Resolves with a refusal when the sheet can't be
+   * read: the rows given before it are then void too, and nothing of the file is stored.
    */
   rows(sheet: S, sink: { row(index: number, values: readonly unknown[]): void | Promise<void>; restart(): void }): Promise<UploadRefusal | undefined>;
 }
