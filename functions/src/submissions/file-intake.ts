@@ -3,34 +3,18 @@ import {
   sheetJudge,
   templateModules,
   VersionSummaryTally,
-  type CellPosition,
   type Language,
   type TemplateKey,
   type InitiativeSettings,
   type Year,
 } from '@samla/shared';
 import { RowPacker } from '../storage/row-entities';
+import type { OpenedUpload } from '../workbooks/upload-reader';
 import type { UploadRefusal } from '../workbooks/upload-refusal';
 import type { JudgedTemplate } from './sheets-submission';
 
-/** A template sheet of an uploaded file, placed by the reader: its header, and where it is. */
-export interface StreamedSheet {
-  readonly template: TemplateKey | (string & {});
-  readonly sheet: string;
-  readonly origin: CellPosition;
-  readonly header: readonly unknown[];
-}
-
-/** An uploaded file whose template sheets give their rows one at a time (upload-reader.ts, `openUploadedWorkbook`). */
-export interface StreamedUpload<S extends StreamedSheet = StreamedSheet> {
-  readonly sheets: readonly S[];
-  /**
-   * Gives the sheet's data rows in ascending order (`index` 1 is the row below the header), awaiting what the sink
-   * returns; `restart` voids the rows given so far (they come again). Resolves with a refusal when the sheet can't be
-   * read: the rows given before it are then void too, and nothing of the file is stored.
-   */
-  rows(sheet: S, sink: { row(index: number, values: readonly unknown[]): void | Promise<void>; restart(): void }): Promise<UploadRefusal | undefined>;
-}
+/** An opened upload's template sheets and their rows (upload-reader.ts, `openUploadedWorkbook`). */
+export type StreamedUpload = Pick<Extract<OpenedUpload, { ok: true }>, 'sheets' | 'rows'>;
 
 /** What judging a file's sheets needs beside the file. */
 export interface StreamContext {
@@ -54,7 +38,7 @@ export type StreamedJudgement = { readonly ok: true; readonly templates: JudgedT
  * Sheets are judged in the modules' order (a template after those it refers to): a reference is checked against the
  * file's sheet of the referred template when it has one, else against the board's current stored version.
  */
-export async function judgeStreamedSheets<S extends StreamedSheet>(upload: StreamedUpload<S>, context: StreamContext): Promise<StreamedJudgement> {
+export async function judgeStreamedSheets(upload: StreamedUpload, context: StreamContext): Promise<StreamedJudgement> {
   const { year, settings, language } = context;
   const order = templateModules().map((module) => module.definition.key as string);
   const sheets = [...upload.sheets].sort((a, b) => order.indexOf(a.template) - order.indexOf(b.template));

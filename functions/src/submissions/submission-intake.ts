@@ -15,7 +15,6 @@ import {
   type TemplateKey,
   type TemplateReference,
   type BoardCode,
-  type CellPosition,
   type Issue,
   type Language,
   type TemplateValidation,
@@ -132,13 +131,6 @@ function uncheckedLinksIssue(validation: TemplateValidation, reference: Template
     column: reference.column,
     cell,
   };
-}
-
-/** A sheet of an uploaded workbook, as the file has it. */
-export interface SheetValues {
-  readonly sheet: string;
-  readonly origin: CellPosition;
-  readonly values: readonly (readonly unknown[])[];
 }
 
 /** A judgement's errors and warnings in words, in every language. */

@@ -5,7 +5,6 @@ import {
   MAX_SHEET_ROW,
   parseCellRef,
   parseRangeRef,
-  parseXml,
   parseXmlStream,
   type RangeRef,
   type XmlAttributes,
@@ -233,17 +232,10 @@ function sheetScanner(options: ScanOptions, onRow?: ScannedRow) {
 }
 
 /**
- * Reads one worksheet's XML (held whole) in a single streaming pass (saxes), keeping only what is asked for. Every
- * row and cell reference is checked against Excel's grid first; merges, hyperlinks and the dimension stay ranges, so
- * no reference in the file can make the reader visit cells one by one.
- */
-export function scanSheet(xml: Buffer, options: ScanOptions): SheetScanResult {
-  const scanner = sheetScanner(options);
-  return scanner.result(parseXml(xml, scanner.handlers, scanner.stopped));
-}
-
-/**
- * Reads one worksheet as it is unpacked (`chunks`), as scanSheet does, never holding the part whole. With `onRow`,
+ * Reads one worksheet as it is unpacked (`chunks`) in a single streaming pass (saxes), never holding the part whole,
+ * keeping only what is asked for. Every row and cell reference is checked against Excel's grid first; merges,
+ * hyperlinks and the dimension stay ranges, so no reference in the file can make the reader visit cells one by one.
+ * Without `onRow` the wanted cells are kept in the scan's `rows` (a header scan, a sheet read whole). With `onRow`,
  * each row's wanted cells are handed on as the row ends (awaited, in sheet order as the file writes it) and not kept:
  * the scan's `rows` and `formulaLinks` are then empty, and memory does not grow with the sheet's rows. A stream that fails throws.
  */
