@@ -10,10 +10,16 @@ export type PlainCellValue = string | number | boolean | Date | null;
  */
 export type UploadedValue = PlainCellValue | WrittenNumber | CellProblem;
 
+/** A workbook's shared strings as a cell reads them: a `CompactTexts` (xlsx-package.ts), or a plain array. */
+export interface SharedStringTable {
+  /** The text at `index` (0-based, as `<c t="s"><v>` writes it); undefined for an index the table does not hold. */
+  at(index: number): string | undefined;
+}
+
 /** What a cell's XML needs from the rest of the workbook to mean something. */
 export interface CellContext {
-  /** `xl/sharedStrings.xml`, in order. */
-  readonly sharedStrings: readonly string[];
+  /** `xl/sharedStrings.xml`, in order (ECMA-376 Part 1, §18.4.9). */
+  readonly sharedStrings: SharedStringTable;
   /** Indices into `cellXfs` whose number format shows a date. */
   readonly dateStyles: ReadonlySet<number>;
   /** `<workbookPr date1904>`: serials count days from 1904-01-01 instead of 1900-01-00. */
@@ -95,7 +101,8 @@ export function cellValue(raw: RawCell, context: CellContext): UploadedValue {
   switch (raw.type) {
     case 's': {
       const index = Number(raw.value);
-      return Number.isInteger(index) ? (context.sharedStrings[index] ?? null) : null;
+      // An index the table does not hold (negative, fractional, past the end) reads as an empty cell, as before.
+      return Number.isInteger(index) && index >= 0 ? (context.sharedStrings.at(index) ?? null) : null;
     }
     case 'inlineStr': {
       const text = raw.inline ?? raw.value;

@@ -1,4 +1,4 @@
-import { STAMP_NAME } from '@samla/shared';
+import { CompactTexts, STAMP_NAME } from '@samla/shared';
 import type { CellContext } from './uploaded-cell';
 import { attribute, parseXml, parseRangeRef, unescapeXstring, xmlBoolean, type RangeRef } from './xlsx-xml';
 import type { ZipPackage } from './zip-directory';
@@ -97,9 +97,10 @@ async function workbookPartName(zip: ZipPackage): Promise<string> {
   return main?.target ?? DEFAULT_WORKBOOK_PART;
 }
 
-async function sharedStrings(zip: ZipPackage, partName: string | undefined): Promise<string[]> {
-  const strings: string[] = [];
-  if (!partName) return strings;
+async function sharedStrings(zip: ZipPackage, partName: string | undefined): Promise<CompactTexts> {
+  // Held compactly (CompactTexts): a large upload's distinct texts would otherwise be most of what reading it holds.
+  const strings = new CompactTexts();
+  if (!partName) return strings.finish();
   let current: string[] | undefined;
   let inText = false;
   let phonetic = 0;
@@ -116,12 +117,12 @@ async function sharedStrings(zip: ZipPackage, partName: string | undefined): Pro
       if (name === 't') inText = false;
       else if (name === 'rPh') phonetic -= 1;
       else if (name === 'si') {
-        strings.push(unescapeXstring(current?.join('') ?? ''));
+        strings.add(unescapeXstring(current?.join('') ?? ''));
         current = undefined;
       }
     },
   });
-  return strings;
+  return strings.finish();
 }
 
 /** Built-in number formats that show a date (ECMA-376 Part 1, §18.8.30; 27–36 and 50–58 are the East Asian dates). */

@@ -1,5 +1,6 @@
 import type { TemplateReference } from '../templates/template-module';
-import { normalizeId, type RowRule } from './row-rules';
+import { IdRegister } from './id-register';
+import type { RowRule } from './row-rules';
 
 /**
  * A reference's rule: the referring column's value, when given, must be one of the referred template's IDs (compared
@@ -7,10 +8,10 @@ import { normalizeId, type RowRule } from './row-rules';
  * exist in the same board's activities for that year).
  */
 export function referenceRule(reference: TemplateReference, ids: Iterable<string>): RowRule {
-  const known = new Set<string>();
-  for (const id of ids) known.add(normalizeId(id));
+  // A sheet's own register (sheetJudge's `ids`) is taken as it is; IDs given as text are registered once.
+  const known = IdRegister.of(ids);
   return ({ values }, { year }, report) => {
     const value = values[reference.column];
-    if (typeof value === 'string' && !known.has(normalizeId(value))) report(reference.unknownCode, reference.column, { value, year });
+    if (typeof value === 'string' && !known.has(value)) report(reference.unknownCode, reference.column, { value, year });
   };
 }

@@ -3,11 +3,12 @@ import { readRecords, readSheet, sheetRowReader, type LocatedRow, type ReadOptio
 import type { Column } from '../templates/column-definition';
 import { templateModule, type TemplateKey, type TemplateRows } from '../templates/template-modules';
 import type { AnyTemplate } from '../templates/templates';
+import { IdRegister } from './id-register';
 import { referenceRule } from './reference-rules';
 import type { Issue, Severity } from './issue';
 import type { IssueCode } from './issue-codes';
 import { addTallies, issueCounts, IssueList, MAX_ISSUES, tallyHasErrors } from './issue-list';
-import { isAscii, normalizeId, type ReportIssue, type RowRule, type ValidationContext } from './row-rules';
+import { type ReportIssue, type RowRule, type ValidationContext } from './row-rules';
 
 export interface TemplateValidation<T extends string = TemplateKey> {
   readonly template: T;
@@ -39,25 +40,13 @@ function rulesFor(template: string, context: ValidationContext): readonly RowRul
   return [...module.rules, ...links];
 }
 
-/**
- * The key two IDs are the same by, in the sense of `normalizeId`: an ASCII form is upper-cased instead of lower-cased,
- * which for ASCII is the same comparison, and which V8 answers without a copy for the usual `A-12` (already upper case).
- */
-function uniqueKey(id: string): string {
-  const normal = isAscii(id) ? id : normalizeId(id);
-  return isAscii(normal) ? normal.toUpperCase() : normal;
-}
-
-/** A rule across rows: each row's ID must be new, compared without regard to case. */
-function uniqueIdRule(template: AnyTemplate): RowRule {
-  const firstRow = new Map<string, number>();
+/** A rule across rows: each row's ID must be new, compared without regard to case (`idKey`); `seen` holds them. */
+function uniqueIdRule(template: AnyTemplate, seen: IdRegister): RowRule {
   return (row, _context, report) => {
     const id = row.values[template.idColumn];
     if (typeof id !== 'string') return;
-    const key = uniqueKey(id);
-    const first = firstRow.get(key);
-    if (first === undefined) firstRow.set(key, row.sheetRow);
-    else report('duplicate-id', template.idColumn, { value: id, first, row: row.sheetRow });
+    const first = seen.add(id, row.sheetRow);
+    if (first !== undefined) report('duplicate-id', template.idColumn, { value: id, first, row: row.sheetRow });
   };
 }
 
@@ -82,7 +71,8 @@ function ruleJudging<T extends string>(template: T, layout: TemplateSheetLayout,
   const list = new IssueList(layout.sheet, context.language ?? DEFAULT_LANGUAGE);
   const columnsByKey = new Map<string, Column>(definition.columns.map((column) => [column.key, column]));
   const firstColumn = Math.min(...layout.columns.values(), Number.MAX_SAFE_INTEGER);
-  const rules = [...rulesFor(template, context), uniqueIdRule(definition)];
+  const ids = new IdRegister();
+  const rules = [...rulesFor(template, context), uniqueIdRule(definition, ids)];
   // One reporter for every row (the row being judged is `row`): no closure is built per row on this hot path.
   let row: LocatedRow | undefined;
   const report: ReportIssue = (code, key, params = {}) => {
@@ -90,6 +80,8 @@ function ruleJudging<T extends string>(template: T, layout: TemplateSheetLayout,
   };
   return {
     list,
+    /** The IDs of the rows judged that could be read as text, valid or not: what later templates' references name. */
+    ids,
     judge(located: LocatedRow): void {
       row = located;
       for (let index = 0; index < rules.length; index += 1) (rules[index] as RowRule)(located, context, report);
@@ -127,8 +119,11 @@ export interface SheetJudge<T extends string> {
   row(index: number, cells: readonly unknown[]): LocatedRow | undefined;
   /** Whether an error has been found so far: rows after it are still judged, but nothing of the sheet will be stored. */
   readonly failed: boolean;
-  /** The IDs of the rows read so far that could be read as text, valid or not: what later templates' references name. */
-  readonly ids: readonly string[];
+  /**
+   * The IDs of the rows read so far that could be read as text, valid or not: what later templates' references name
+   * (give it as the context's `referencedIds` of this template).
+   */
+  readonly ids: IdRegister;
   /** The judgement of every row given. */
   finish(): JudgedSheet<T>;
 }
@@ -141,12 +136,10 @@ export function sheetJudge<T extends string>(
 ): SheetJudge<T> {
   const reader = sheetRowReader(templateModule(template).definition, header, readOptions(context));
   const judging = ruleJudging(template, reader.layout, context);
-  const { idColumn } = templateModule(template).definition;
-  const ids: string[] = [];
   let rowCount = 0;
   return {
     layout: reader.layout,
-    ids,
+    ids: judging.ids,
     get failed() {
       return reader.issues.hasErrors || judging.list.hasErrors;
     },
@@ -154,8 +147,6 @@ export function sheetJudge<T extends string>(
       const located = reader.read(index, cells);
       if (!located) return undefined;
       rowCount += 1;
-      const id = located.values[idColumn];
-      if (typeof id === 'string') ids.push(id);
       judging.judge(located);
       return located;
     },
