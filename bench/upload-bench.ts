@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,8 @@ import { openUploadedWorkbook, readUploadedWorkbook, type UploadedSheet } from '
 import { judgeStreamedSheets } from '../functions/src/submissions/file-intake';
 import { startAzurite } from '../tests/support/azurite';
 import { BENCH_STORAGE_DEADLINE_MS, inFlight, median, seededRandom, type Benchmark } from './bench-harness';
-import { DEFAULT_BATCHES_IN_FLIGHT } from '../functions/src/storage/table-submission-store';
+import { DEFAULT_BATCHES_IN_FLIGHT, TableSubmissionStore } from '../functions/src/storage/table-submission-store';
+import type { StreamContext } from '../functions/src/submissions/file-intake';
 
 const YEAR = 2013;
 /** The file's data rows, split evenly between the activities and the expenses sheet. */
@@ -168,9 +170,10 @@ async function readStreamed(file: Buffer): Promise<number> {
 
 /**
  * What the file route does before it stores (submission-files.ts): the file opened, each sheet's rows streamed,
- * judged row by row and packed into gzipped blocks while the sheet has no error (judgeStreamedSheets).
+ * judged row by row and packed into gzipped blocks while the sheet has no error (judgeStreamedSheets); with
+ * `openRows`, the blocks are written as they fill, as the route writes them (else they are held, for the phase alone).
  */
-async function readJudgeAndPack(file: Buffer, everyRow?: () => void): Promise<number> {
+async function readJudgeAndPack(file: Buffer, everyRow?: () => void, openRows?: StreamContext['openRows']): Promise<number> {
   const opened = await openUploadedWorkbook(file);
   if (!opened.ok) throw new Error(opened.refusal.kind);
   const upload: typeof opened = everyRow
@@ -191,6 +194,7 @@ async function readJudgeAndPack(file: Buffer, everyRow?: () => void): Promise<nu
     settings: LUJ_INITIATIVE,
     language: 'sv',
     storedIds: () => Promise.reject(new Error('the file holds both templates: nothing stored is read')),
+    ...(openRows ? { openRows } : {}),
   });
   if (!judged.ok) throw new Error(judged.refusal.kind);
   if (judged.templates.some((template) => !template.rows)) throw new Error('the filled template has errors');
@@ -198,17 +202,39 @@ async function readJudgeAndPack(file: Buffer, everyRow?: () => void): Promise<nu
 }
 
 /**
- * Read, judge and pack (no storage: Azurite would hold the rows in this very process), or ExcelJS's read, of the file
- * written to `path`, in fresh processes: the peaks above each process's start with the file loaded, in MB (measurePeak).
+ * Read, judge and pack, or ExcelJS's read, of the file written to `path`, in fresh processes: the peaks above each
+ * process's start with the file loaded, in MB (measurePeak). Samla's side writes its blocks as they fill, as the file
+ * route does, to `connectionString`'s Azurite, which runs in this (the parent) process: what storage holds is not
+ * counted, as it would not be in Azure.
  */
-function peakInFreshProcess(path: string, rows: number, reader: 'samla' | 'exceljs'): { rss: number; live: number; liveAtFirst: number } {
-  const run = (mode: 'rss' | 'live') =>
-    execFileSync(process.execPath, ['--expose-gc', __filename, PEAK_FLAG, path, String(rows), reader, mode], { encoding: 'utf8' })
-      .trim()
-      .split(' ')
-      .map(Number);
-  const [live = 0, liveAtFirst = 0] = run('live');
-  return { rss: run('rss')[0] ?? 0, live, liveAtFirst };
+async function peakInFreshProcess(
+  path: string,
+  rows: number,
+  reader: 'samla' | 'exceljs',
+  connectionString: string,
+): Promise<{ rss: number; live: number; liveAtFirst: number }> {
+  const run = async (mode: 'rss' | 'live') => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', __filename, PEAK_FLAG, path, String(rows), reader, mode], {
+      encoding: 'utf8',
+      env: { ...process.env, SAMLA_BENCH_ROWS_STORE: connectionString },
+    });
+    return stdout.trim().split(' ').map(Number);
+  };
+  const [live = 0, liveAtFirst = 0] = await run('live');
+  return { rss: (await run('rss'))[0] ?? 0, live, liveAtFirst };
+}
+
+/** The store the measured process writes its blocks to (the parent's Azurite; tables of a prefix of its own). */
+async function rowsStore(): Promise<StreamContext['openRows']> {
+  const connectionString = process.env.SAMLA_BENCH_ROWS_STORE;
+  if (!connectionString) throw new Error('SAMLA_BENCH_ROWS_STORE names no Azurite');
+  const tables = tableClients({
+    ...readStorageSettings({ SAMLA_STORAGE_CONNECTION_STRING: connectionString, SAMLA_STORAGE_DEADLINE_MS: BENCH_STORAGE_DEADLINE_MS }),
+    tablePrefix: `Peak${process.pid}`,
+  });
+  await tables.rows.createTable();
+  const store = new TableSubmissionStore(tables);
+  return (template) => store.openRows('AB', YEAR, template);
 }
 
 /** Rows between two looks at the live memory (a full collection each: what the reading holds, not its garbage). */
@@ -222,6 +248,8 @@ const LIVE_PROBE_ROWS = 2_000;
  */
 async function measurePeak(path: string, rows: number, reader: string, mode: string): Promise<string> {
   const file = readFileSync(path);
+  // Opened before the baseline: the storage clients are the host's, not the reading's.
+  const openRows = reader === 'samla' ? await rowsStore() : undefined;
   const collect = (global as { gc?: () => void }).gc ?? (() => undefined);
   const current = () => {
     const usage = process.memoryUsage();
@@ -248,7 +276,7 @@ async function measurePeak(path: string, rows: number, reader: string, mode: str
       styles: 'cache',
     });
     for await (const sheet of reading) for await (const _row of sheet) probe();
-  } else if ((await readJudgeAndPack(file, probe)) !== rows) throw new Error(`expected ${rows} rows`);
+  } else if ((await readJudgeAndPack(file, probe, openRows)) !== rows) throw new Error(`expected ${rows} rows`);
   clearInterval(sampler);
   peak = Math.max(peak, current());
   const megabytes = (bytes: number) => Math.round(((bytes - baseline) / 1024 / 1024) * 10) / 10;
@@ -340,10 +368,10 @@ export const uploadBenchmark: Benchmark = {
       const secondsOurs = median(ours);
       const secondsRaw = median(raw);
       const [smallFile, largeFile] = [await templateFile(ROWS), await templateFile(LARGE_ROWS)];
-      const peakSmall = peakInFreshProcess(smallFile, ROWS, 'samla');
-      const peakLarge = peakInFreshProcess(largeFile, LARGE_ROWS, 'samla');
-      const excelSmall = peakInFreshProcess(smallFile, ROWS, 'exceljs');
-      const excelLarge = peakInFreshProcess(largeFile, LARGE_ROWS, 'exceljs');
+      const peakSmall = await peakInFreshProcess(smallFile, ROWS, 'samla', azurite.connectionString);
+      const peakLarge = await peakInFreshProcess(largeFile, LARGE_ROWS, 'samla', azurite.connectionString);
+      const excelSmall = await peakInFreshProcess(smallFile, ROWS, 'exceljs', azurite.connectionString);
+      const excelLarge = await peakInFreshProcess(largeFile, LARGE_ROWS, 'exceljs', azurite.connectionString);
       for (const path of [smallFile, largeFile]) rmSync(path, { force: true });
       const readValidateRawStore = median(readAndValidate) + median(rawStore);
       return {

@@ -78,6 +78,8 @@ const submitFile = defineRoute('submitFile', ['POST'], 'submissions/file', async
         settings: services.settings,
         language,
         storedIds: (template) => currentIds(services.store, target.board, target.year, template),
+        // Each sheet's blocks are written as they fill: the reading holds none of them (storeJudgedSheets stages or deletes them).
+        openRows: (template) => services.store.openRows(target.board, target.year, template),
       });
       if (!judged.ok) throw refusalProblem(judged.refusal);
       return storeFile(services, caller, target, judged.templates, context, query.nothingToReport === 'true');

@@ -364,7 +364,9 @@ export class RoundStore {
   async versionEntry(board: BoardCode, year: Year, template: TemplateKey, version: number): Promise<RoundPointer | undefined> {
     try {
       const entity = await this.tables.submissions.getEntity<Properties>(submissionsPartition(year, template, board), versionKey(version));
-      return pointerOf({ ...entity, rowsPartition: rowsPartitionKey(template, year, board, version) });
+      // An upload's version names the partition its rows were written to as the file was read (RowsWriter).
+      const rowsPartition = typeof entity.rowsPartition === 'string' ? entity.rowsPartition : rowsPartitionKey(template, year, board, version);
+      return pointerOf({ ...entity, rowsPartition });
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
       throw error;

@@ -25,6 +25,22 @@ export function rowsPartitionKey(template: TemplateKey, year: Year, board: Board
   return `${template}|${year}|${board}|${versionKey(version)}`;
 }
 
+/**
+ * A rows partition of an upload's own, written before the file is judged whole and before a version is reserved
+ * (`RowsWriter`): `template|year|board|u<32 hex digits>`. It becomes a version's rows when that version's pointer
+ * and audit entry name it (`rowsPartition`); a refused file's is deleted, so a refusal leaves no gap in the versions.
+ */
+export function uploadRowsPartitionKey(template: TemplateKey, year: Year, board: BoardCode, id: string): string {
+  if (!/^[0-9a-f]{32}$/.test(id)) throw new TypeError(`Not an upload id: ${id}`);
+  return `${template}|${year}|${board}|u${id}`;
+}
+
+/** Whether `partition` is an upload's rows partition of this board, year and template (uploadRowsPartitionKey). */
+export function isUploadRowsPartition(partition: string, template: TemplateKey, year: Year, board: BoardCode): boolean {
+  const prefix = `${template}|${year}|${board}|u`;
+  return partition.startsWith(prefix) && /^[0-9a-f]{32}$/.test(partition.slice(prefix.length));
+}
+
 export function rowKey(index: number): string {
   return String(index).padStart(ROW_KEY_DIGITS, '0');
 }
@@ -72,6 +88,11 @@ export interface PackedRows {
   readonly rowCount: number;
   /** SHA-256 of the rows' canonical JSON, hex: the same as `rowsContentHash` of the rows. */
   readonly contentHash: string;
+  /**
+   * Where the blocks were written already, as they were packed (`RowsWriter`, table-submission-store.ts): an upload's
+   * rows partition of its own, `template|year|board|u<id>`; `blocks` is then empty. Undefined: the store writes the blocks.
+   */
+  readonly partition?: string;
 }
 
 /**
@@ -123,7 +144,15 @@ export class RowPacker {
     this.blockLength += json.length + 1;
   }
 
-  /** The packed rows; the packer is spent. */
+  /**
+   * The blocks closed since the last call (a block closes when the next row would not fit it), for a caller that
+   * writes them as they fill (`RowsWriter`) instead of holding them: `finish` then gives only the last block.
+   */
+  takeBlocks(): PackedBlock[] {
+    return this.blocks.splice(0, this.blocks.length);
+  }
+
+  /** The packed rows (the blocks not taken yet); the packer is spent. */
   finish(): PackedRows {
     if (this.block.length > 0) this.close();
     this.hash.update(']');
@@ -173,12 +202,12 @@ export function isPackedRows(rows: readonly object[] | PackedRows): rows is Pack
 
 /** Packed rows as the entities of one version's partition: RowKey each block's index, zero-padded. */
 export function packedEntities(partitionKey: string, packed: PackedRows): RowEntity[] {
-  return packed.blocks.map(({ chunks, ...properties }, index) => ({
-    partitionKey,
-    rowKey: rowKey(index),
-    ...properties,
-    ...chunkProperties(ROWS_CHUNK, chunks),
-  }));
+  return packed.blocks.map((block, index) => blockEntity(partitionKey, block, index));
+}
+
+/** One packed block as the entity at block index `index` (its RowKey, zero-padded) of a rows partition. */
+export function blockEntity(partitionKey: string, { chunks, ...properties }: PackedBlock, index: number): RowEntity {
+  return { partitionKey, rowKey: rowKey(index), ...properties, ...chunkProperties(ROWS_CHUNK, chunks) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { VersionRound } from './round-store';
 import type { PackedRows } from './row-entities';
-import type { CommittedSubmission, StagedSubmission, SubmissionStart } from './table-submission-store';
+import type { CommittedSubmission, RowsWriter, StagedSubmission, SubmissionStart } from './table-submission-store';
 import type { BoardCode, ReportBoardRows, ReportNationYear, ReportSubmission, TemplateKey, TemplateRows, Year } from '@samla/shared';
 
 /** One stored version of a board's template for a year: the audit trail entry (what reports show, and its hash). */
@@ -95,4 +95,11 @@ export interface SubmissionStore {
   commit(staged: StagedSubmission): Promise<CommittedSubmission>;
   /** Undoes a commit while nothing else has moved the pointer since; false when something has. */
   revert(committed: CommittedSubmission): Promise<boolean>;
+  /**
+   * A partition of its own for an uploaded sheet's rows, written as the file is read (RowsWriter), before any version
+   * is reserved: a refused file leaves neither rows nor a gap in the version numbers (`discard`).
+   */
+  openRows(board: BoardCode, year: Year, template: TemplateKey): Promise<RowsWriter>;
+  /** Deletes the rows written to an upload's partition that did not become a version (`PackedRows.partition`). */
+  discardRows(partition: string): Promise<void>;
 }

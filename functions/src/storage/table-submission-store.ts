@@ -11,7 +11,24 @@ import {
   type TemplateRows,
   type Year,
 } from '@samla/shared';
-import { DEFAULT_BLOCK_CHARS, appendEntityRows, rowBatches, rowEntities, rowPropertyNames, rowsPartitionKey, versionKey } from './row-entities';
+import { randomUUID } from 'node:crypto';
+import {
+  DEFAULT_BLOCK_CHARS,
+  MAX_BATCH_SIZE,
+  ROW_WRITE_ACTION,
+  appendEntityRows,
+  blockEntity,
+  isPackedRows,
+  isUploadRowsPartition,
+  rowBatches,
+  rowEntities,
+  rowPropertyNames,
+  rowsPartitionKey,
+  uploadRowsPartitionKey,
+  versionKey,
+  type PackedBlock,
+  type PackedRows,
+} from './row-entities';
 import {
   ConcurrentSubmissionError,
   YearLockedError,
@@ -120,6 +137,8 @@ interface VersionAudit {
   rowCount: number;
   warningCount: number;
   contentHash: string;
+  /** Where the rows are when not in the version's own partition (`vNNNNNN`): an upload's, written as it was read. */
+  rowsPartition?: string;
 }
 
 type VersionProperties = VersionAudit & Partial<StoredVersionRound>;
@@ -182,9 +201,17 @@ export class TableSubmissionStore implements SubmissionStore {
     // The pointer and the gate are read first: whoever moves or closes them after this read makes this submission lose.
     const { pointer, counter, gate, round } = start ? { ...start, round: start.round?.entity } : await this.readPointerAndCounter(partition);
     if (gate?.locked) throw new YearLockedError(year);
+    const written = writtenRows(submission);
     const version = await this.reserveVersion(partition, counter);
-    const { entities, rowCount, contentHash } = rowEntities(submission, version, this.rowBlockChars);
-    await this.writeBatches(rowBatches(entities));
+    let rowsPartition = rowsPartitionKey(template, year, board, version);
+    let rowCount: number;
+    let contentHash: string;
+    if (written) ({ partition: rowsPartition, rowCount, contentHash } = written);
+    else {
+      const built = rowEntities(submission, version, this.rowBlockChars);
+      await this.writeBatches(rowBatches(built.entities));
+      ({ rowCount, contentHash } = built);
+    }
 
     const stored: VersionProperties = {
       year,
@@ -197,9 +224,10 @@ export class TableSubmissionStore implements SubmissionStore {
       rowCount,
       warningCount: submission.warningCount,
       contentHash,
+      ...(written ? { rowsPartition } : {}),
       ...(this.round && submission.round ? this.round.versionProperties(submission.round) : {}),
     };
-    if (this.round && submission.round) await this.round.writeWarnings(rowsPartitionKey(template, year, board, version), submission.round.warnings);
+    if (this.round && submission.round) await this.round.writeWarnings(rowsPartition, submission.round.warnings);
     return { partition, ...(pointer ? { previous: pointer } : {}), ...(gate ? { gate } : {}), ...(this.round ? { round: { entity: round } } : {}), stored };
   }
 
@@ -239,6 +267,21 @@ export class TableSubmissionStore implements SubmissionStore {
       if (status === 409 || status === 412 || status === 404) return false;
       throw error;
     }
+  }
+
+  /**
+   * Opens a rows partition of an upload's own (`template|year|board|u<id>`) to write a sheet's packed blocks into as
+   * they fill, before the file is judged whole: `finish` gives the rows to `stage` as a submission's (no version is
+   * reserved until then), `discard` deletes them when the file is refused. See RowsWriter.
+   */
+  openRows(board: BoardCode, year: Year, template: TemplateKey): Promise<RowsWriter> {
+    assertKeys(board, year, template);
+    const partition = uploadRowsPartitionKey(template, year, board, randomUUID().replace(/-/g, ''));
+    return Promise.resolve(new TableRowsWriter(partition, this.tables, this.maxBatchesInFlight, this.afterBatch));
+  }
+
+  async discardRows(partition: string): Promise<void> {
+    await deleteRowsPartition(this.tables, partition);
   }
 
   async setYearGate(year: Year, locked: boolean): Promise<void> {
@@ -281,7 +324,7 @@ export class TableSubmissionStore implements SubmissionStore {
     assertKeys(board, year, template);
     try {
       const audit = await this.tables.submissions.getEntity<VersionProperties>(submissionsPartitionKey(year, template, board), versionKey(version));
-      return await this.readVersionRows<T>({ ...audit, rowsPartition: rowsPartitionKey(template, year, board, version) });
+      return await this.readVersionRows<T>({ ...audit, rowsPartition: audit.rowsPartition ?? rowsPartitionKey(template, year, board, version) });
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
       throw error;
@@ -404,7 +447,7 @@ export class TableSubmissionStore implements SubmissionStore {
       partitionKey: partition,
       rowKey: CURRENT,
       ...stored,
-      rowsPartition: rowsPartitionKey(stored.template as TemplateKey, stored.year, stored.board as BoardCode, stored.version),
+      rowsPartition: stored.rowsPartition ?? rowsPartitionKey(stored.template as TemplateKey, stored.year, stored.board as BoardCode, stored.version),
     };
     const audit = { partitionKey: partition, rowKey: versionKey(stored.version), ...stored };
     const pointerAction: TransactionAction = previous ? ['update', pointer, 'Replace', { etag: previous.etag }] : ['create', pointer];
@@ -491,4 +534,92 @@ function assertKeys(board: unknown, year: unknown, template: unknown): void {
 function pause(attempt: number): Promise<void> {
   const ms = Math.random() * Math.min(100, 5 * 2 ** attempt);
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * An upload's sheet's rows written as they are packed (`openRows`): blocks go to the upload's own rows partition, each
+ * block one upsert transaction, up to `maxBatchesInFlight` under way while the file is still being read (`write` waits
+ * while that many are). The first failed write is thrown by the next `write` or by `finish`, as it came (an
+ * unanswered storage is a 503 at the edge); nothing then becomes current. Until `stage` names the partition in a
+ * version's pointer, nothing reads it; `discard` removes it.
+ */
+export interface RowsWriter {
+  /** `template|year|board|u<id>`: the partition the rows go to. */
+  readonly partition: string;
+  /** Writes blocks in order, after those written before (PackedBlock as RowPacker.takeBlocks gives them). */
+  write(blocks: readonly PackedBlock[]): Promise<void>;
+  /** Writes the packed rows' last blocks, waits for every write, and gives the rows as written (PackedRows.partition). */
+  finish(packed: PackedRows): Promise<PackedRows>;
+  /** Waits for the writes under way and deletes every block written (the file was refused, or is not stored). */
+  discard(): Promise<void>;
+}
+
+class TableRowsWriter implements RowsWriter {
+  private readonly inFlight = new Set<Promise<void>>();
+  private failure: { error: unknown } | undefined;
+  private nextIndex = 0;
+  private written = 0;
+
+  constructor(
+    readonly partition: string,
+    private readonly tables: Pick<SamlaTables, 'rows'>,
+    private readonly maxInFlight: number,
+    private readonly afterBatch: TableSubmissionStoreOptions['afterBatch'],
+  ) {}
+
+  async write(blocks: readonly PackedBlock[]): Promise<void> {
+    for (const block of blocks) {
+      this.throwFailure();
+      while (this.inFlight.size >= this.maxInFlight) await Promise.race(this.inFlight);
+      this.throwFailure();
+      const entity = blockEntity(this.partition, block, this.nextIndex);
+      this.nextIndex += 1;
+      const writing = this.tables.rows
+        .submitTransaction([[ROW_WRITE_ACTION, entity]])
+        .then(async () => {
+          this.written += 1;
+          if (this.afterBatch) await this.afterBatch(this.written, this.nextIndex);
+        })
+        // Kept, not thrown here: the next write or finish throws it (no rejection goes unhandled meanwhile).
+        .catch((error: unknown) => void (this.failure ??= { error }))
+        .finally(() => this.inFlight.delete(writing));
+      this.inFlight.add(writing);
+    }
+  }
+
+  async finish(packed: PackedRows): Promise<PackedRows> {
+    await this.write(packed.blocks);
+    await Promise.all(this.inFlight);
+    this.throwFailure();
+    return { blocks: [], rowCount: packed.rowCount, contentHash: packed.contentHash, partition: this.partition };
+  }
+
+  async discard(): Promise<void> {
+    await Promise.all(this.inFlight);
+    if (this.nextIndex > 0) await deleteRowsPartition(this.tables, this.partition);
+  }
+
+  private throwFailure(): void {
+    if (this.failure) throw this.failure.error;
+  }
+}
+
+/** Deletes every entity of a rows partition: listed (keys only), then deleted 100 to a transaction. */
+async function deleteRowsPartition(tables: Pick<SamlaTables, 'rows'>, partition: string): Promise<void> {
+  const keys: string[] = [];
+  const entities = tables.rows.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${partition}`, select: ['RowKey'] } });
+  for await (const entity of entities) if (typeof entity.rowKey === 'string') keys.push(entity.rowKey);
+  for (let start = 0; start < keys.length; start += MAX_BATCH_SIZE) {
+    const deletes = keys.slice(start, start + MAX_BATCH_SIZE).map((rowKey): TransactionAction => ['delete', { partitionKey: partition, rowKey }]);
+    await tables.rows.submitTransaction(deletes);
+  }
+}
+
+/** A submission's rows written already to an upload's partition of its own board, year and template (RowsWriter). */
+function writtenRows(submission: NewSubmission): (PackedRows & { readonly partition: string }) | undefined {
+  const { rows, template, year, board } = submission;
+  if (!isPackedRows(rows) || rows.partition === undefined) return undefined;
+  if (!isUploadRowsPartition(rows.partition, template, year, board)) throw new Error(`${rows.partition} holds no rows of ${template} ${year} ${board}`);
+  if (rows.blocks.length > 0) throw new Error(`Rows written to ${rows.partition} bring blocks of their own`);
+  return { ...rows, partition: rows.partition };
 }

@@ -79,8 +79,16 @@ export async function storeJudgedSheets(
   context: InvocationContext,
 ): Promise<SubmissionReceipt[]> {
   const judged = templates.map((entry) => entry.judgement);
+  // Rows an upload wrote as it was read (file-intake.ts): each partition becomes a version's, or is deleted here.
+  const written = templates.map((entry) => writtenPartition(entry.rows));
+  const discard = (indices: readonly number[]) =>
+    discardWritten(
+      services,
+      indices.map((index) => written[index]),
+    );
   const failing = judged.filter((validation) => !validation.valid);
   if (failing.length > 0) {
+    await discard(templates.map((_entry, index) => index));
     const bounded = boundIssues(judged);
     const summaries = failing.map((validation) => ({ sheet: sheetName(validation.template), summary: issuesSummary(validation) }));
     const omitted = omittedSentence(bounded);
@@ -93,15 +101,22 @@ export async function storeJudgedSheets(
     );
   }
   const prepared: { target: SubmissionTarget; prepared: PreparedSubmission }[] = [];
-  for (const { judgement: validation, rowCount, rows = [] } of templates) {
-    const warnings = boundIssues([warningsOf(validation)]);
-    const templateTarget = { ...target, template: validation.template };
-    const intent = { nothingToReport: nothingToReport(validation.template, rowCount === 0) };
-    prepared.push({ target: templateTarget, prepared: await prepareRoundSubmission(services, caller, templateTarget, rows, warnings, intent) });
+  let staged: (StagedSubmission | undefined)[] = [];
+  try {
+    for (const { judgement: validation, rowCount, rows = [] } of templates) {
+      const warnings = boundIssues([warningsOf(validation)]);
+      const templateTarget = { ...target, template: validation.template };
+      const intent = { nothingToReport: nothingToReport(validation.template, rowCount === 0) };
+      prepared.push({ target: templateTarget, prepared: await prepareRoundSubmission(services, caller, templateTarget, rows, warnings, intent) });
+    }
+    staged = await Promise.all(
+      prepared.map(async (entry) => (entry.prepared.submission ? services.store.stage(entry.prepared.submission, entry.prepared.start) : undefined)),
+    );
+  } catch (error) {
+    // Not staged, or staged and never current: the upload's rows go (behind the answer: storage may not be answering).
+    void discard(templates.map((_entry, index) => index));
+    throw error;
   }
-  const staged = await Promise.all(
-    prepared.map(async (entry) => (entry.prepared.submission ? services.store.stage(entry.prepared.submission, entry.prepared.start) : undefined)),
-  );
   const committed: CommittedSubmission[] = [];
   let moving = 0;
   try {
@@ -111,6 +126,9 @@ export async function storeJudgedSheets(
     }
   } catch (error) {
     const undone = await Promise.all(committed.map((entry) => services.store.revert(entry)));
+    // A version undone is in no history: its rows go with those never made current. One that stayed keeps its rows.
+    const stayed = new Set(committed.filter((_entry, index) => !undone[index]).map((entry) => entry.staged));
+    void discard(staged.flatMap((stage, index) => (stage && stayed.has(stage) ? [] : [index])));
     if (error instanceof YearLockedError) throw await lockedWhileRunning(services.locks, target.year);
     context.log(
       JSON.stringify({
@@ -124,9 +142,33 @@ export async function storeJudgedSheets(
     );
     throw submissionConflict(error, prepared[moving]?.target ?? { ...target, template: TEMPLATE_KEYS[0] });
   }
+  // A template identical to its current version was not staged: what its upload wrote goes.
+  await discard(staged.flatMap((stage, index) => (stage ? [] : [index])));
   const receipts = prepared.map((entry, index) => receiptOf(entry.prepared, committed, staged[index], judged[index]));
   context.log(JSON.stringify({ event: 'sheets-submission', invocationId: context.invocationId, board: target.board, year: target.year, outcome: 'stored' }));
   return receipts;
+}
+
+/** The partition an upload's rows were written to as it was read (PackedRows.partition), if they were. */
+function writtenPartition(rows: JudgedRows<TemplateKey> | undefined): string | undefined {
+  return rows && !Array.isArray(rows) && 'packed' in rows ? rows.packed.partition : undefined;
+}
+
+/**
+ * Deletes upload partitions that will be no version's, never throwing: the answer stands whatever storage then says,
+ * and a partition that could not be deleted is an orphan nothing reads (as a crashed submission's is).
+ */
+async function discardWritten(services: Services, partitions: readonly (string | undefined)[]): Promise<void> {
+  await Promise.all(
+    partitions.map(async (partition) => {
+      if (partition === undefined) return;
+      try {
+        await services.store.discardRows(partition);
+      } catch {
+        // Left as an orphan: see above.
+      }
+    }),
+  );
 }
 
 function receiptOf(
