@@ -1,3 +1,4 @@
+import { CompactTexts } from '@samla/shared';
 import { cellValue, type CellContext, type RawCell, type UploadedValue } from './uploaded-cell';
 import {
   attribute,
@@ -20,6 +21,46 @@ export interface SheetLink {
   readonly location?: string;
 }
 
+/**
+ * A sheet's `<hyperlink>`s in the file's order, held compactly, as a sheet can link every one of its cells (Excel links
+ * each URL typed into a cell to itself): the ranges in an `Int32Array`, the relationship ids in `CompactTexts`, the rare
+ * places (`location`) in a map: about 30 bytes a link instead of some 150 as objects. `entries()` gives each as a
+ * SheetLink, with its index.
+ */
+export class SheetLinks {
+  private ranges = new Int32Array(4 * 64);
+  private readonly relationshipIds = new CompactTexts();
+  private readonly locations = new Map<number, string>();
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(link: SheetLink): void {
+    if (4 * (this.count + 1) > this.ranges.length) {
+      const grown = new Int32Array(this.ranges.length * 2);
+      grown.set(this.ranges);
+      this.ranges = grown;
+    }
+    const { top, left, bottom, right } = link.range;
+    this.ranges.set([top, left, bottom, right], 4 * this.count);
+    this.relationshipIds.add(link.relationshipId ?? '');
+    if (link.location) this.locations.set(this.count, link.location);
+    this.count += 1;
+  }
+
+  *entries(): IterableIterator<[number, SheetLink]> {
+    for (let index = 0; index < this.count; index += 1) {
+      const at = 4 * index;
+      const range = { top: this.ranges[at] ?? 0, left: this.ranges[at + 1] ?? 0, bottom: this.ranges[at + 2] ?? 0, right: this.ranges[at + 3] ?? 0 };
+      const relationshipId = this.relationshipIds.at(index);
+      const location = this.locations.get(index);
+      yield [index, { range, ...(relationshipId ? { relationshipId } : {}), ...(location ? { location } : {}) }];
+    }
+  }
+}
+
 /** The addresses of a row's `HYPERLINK("…")` formulas, by column: each names its own cell's address only. */
 export type FormulaLinks = ReadonlyMap<number, string>;
 
@@ -31,7 +72,7 @@ export interface SheetScan {
   readonly formulaLinks: ReadonlyMap<number, FormulaLinks>;
   readonly merges: readonly RangeRef[];
   /** The sheet's `<hyperlink>` elements, in the file's order (written after the rows). */
-  readonly links: readonly SheetLink[];
+  readonly links: SheetLinks;
 }
 
 export type SheetScanResult =
@@ -93,7 +134,7 @@ function sheetScanner(options: ScanOptions, onRow?: ScannedRow) {
   /** Rows ended but not yet handed to `onRow` (handed between chunks, so that a slow taker holds the reading back). */
   const ended: [number, Map<number, UploadedValue>, Map<number, string> | undefined][] = [];
   const merges: RangeRef[] = [];
-  const links: SheetLink[] = [];
+  const links = new SheetLinks();
   const sharedMasters = new Map<string, string>();
   let failure: SheetScanResult | undefined;
   let stopped = false;

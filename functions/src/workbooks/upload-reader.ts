@@ -1,4 +1,5 @@
 import {
+  CompactTexts,
   CellProblem,
   columnForHeader,
   isEmptyCell,
@@ -35,7 +36,7 @@ import {
   readWorkbookParts,
   relationshipsOf,
   sheetTables,
-  type Relationship,
+  type Relationships,
   type SheetTable,
   type WorkbookSheet,
 } from './xlsx-package';
@@ -148,7 +149,7 @@ interface SheetSource {
   readonly name: string;
   /** The worksheet's part, unpacked again (streamed) for each pass over it. */
   readonly part: string;
-  readonly relationships: ReadonlyMap<string, Relationship>;
+  readonly relationships: Relationships;
   readonly tables: readonly SheetTable[];
   /** The non-empty cells of the first rows, where a header row is looked for. */
   readonly head: SheetScan['rows'];
@@ -430,7 +431,7 @@ function dataRowsIn(rowNumbers: readonly number[], range: RangeRef): number {
   return firstAtOrAfter(rowNumbers, range.bottom + 1) - firstAtOrAfter(rowNumbers, range.top);
 }
 
-function linkAddress(link: SheetLink, relationships: ReadonlyMap<string, Relationship>): string | undefined {
+function linkAddress(link: SheetLink, relationships: Relationships): string | undefined {
   const relationship = link.relationshipId === undefined ? undefined : relationships.get(link.relationshipId);
   const address = relationship?.external ? relationship.target : undefined;
   if (address === undefined) return undefined;
@@ -448,7 +449,7 @@ function rowEdits(
   layout: DataLayout,
   rowNumbers: readonly number[],
   scan: Pick<SheetScan, 'merges' | 'links'>,
-  relationships: ReadonlyMap<string, Relationship>,
+  relationships: Relationships,
   formulaLinks: number,
 ): SheetEdits | undefined {
   let budget = 2 * rowNumbers.length * Math.max(layout.columns.length, 1) - formulaLinks;
@@ -527,12 +528,7 @@ function rowFinisher(edits: SheetEdits): RowFinisher {
  * given (in `urlOffsets`' order) of the rows where one was filled; the rows the links cover are walked once, which the
  * overlap budget of rowEdits bounds.
  */
-function linksChangeRows(
-  edits: SheetEdits,
-  rowNumbers: readonly number[],
-  urlOffsets: readonly number[],
-  urlCells: ReadonlyMap<number, readonly UploadedValue[]>,
-): boolean {
+function linksChangeRows(edits: SheetEdits, rowNumbers: readonly number[], urlOffsets: readonly number[], urlCells: GivenUrlCells): boolean {
   const covering = rangeSweep(edits.links);
   for (const row of rowNumbers) {
     const links = covering(row);
@@ -544,6 +540,71 @@ function linksChangeRows(
     if (urlOffsets.some((offset, index) => cells[offset] !== (given?.[index] ?? null))) return true;
   }
   return false;
+}
+
+/**
+ * The URL cells given (in `urlOffsets`' order) of the rows where one was filled, for `linksChangeRows`, held compactly:
+ * a sheet can have a URL in every row, and each is kept until the sheet's `<hyperlink>`s (written after its rows) are
+ * read. Texts go to `CompactTexts` (about their characters and 8 bytes each, instead of some 250 bytes as an array in a
+ * map), row numbers and text indices to typed arrays; any other value (a problem, a number) as it is. Rows are added in
+ * ascending order (a sheet whose rows are out of order is read whole and asks nothing of this).
+ */
+class GivenUrlCells {
+  private rows = new Uint32Array(64);
+  /** Per row and URL column: 0 for an empty cell, text index + 1 for a text, -(other index + 1) for another value. */
+  private codes: Int32Array;
+  private count = 0;
+  private ordered = true;
+  private readonly texts = new CompactTexts();
+  private readonly others: UploadedValue[] = [];
+
+  constructor(private readonly width: number) {
+    this.codes = new Int32Array(64 * width);
+  }
+
+  add(row: number, values: readonly UploadedValue[]): void {
+    if (!this.ordered || (this.count > 0 && row <= (this.rows[this.count - 1] ?? 0))) {
+      this.ordered = false;
+      return;
+    }
+    if (this.count === this.rows.length) {
+      const rows = new Uint32Array(this.rows.length * 2);
+      rows.set(this.rows);
+      this.rows = rows;
+      const codes = new Int32Array(this.codes.length * 2);
+      codes.set(this.codes);
+      this.codes = codes;
+    }
+    this.rows[this.count] = row;
+    for (let index = 0; index < this.width; index += 1) {
+      const value = values[index] ?? null;
+      let code = 0;
+      if (typeof value === 'string') code = this.texts.add(value) + 1;
+      else if (value !== null) code = -(this.others.push(value) as number);
+      this.codes[this.count * this.width + index] = code;
+    }
+    this.count += 1;
+  }
+
+  /** The URL cells given of `row`, or undefined when none was filled. */
+  get(row: number): UploadedValue[] | undefined {
+    if (!this.ordered) throw new Error('URL cells were given out of order');
+    let low = 0;
+    let high = this.count - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const found = this.rows[middle] ?? 0;
+      if (found === row) return Array.from({ length: this.width }, (_, index) => this.valueOf(this.codes[middle * this.width + index] ?? 0));
+      if (found < row) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
+  }
+
+  private valueOf(code: number): UploadedValue {
+    if (code > 0) return this.texts.at(code - 1) ?? null;
+    return code < 0 ? (this.others[-code - 1] ?? null) : null;
+  }
 }
 
 /** Numbers in date columns are days in the workbook's own date system: each becomes the day it shows. */
@@ -702,8 +763,8 @@ async function streamPlacement(
     maxFilledRows: limits.maxRows + Math.max(placement.headerRow, HEADER_SCAN_ROWS),
   };
   const rowNumbers: number[] = [];
-  const urlCells = new Map<number, UploadedValue[]>();
   const urlOffsets = layout.columns.filter(({ column }) => column.type === 'url').map(({ offset }) => offset);
+  const urlCells = new GivenUrlCells(urlOffsets.length);
   let formulaLinks = 0;
   let last = 0;
   let inOrder = true;
@@ -717,7 +778,7 @@ async function streamPlacement(
     const finished = finishRow(values, row, layout, links);
     // The URL cells given, where filled: whether the <hyperlink>s at the end change anything is judged by them.
     if (urlOffsets.some((offset) => !isEmptyCell(finished[offset])))
-      urlCells.set(
+      urlCells.add(
         row,
         urlOffsets.map((offset) => finished[offset] ?? null),
       );

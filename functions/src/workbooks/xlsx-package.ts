@@ -56,9 +56,73 @@ async function requiredXml(zip: ZipPackage, partName: string, handlers: Paramete
   if (!xml || !parseXml(xml, handlers)) throw new DamagedPart(partName);
 }
 
+/** `rIdN` with N a whole number below 2^31 (what Excel and every writer Samla knows name relationships): its N. */
+function numberedId(id: string): number | undefined {
+  if (id.length < 4 || id.length > 13 || !id.startsWith('rId')) return undefined;
+  const digits = id.slice(3);
+  if (!/^[1-9][0-9]*$/.test(digits)) return undefined;
+  const number = Number(digits);
+  return number < 2 ** 31 ? number : undefined;
+}
+
+/**
+ * A part's relationships by id (OPC, ECMA-376 Part 2 §9.3), a later one with an id replacing an earlier (ids are
+ * unique in a valid part). A sheet can link every one of its cells (a URL typed into a cell is an external hyperlink
+ * relationship of its own): the external hyperlinks' addresses are held compactly (`CompactTexts`, found by the number
+ * in `rIdN` through an `Int32Array`), about the address's characters and 8 bytes each instead of some 300 bytes as an
+ * object in a map; every other relationship is an object.
+ */
+export class Relationships {
+  private readonly others = new Map<string, Relationship>();
+  private readonly addresses = new CompactTexts();
+  /** For `rIdN`: the index + 1 of its address; 0 for none. */
+  private numbered = new Int32Array(0);
+  /** For an external hyperlink whose id is not `rIdN`: the index of its address. */
+  private readonly named = new Map<string, number>();
+
+  /** Adds a relationship (replacing one of the same id). */
+  set(relationship: Relationship): void {
+    const { id } = relationship;
+    const number = numberedId(id);
+    // The one of this id held before goes (an object keeps its place among the others, as in a map).
+    this.named.delete(id);
+    if (number !== undefined && number < this.numbered.length) this.numbered[number] = 0;
+    if (relationship.kind !== 'hyperlink' || !relationship.external) {
+      this.others.set(id, relationship);
+      return;
+    }
+    this.others.delete(id);
+    const index = this.addresses.add(relationship.target);
+    if (number === undefined) {
+      this.named.set(id, index);
+      return;
+    }
+    if (number >= this.numbered.length) {
+      const grown = new Int32Array(Math.max(number + 1, this.numbered.length * 2, 16));
+      grown.set(this.numbered);
+      this.numbered = grown;
+    }
+    this.numbered[number] = index + 1;
+  }
+
+  get(id: string): Relationship | undefined {
+    const other = this.others.get(id);
+    if (other) return other;
+    const number = numberedId(id);
+    const index = number === undefined ? this.named.get(id) : (this.numbered[number] ?? 0) - 1;
+    const target = index === undefined || index < 0 ? undefined : this.addresses.at(index);
+    return target === undefined ? undefined : { id, kind: 'hyperlink', target, external: true };
+  }
+
+  /** Every relationship that is not an external hyperlink (what a part's tables, styles and the like are found by). */
+  parts(): IterableIterator<Relationship> {
+    return this.others.values();
+  }
+}
+
 /** A part's relationships by id; none when it has no relationships part. */
-export async function relationshipsOf(zip: ZipPackage, sourcePart: string): Promise<ReadonlyMap<string, Relationship>> {
-  const relationships = new Map<string, Relationship>();
+export async function relationshipsOf(zip: ZipPackage, sourcePart: string): Promise<Relationships> {
+  const relationships = new Relationships();
   const partName = sourcePart === '' ? '_rels/.rels' : relationshipsPartOf(sourcePart);
   if (!zip.entries.some((entry) => entry.name.toLowerCase() === partName.toLowerCase())) return relationships;
   await requiredXml(zip, partName, {
@@ -70,7 +134,7 @@ export async function relationshipsOf(zip: ZipPackage, sourcePart: string): Prom
       if (!id) return;
       const external = attributes.TargetMode === 'External';
       const kind = type.slice(type.lastIndexOf('/') + 1);
-      relationships.set(id, { id, kind, target: external ? target : resolveTarget(sourcePart, target), external });
+      relationships.set({ id, kind, target: external ? target : resolveTarget(sourcePart, target), external });
     },
   });
   return relationships;
@@ -93,7 +157,7 @@ const DEFAULT_WORKBOOK_PART = 'xl/workbook.xml';
 
 async function workbookPartName(zip: ZipPackage): Promise<string> {
   const root = await relationshipsOf(zip, '');
-  const main = [...root.values()].find((relationship) => relationship.kind === 'officeDocument' && !relationship.external);
+  const main = [...root.parts()].find((relationship) => relationship.kind === 'officeDocument' && !relationship.external);
   return main?.target ?? DEFAULT_WORKBOOK_PART;
 }
 
@@ -202,7 +266,7 @@ export async function readWorkbookParts(zip: ZipPackage): Promise<WorkbookParts>
     const stamp = stamps.get(index);
     return stamp === undefined ? { name, part } : { name, part, stamp };
   });
-  const partOfKind = (kind: string) => [...relationships.values()].find((relationship) => relationship.kind === kind && !relationship.external)?.target;
+  const partOfKind = (kind: string) => [...relationships.parts()].find((relationship) => relationship.kind === kind && !relationship.external)?.target;
   return {
     sheets,
     cells: {
@@ -225,9 +289,9 @@ export interface SheetTable {
 }
 
 /** The tables of a worksheet, from the table parts its relationships name; 'outside' when a table lies past the grid. */
-export async function sheetTables(zip: ZipPackage, relationships: ReadonlyMap<string, Relationship>): Promise<SheetTable[] | 'outside'> {
+export async function sheetTables(zip: ZipPackage, relationships: Relationships): Promise<SheetTable[] | 'outside'> {
   const tables: SheetTable[] = [];
-  for (const relationship of relationships.values()) {
+  for (const relationship of relationships.parts()) {
     if (relationship.kind !== 'table' || relationship.external) continue;
     let ref: RangeRef | 'outside' | undefined;
     let headerRowCount = 1;
@@ -254,7 +318,7 @@ export async function sheetTables(zip: ZipPackage, relationships: ReadonlyMap<st
  */
 export async function documentKeywords(zip: ZipPackage): Promise<string | undefined> {
   const root = await relationshipsOf(zip, '');
-  const core = [...root.values()].find((relationship) => relationship.kind === 'core-properties' && !relationship.external);
+  const core = [...root.parts()].find((relationship) => relationship.kind === 'core-properties' && !relationship.external);
   const xml = core ? await readPart(zip, core.target) : undefined;
   if (!xml) return undefined;
   let inKeywords = false;
