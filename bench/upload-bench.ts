@@ -40,7 +40,7 @@ function labelOf(template: AnyTemplate, key: string, pick: <T>(items: readonly T
  * The standard template from GET /api/templates (both sheets), filled as staff fill it: every row typed into the
  * table, dates as dates, lists as their Swedish labels, every row right (so that the file is stored).
  */
-export async function filledTemplate(rows: number, board: BoardCode = 'AB'): Promise<Buffer> {
+export async function filledTemplate(rows: number, board: BoardCode = 'AB', links = false): Promise<Buffer> {
   const random = seededRandom(rows);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const workbook = new ExcelJS.Workbook();
@@ -68,6 +68,10 @@ export async function filledTemplate(rows: number, board: BoardCode = 'AB'): Pro
       learningExample: YES_NO.no.sv,
       status: labelOf(ACTIVITIES_TEMPLATE, 'status', pick),
       result: 'Ökad kunskap om jämställdhetsintegrering',
+      // With `links`: a URL typed into every activity (Excel links each to itself).
+      ...(links
+        ? { publishedUrl: { text: `https://www.jamstall.nu/aktivitet/${index + 1}`, hyperlink: `https://www.jamstall.nu/aktivitet/${index + 1}` } }
+        : {}),
     });
     expenses.getRow(index + 2).values = byKey(EXPENSES_TEMPLATE, {
       expenseId: `K-${index + 1}`,
@@ -76,7 +80,8 @@ export async function filledTemplate(rows: number, board: BoardCode = 'AB'): Pro
       activityId: `A-${index + 1}`,
       description: `Föreläsare ${index + 1}`,
       amount: Math.round(random() * 1_000_000) / 100,
-      voucher: `V${index + 1}`,
+      // With `links`: every voucher linked (Ctrl+K) to the finance system's page for it.
+      voucher: links ? { text: `V${index + 1}`, hyperlink: `https://ekonomi.example.se/verifikat/V${index + 1}` } : `V${index + 1}`,
       funding: labelOf(EXPENSES_TEMPLATE, 'funding', pick),
     });
   }
@@ -285,9 +290,9 @@ async function measurePeak(path: string, rows: number, reader: string, mode: str
 }
 
 /** The filled template of `rows` rows written to a file of its own, for the fresh processes that measure memory. */
-async function templateFile(rows: number): Promise<string> {
-  const path = join(tmpdir(), `samla-upload-bench-${rows}-${process.pid}.xlsx`);
-  writeFileSync(path, await filledTemplate(rows));
+async function templateFile(rows: number, links = false): Promise<string> {
+  const path = join(tmpdir(), `samla-upload-bench-${rows}${links ? '-links' : ''}-${process.pid}.xlsx`);
+  writeFileSync(path, await filledTemplate(rows, 'AB', links));
   return path;
 }
 
@@ -298,7 +303,7 @@ async function templateFile(rows: number): Promise<string> {
  * phases of Samla's side apart (read alone; read and validate), the engine's raw rate for storing the same rows (and
  * the ratio to ExcelJS's read plus that, and to Samla's own read and validate plus that: the part of the upload that
  * is Samla's own), the share of the time the raw store alone takes, and the memory above a fresh process's start
- * for reading and validating files of 10 000 and 40 000 rows.
+ * for reading and validating files of 10 000 and 40 000 rows, and of 40 000 rows with a link in every row.
  */
 export const uploadBenchmark: Benchmark = {
   name: 'upload',
@@ -372,7 +377,11 @@ export const uploadBenchmark: Benchmark = {
       const peakLarge = await peakInFreshProcess(largeFile, LARGE_ROWS, 'samla', azurite.connectionString);
       const excelSmall = await peakInFreshProcess(smallFile, ROWS, 'exceljs', azurite.connectionString);
       const excelLarge = await peakInFreshProcess(largeFile, LARGE_ROWS, 'exceljs', azurite.connectionString);
-      for (const path of [smallFile, largeFile]) rmSync(path, { force: true });
+      // The same 40 000 rows with a link in every row: a typed URL in each activity, a Ctrl+K link on each voucher.
+      const linkedFile = await templateFile(LARGE_ROWS, true);
+      const peakLinked = await peakInFreshProcess(linkedFile, LARGE_ROWS, 'samla', azurite.connectionString);
+      const excelLinked = await peakInFreshProcess(linkedFile, LARGE_ROWS, 'exceljs', azurite.connectionString);
+      for (const path of [smallFile, largeFile, linkedFile]) rmSync(path, { force: true });
       const readValidateRawStore = median(readAndValidate) + median(rawStore);
       return {
         bench: 'upload',
@@ -406,6 +415,10 @@ export const uploadBenchmark: Benchmark = {
         [`excelJsLiveMB${ROWS}`]: excelSmall.live,
         [`excelJsLiveMB${LARGE_ROWS}`]: excelLarge.live,
         excelJsLiveBytesPerRow: Math.round(((excelLarge.live - excelSmall.live) * 1024 * 1024) / (LARGE_ROWS - ROWS)),
+        [`liveMB${LARGE_ROWS}Linked`]: peakLinked.live,
+        [`peakMB${LARGE_ROWS}Linked`]: peakLinked.rss,
+        [`excelJsLiveMB${LARGE_ROWS}Linked`]: excelLinked.live,
+        [`excelJsPeakMB${LARGE_ROWS}Linked`]: excelLinked.rss,
       };
     } finally {
       await azurite.stop();
