@@ -51,6 +51,19 @@ function activity(board: string, index: number, extra: Record<string, ExcelJS.Ce
   };
 }
 
+function expense(board: string, index: number): Record<string, ExcelJS.CellValue> {
+  return {
+    expenseId: `${board}-K${index}`,
+    date: new Date(Date.UTC(YEAR, 3, 15)),
+    category: label(EXPENSES_TEMPLATE, 'category'),
+    activityId: `${board}-A${index}`,
+    description: `Föreläsare ${index}`,
+    amount: 1_250.5,
+    voucher: `V${index}`,
+    funding: label(EXPENSES_TEMPLATE, 'funding'),
+  };
+}
+
 /** The standard file for `board` with its activities (and the expenses sheet, filled or empty, when `expenses` is given). */
 async function file(board: string, activities: Record<string, ExcelJS.CellValue>[], expenses?: Record<string, ExcelJS.CellValue>[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -288,6 +301,70 @@ describe("an upload's own rows partition on the paths that are not the plain one
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect([...(await rowsPartitions('S')).keys()]).toHaveLength(1);
     await expectOnlyVersionsPartitions('S', staff);
+  });
+
+  it("undoes the activities and deletes both sheets' rows when the expenses lose at commit (409)", async () => {
+    const staff = await api.token('staff', 'U');
+    const target = await storeTarget();
+    const realCommit = target.commit as (staged: StagedSubmission) => Promise<CommittedSubmission>;
+    let commits = 0;
+    target.commit = async (staged: StagedSubmission) => {
+      commits += 1;
+      if (commits === 2) {
+        delete target.commit;
+        // Another file with expenses only lands between the two moves.
+        const other = await uploadWorkbook(api, staff, await file('U', [], [expense('U', 1)]), `board=U&year=${YEAR}`);
+        expect(other.status).toBe(422);
+        const json = await api.call('POST', 'submissions', {
+          token: staff,
+          json: { board: 'U', year: YEAR, template: 'expenses', nothingToReport: true, rows: [] },
+        });
+        expect(json.status).toBe(201);
+      }
+      return realCommit(staged);
+    };
+    try {
+      const answer = await uploadWorkbook(
+        api,
+        staff,
+        await file(
+          'U',
+          rows('U', ROWS),
+          Array.from({ length: ROWS }, (_, index) => expense('U', index + 1)),
+        ),
+        `board=U&year=${YEAR}`,
+      );
+      expect(answer.status).toBe(409);
+    } finally {
+      delete target.commit;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const activities = await api.call('GET', `submissions/U/${YEAR}/activities`, { token: staff });
+    // The activities' move was undone: no version of them is in the history.
+    expect(await activities.json()).toMatchObject({ versions: [] });
+    await expectOnlyVersionsPartitions('U', staff);
+  });
+
+  it('reads uploaded versions in the round and in every report', async () => {
+    const round = await api.call('GET', `rounds/${YEAR}`, { token: coordinator });
+    expect(round.status).toBe(200);
+    expect(JSON.stringify(await round.json())).toContain('"C"');
+    for (const kind of ['status', 'final', 'financial']) {
+      const report = await api.call('GET', `reports/${kind}?year=${YEAR}`, { token: coordinator });
+      expect([kind, report.status]).toEqual([kind, 200]);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await report.arrayBuffer()) as ExcelJS.Buffer);
+      let cells = 0;
+      workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell(() => (cells += 1))));
+      expect(cells).toBeGreaterThan(0);
+    }
+    const final = await api.call('GET', `reports/final?year=${YEAR}`, { token: coordinator });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await final.arrayBuffer()) as ExcelJS.Buffer);
+    const texts: string[] = [];
+    workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value)))));
+    // Board C's uploaded activities (3 000 rows, in its upload's own partition) are in the national merge.
+    expect(texts.some((text) => text.includes(`C-A${ROWS}`))).toBe(true);
   });
 
   it('answers 503 soon when storage stops while the file is read, and works again after', async () => {
