@@ -367,6 +367,27 @@ describe("an upload's own rows partition on the paths that are not the plain one
     expect(texts.some((text) => text.includes(`C-A${ROWS}`))).toBe(true);
   });
 
+  it('refuses with 409 and leaves nothing when the round is accepted while the file is read', async () => {
+    const staff = await api.token('staff', 'W');
+    expect((await uploadWorkbook(api, staff, await file('W', rows('W', 20)), `board=W&year=${YEAR}`)).status).toBe(201);
+    const target = await storeTarget();
+    const realOpen = target.openRows as (...args: unknown[]) => Promise<unknown>;
+    target.openRows = async (...args: unknown[]) => {
+      delete target.openRows;
+      const answer = await api.call('POST', `rounds/${YEAR}/W/activities/accept`, { token: coordinator, json: { version: 1 } });
+      expect(answer.status).toBe(200);
+      return realOpen(...args);
+    };
+    try {
+      const answer = await uploadWorkbook(api, staff, await file('W', rows('W', ROWS)), `board=W&year=${YEAR}`);
+      expect(answer.status).toBe(409);
+    } finally {
+      delete target.openRows;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await expectOnlyVersionsPartitions('W', staff);
+  });
+
   it('answers 503 soon when storage stops while the file is read, and works again after', async () => {
     const staff = await api.token('staff', 'T');
     const bytes = await file('T', rows('T', 8_000));
