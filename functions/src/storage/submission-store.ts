@@ -100,6 +100,6 @@ export interface SubmissionStore {
    * is reserved: a refused file leaves neither rows nor a gap in the version numbers (`discard`).
    */
   openRows(board: BoardCode, year: Year, template: TemplateKey): Promise<RowsWriter>;
-  /** Deletes the rows written to an upload's partition that did not become a version (`PackedRows.partition`). */
+  /** Deletes the rows written to an upload's partition that did not become a version (`PackedRows.partition`), and any warnings staged beside them. */
   discardRows(partition: string): Promise<void>;
 }

@@ -41,6 +41,7 @@ import {
 import {
   ROUND,
   RoundChangedError,
+  warningsPartition,
   withoutMetadata,
   type RoundEntity,
   type RoundMove,
@@ -280,8 +281,9 @@ export class TableSubmissionStore implements SubmissionStore {
     return Promise.resolve(new TableRowsWriter(partition, this.tables, this.maxBatchesInFlight, this.afterBatch));
   }
 
+  /** Deletes an upload's rows and, once it was staged, the warnings kept beside them (`<partition>|warnings`). */
   async discardRows(partition: string): Promise<void> {
-    await deleteRowsPartition(this.tables, partition);
+    await Promise.all([deleteRowsPartition(this.tables, partition), deleteRowsPartition(this.tables, warningsPartition(partition))]);
   }
 
   async setYearGate(year: Year, locked: boolean): Promise<void> {

@@ -5,7 +5,8 @@ import { json } from '../http/define-route';
 import { problems } from '../http/problem';
 import type { Services } from '../services';
 import type { CommittedSubmission, StagedSubmission } from '../storage/table-submission-store';
-import { YearLockedError } from '../storage/submission-store';
+import { RoundAcceptedError, RoundChangedError } from '../storage/round-store';
+import { ConcurrentSubmissionError, YearLockedError } from '../storage/submission-store';
 import { boundIssues, omittedSentence, warningsOf } from './bounded-issues';
 import { lockedWhileRunning } from './locked-year';
 import { issuesSummary, judgeTemplates, submissionConflict, type SubmissionReceipt } from './submission-intake';
@@ -115,6 +116,8 @@ export async function storeJudgedSheets(
   } catch (error) {
     // Not staged, or staged and never current: the upload's rows go (behind the answer: storage may not be answering).
     void discard(templates.map((_entry, index) => index));
+    // A year locked after the upload began (a long file's reading is a wide window) is found by `stage`: a 409 as at commit.
+    if (error instanceof YearLockedError) throw await lockedWhileRunning(services.locks, target.year);
     throw error;
   }
   const committed: CommittedSubmission[] = [];
@@ -128,7 +131,11 @@ export async function storeJudgedSheets(
     const undone = await Promise.all(committed.map((entry) => services.store.revert(entry)));
     // A version undone is in no history: its rows go with those never made current. One that stayed keeps its rows.
     const stayed = new Set(committed.filter((_entry, index) => !undone[index]).map((entry) => entry.staged));
-    void discard(staged.flatMap((stage, index) => (stage && stayed.has(stage) ? [] : [index])));
+    // So may the one whose move failed, but only when storage refused the move: a move whose answer was lost (a
+    // deadline, a dropped connection) may have landed, and its pointer would then name rows deleted here. Its
+    // partition is left; at worst an orphan nothing reads.
+    const unknown = moveRefused(error) ? undefined : staged[moving];
+    void discard(staged.flatMap((stage, index) => (stage && (stayed.has(stage) || stage === unknown) ? [] : [index])));
     if (error instanceof YearLockedError) throw await lockedWhileRunning(services.locks, target.year);
     context.log(
       JSON.stringify({
@@ -147,6 +154,13 @@ export async function storeJudgedSheets(
   const receipts = prepared.map((entry, index) => receiptOf(entry.prepared, committed, staged[index], judged[index]));
   context.log(JSON.stringify({ event: 'sheets-submission', invocationId: context.invocationId, board: target.board, year: target.year, outcome: 'stored' }));
   return receipts;
+}
+
+/** Whether a pointer move failed because storage refused it (so it did not land), not for want of an answer. */
+function moveRefused(error: unknown): boolean {
+  return (
+    error instanceof YearLockedError || error instanceof ConcurrentSubmissionError || error instanceof RoundChangedError || error instanceof RoundAcceptedError
+  );
 }
 
 /** The partition an upload's rows were written to as it was read (PackedRows.partition), if they were. */

@@ -100,9 +100,10 @@ export function cellValue(raw: RawCell, context: CellContext): UploadedValue {
   if (hasNoComputedValue(raw)) return new CellProblem('formula-without-value', { formula: raw.formula ?? '' });
   switch (raw.type) {
     case 's': {
-      const index = Number(raw.value);
-      // An index the table does not hold (negative, fractional, past the end) reads as an empty cell, as before.
-      return Number.isInteger(index) && index >= 0 ? (context.sharedStrings.at(index) ?? null) : null;
+      // Decimal digits only: Number() reads '' and ' ' as 0, and '0x1', '1e0', '+1' as 1, which would put another
+      // cell's text here. An index the table does not hold (negative, fractional, past the end) reads as an empty cell.
+      const digits = raw.value?.trim();
+      return digits && /^\d+$/.test(digits) ? (context.sharedStrings.at(Number(digits)) ?? null) : null;
     }
     case 'inlineStr': {
       const text = raw.inline ?? raw.value;

@@ -25,8 +25,12 @@ export class CompactTexts {
     return this.count;
   }
 
-  /** Adds a text; returns its index (0 for the first). */
+  /** Set by `finish`: segments then no longer start at multiples of 4 096, so nothing more may be added. */
+  private finished = false;
+
+  /** Adds a text; returns its index (0 for the first). Throws once `finish` has been called. */
   add(text: string): number {
+    if (this.finished) throw new Error('CompactTexts: no text can be added once finished');
     if (this.count === this.ends.length) {
       const grown = new Uint32Array(this.ends.length * 2);
       grown.set(this.ends);
@@ -44,6 +48,7 @@ export class CompactTexts {
   finish(): this {
     if (this.pending.length > 0) this.seal();
     this.ends = this.ends.slice(0, this.count);
+    this.finished = true;
     return this;
   }
 
