@@ -1,10 +1,9 @@
 import { TableClient, TableServiceClient } from '@azure/data-tables';
 import ExcelJS from 'exceljs';
-import { ACTIVITIES_TEMPLATE, EXPENSES_TEMPLATE, YES_NO, type AnyTemplate } from '@samla/shared';
 import { getServices } from '../../../functions/src/services';
 import type { CommittedSubmission, StagedSubmission } from '../../../functions/src/storage/table-submission-store';
-import { buildTemplateWorkbook } from '../../../functions/src/workbooks/template-workbook';
 import { startSamlaApi, uploadWorkbook, type RunningSamla } from '../../support/local-samla';
+import { activityValues, expenseValues, filledFile, rowsPartitions as partitionsOf } from '../../support/upload-files';
 
 /**
  * The life of an upload's own rows partition (`template|year|board|u<id>`) on every path that is not the plain one:
@@ -25,75 +24,13 @@ afterAll(async () => {
   await api?.stop();
 });
 
-const label = (template: AnyTemplate, key: string): string => {
-  const column = template.columns.find((candidate) => candidate.key === key);
-  if (column?.type !== 'list') throw new Error(`${key} is no list column`);
-  return (column.list.options[0] as { label: { sv: string } }).label.sv;
-};
-
-function activity(board: string, index: number, extra: Record<string, ExcelJS.CellValue> = {}): Record<string, ExcelJS.CellValue> {
-  return {
-    activityId: `${board}-A${index}`,
-    strand: label(ACTIVITIES_TEMPLATE, 'strand'),
-    activityType: label(ACTIVITIES_TEMPLATE, 'activityType'),
-    title: `Utbildning ${index}`,
-    startDate: new Date(Date.UTC(YEAR, 2, 1)),
-    endDate: new Date(Date.UTC(YEAR, 2, 2)),
-    targetGroup: label(ACTIVITIES_TEMPLATE, 'targetGroup'),
-    participantsWomen: index % 30,
-    participantsMen: 3,
-    participantsUnspecified: 0,
-    hours: 8,
-    learningExample: YES_NO.no.sv,
-    status: label(ACTIVITIES_TEMPLATE, 'status'),
-    result: 'Ökad kunskap om jämställdhetsintegrering',
-    ...extra,
-  };
-}
-
-function expense(board: string, index: number): Record<string, ExcelJS.CellValue> {
-  return {
-    expenseId: `${board}-K${index}`,
-    date: new Date(Date.UTC(YEAR, 3, 15)),
-    category: label(EXPENSES_TEMPLATE, 'category'),
-    activityId: `${board}-A${index}`,
-    description: `Föreläsare ${index}`,
-    amount: 1_250.5,
-    voucher: `V${index}`,
-    funding: label(EXPENSES_TEMPLATE, 'funding'),
-  };
-}
-
-/** The standard file for `board` with its activities (and the expenses sheet, filled or empty, when `expenses` is given). */
-async function file(board: string, activities: Record<string, ExcelJS.CellValue>[], expenses?: Record<string, ExcelJS.CellValue>[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(
-    (await buildTemplateWorkbook({ template: expenses ? 'both' : 'activities', board: board as 'O', year: YEAR })) as unknown as ExcelJS.Buffer,
-  );
-  for (const [template, rows] of [
-    [ACTIVITIES_TEMPLATE, activities],
-    [EXPENSES_TEMPLATE, expenses ?? []],
-  ] as const) {
-    const sheet = workbook.getWorksheet(template.sheetName);
-    if (!sheet) continue;
-    rows.forEach((values, index) => (sheet.getRow(index + 2).values = template.columns.map((column) => values[column.key] ?? null)));
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
+const activity = activityValues;
+const expense = expenseValues;
+const file = filledFile;
 
 /** Every partition of the rows table for `board`, with its entity count, read straight from Azurite. */
 async function rowsPartitions(board: string): Promise<Map<string, number>> {
-  const service = TableServiceClient.fromConnectionString(api.azurite.connectionString, { allowInsecureConnection: true });
-  const partitions = new Map<string, number>();
-  for await (const table of service.listTables()) {
-    if (!table.name?.endsWith('Rows')) continue;
-    const client = TableClient.fromConnectionString(api.azurite.connectionString, table.name, { allowInsecureConnection: true });
-    for await (const entity of client.listEntities()) {
-      const partition = entity.partitionKey ?? '';
-      if (partition.includes(`|${YEAR}|${board}|`)) partitions.set(partition, (partitions.get(partition) ?? 0) + 1);
-    }
-  }
-  return partitions;
+  return new Map([...(await partitionsOf(api.azurite.connectionString, board))].map(([partition, { entities }]) => [partition, entities]));
 }
 
 /** The partitions the board's versions name (rows and kept warnings), from every audit entry. */
