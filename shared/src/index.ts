@@ -17,6 +17,7 @@ export * from './templates/template-stamp';
 export * from './templates/version-summary';
 export * from './sheet/cell-address';
 export * from './sheet/compact-texts';
+export * from './sheet/typed-arrays';
 export * from './sheet/cell-characters';
 export * from './sheet/cell-values';
 export * from './sheet/number-text';

@@ -1,4 +1,4 @@
-import { CompactTexts, IdRegister, idKey, normalizeId } from '@samla/shared';
+import { CompactTexts, IdRegister, idKey, normalizeId, withRoom } from '@samla/shared';
 
 /** Texts that cross segment boundaries (4 096 a segment), mix Latin-1 and wider characters, and include the empty text. */
 function sampleTexts(count: number): string[] {
@@ -81,5 +81,19 @@ describe('IdRegister (the IDs the duplicate rule and references are checked agai
     expect(stored.has('c-akt-1')).toBe(true);
     expect(stored.has('C-AKT-2')).toBe(true);
     expect(stored.has('C-AKT-3')).toBe(false);
+  });
+});
+
+describe('withRoom (how the compact holders grow)', () => {
+  it('keeps an array with room, and otherwise copies it into one of the same kind at least twice as long', () => {
+    const ints = Int32Array.from([-1, 2, 3]);
+    expect(withRoom(ints, 3)).toBe(ints);
+    const grown = withRoom(ints, 4);
+    expect(grown).toBeInstanceOf(Int32Array);
+    expect([...grown]).toEqual([-1, 2, 3, ...Array.from({ length: 13 }, () => 0)]);
+    const big = withRoom(new Uint32Array(100), 1_000);
+    expect(big).toBeInstanceOf(Uint32Array);
+    expect(big.length).toBe(1_000);
+    expect(withRoom(new Uint32Array(100), 101).length).toBe(200);
   });
 });

@@ -25,20 +25,23 @@ export function rowsPartitionKey(template: TemplateKey, year: Year, board: Board
   return `${template}|${year}|${board}|${versionKey(version)}`;
 }
 
+/** An upload's id in its rows partition's key: a UUID's 32 hex digits. */
+const UPLOAD_ID = /^[0-9a-f]{32}$/;
+
 /**
  * A rows partition of an upload's own, written before the file is judged whole and before a version is reserved
  * (`RowsWriter`): `template|year|board|u<32 hex digits>`. It becomes a version's rows when that version's pointer
  * and audit entry name it (`rowsPartition`); a refused file's is deleted, so a refusal leaves no gap in the versions.
  */
 export function uploadRowsPartitionKey(template: TemplateKey, year: Year, board: BoardCode, id: string): string {
-  if (!/^[0-9a-f]{32}$/.test(id)) throw new TypeError(`Not an upload id: ${id}`);
+  if (!UPLOAD_ID.test(id)) throw new TypeError(`Not an upload id: ${id}`);
   return `${template}|${year}|${board}|u${id}`;
 }
 
 /** Whether `partition` is an upload's rows partition of this board, year and template (uploadRowsPartitionKey). */
 export function isUploadRowsPartition(partition: string, template: TemplateKey, year: Year, board: BoardCode): boolean {
   const prefix = `${template}|${year}|${board}|u`;
-  return partition.startsWith(prefix) && /^[0-9a-f]{32}$/.test(partition.slice(prefix.length));
+  return partition.startsWith(prefix) && UPLOAD_ID.test(partition.slice(prefix.length));
 }
 
 export function rowKey(index: number): string {

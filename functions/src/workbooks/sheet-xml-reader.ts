@@ -1,4 +1,4 @@
-import { CompactTexts } from '@samla/shared';
+import { CompactTexts, withRoom } from '@samla/shared';
 import { cellValue, type CellContext, type RawCell, type UploadedValue } from './uploaded-cell';
 import {
   attribute,
@@ -38,11 +38,7 @@ export class SheetLinks {
   }
 
   push(link: SheetLink): void {
-    if (4 * (this.count + 1) > this.ranges.length) {
-      const grown = new Int32Array(this.ranges.length * 2);
-      grown.set(this.ranges);
-      this.ranges = grown;
-    }
+    this.ranges = withRoom(this.ranges, 4 * (this.count + 1));
     const { top, left, bottom, right } = link.range;
     this.ranges.set([top, left, bottom, right], 4 * this.count);
     this.relationshipIds.add(link.relationshipId ?? '');

@@ -1,5 +1,6 @@
 import {
   CompactTexts,
+  withRoom,
   CellProblem,
   columnForHeader,
   isEmptyCell,
@@ -552,7 +553,7 @@ function linksChangeRows(edits: SheetEdits, rowNumbers: readonly number[], urlOf
 class GivenUrlCells {
   private rows = new Uint32Array(64);
   /** Per row and URL column: 0 for an empty cell, text index + 1 for a text, -(other index + 1) for another value. */
-  private codes: Int32Array;
+  private codes: Int32Array<ArrayBuffer>;
   private count = 0;
   private ordered = true;
   private readonly texts = new CompactTexts();
@@ -567,14 +568,8 @@ class GivenUrlCells {
       this.ordered = false;
       return;
     }
-    if (this.count === this.rows.length) {
-      const rows = new Uint32Array(this.rows.length * 2);
-      rows.set(this.rows);
-      this.rows = rows;
-      const codes = new Int32Array(this.codes.length * 2);
-      codes.set(this.codes);
-      this.codes = codes;
-    }
+    this.rows = withRoom(this.rows, this.count + 1);
+    this.codes = withRoom(this.codes, (this.count + 1) * this.width);
     this.rows[this.count] = row;
     for (let index = 0; index < this.width; index += 1) {
       const value = values[index] ?? null;

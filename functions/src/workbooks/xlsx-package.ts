@@ -1,4 +1,4 @@
-import { CompactTexts, STAMP_NAME } from '@samla/shared';
+import { CompactTexts, STAMP_NAME, withRoom } from '@samla/shared';
 import type { CellContext } from './uploaded-cell';
 import { attribute, parseXml, parseRangeRef, unescapeXstring, xmlBoolean, type RangeRef } from './xlsx-xml';
 import type { ZipPackage } from './zip-directory';
@@ -97,11 +97,7 @@ export class Relationships {
       this.named.set(id, index);
       return;
     }
-    if (number >= this.numbered.length) {
-      const grown = new Int32Array(Math.max(number + 1, this.numbered.length * 2, 16));
-      grown.set(this.numbered);
-      this.numbered = grown;
-    }
+    this.numbered = withRoom(this.numbered, number + 1);
     this.numbered[number] = index + 1;
   }
 

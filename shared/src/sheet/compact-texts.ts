@@ -1,3 +1,5 @@
+import { withRoom } from './typed-arrays';
+
 /** Texts joined into one segment: few enough that a segment is cheap to join, many enough that segments are few. */
 const SEGMENT_TEXTS = 4_096;
 const SEGMENT_SHIFT = 12;
@@ -31,11 +33,7 @@ export class CompactTexts {
   /** Adds a text; returns its index (0 for the first). Throws once `finish` has been called. */
   add(text: string): number {
     if (this.finished) throw new Error('CompactTexts: no text can be added once finished');
-    if (this.count === this.ends.length) {
-      const grown = new Uint32Array(this.ends.length * 2);
-      grown.set(this.ends);
-      this.ends = grown;
-    }
+    this.ends = withRoom(this.ends, this.count + 1);
     this.pendingLength += text.length;
     this.ends[this.count] = this.pendingLength;
     this.pending.push(text);

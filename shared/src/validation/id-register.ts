@@ -1,4 +1,5 @@
 import { CompactTexts } from '../sheet/compact-texts';
+import { withRoom } from '../sheet/typed-arrays';
 import { isAscii, normalizeId } from './row-rules';
 
 /**
@@ -58,10 +59,8 @@ export class IdRegister implements Iterable<string> {
     const found = this.slots[slot] ?? 0;
     if (found !== 0) return this.rows[found - 1];
     const index = this.keys.add(key);
-    if (index === this.hashes.length) {
-      this.hashes = grown(this.hashes);
-      this.rows = grown(this.rows);
-    }
+    this.hashes = withRoom(this.hashes, index + 1);
+    this.rows = withRoom(this.rows, index + 1);
     this.hashes[index] = hash;
     this.rows[index] = row;
     this.slots[slot] = index + 1;
@@ -98,10 +97,4 @@ export class IdRegister implements Iterable<string> {
     }
     this.slots = slots;
   }
-}
-
-function grown(array: Uint32Array): Uint32Array<ArrayBuffer> {
-  const bigger = new Uint32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
 }

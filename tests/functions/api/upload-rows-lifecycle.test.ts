@@ -50,6 +50,23 @@ async function namedPartitions(board: string): Promise<Set<string>> {
   return named;
 }
 
+/**
+ * Runs `check` until it passes (the deletes after a refused or lost upload run behind its answer), every 100 ms for
+ * at most 10 s; then throws what it last threw.
+ */
+async function eventually(check: () => Promise<void>): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
 /** Every partition left is a version's, and every version's rows are there (read back whole through the API). */
 async function expectOnlyVersionsPartitions(board: string, staff: string): Promise<void> {
   const partitions = await rowsPartitions(board);
@@ -130,8 +147,7 @@ describe("an upload's own rows partition on the paths that are not the plain one
     } finally {
       delete target.commit;
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await expectOnlyVersionsPartitions('G', staff);
+    await eventually(() => expectOnlyVersionsPartitions('G', staff));
   });
 
   it('keeps the rows of a version whose pointer moved though its answer was lost (503), and reads it whole', async () => {
@@ -177,8 +193,7 @@ describe("an upload's own rows partition on the paths that are not the plain one
       delete target.openRows;
       expect((await api.call('DELETE', `locks/${YEAR}`, { token: coordinator })).status).toBe(200);
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(await rowsPartitions('K')).toEqual(new Map());
+    await eventually(async () => expect(await rowsPartitions('K')).toEqual(new Map()));
     const next = await uploadWorkbook(api, staff, await file('K', rows('K', 20)), `board=K&year=${YEAR}`);
     expect(next.body).toMatchObject({ version: 1 });
   });
@@ -204,8 +219,7 @@ describe("an upload's own rows partition on the paths that are not the plain one
     } finally {
       delete target.commit;
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await expectOnlyVersionsPartitions('M', staff);
+    await eventually(() => expectOnlyVersionsPartitions('M', staff));
   });
 
   it('two uploads of one board at once: each version whole, nothing else left', async () => {
@@ -218,8 +232,7 @@ describe("an upload's own rows partition on the paths that are not the plain one
       uploadWorkbook(api, staff, await file('N', b), `board=N&year=${YEAR}`),
     ]);
     for (const answer of answers) expect([201, 409]).toContain(answer.status);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await expectOnlyVersionsPartitions('N', staff);
+    await eventually(() => expectOnlyVersionsPartitions('N', staff));
   });
 
   it('replays an Idempotency-Key without writing again', async () => {
@@ -235,8 +248,7 @@ describe("an upload's own rows partition on the paths that are not the plain one
     expect([first.status, second.status].sort()).toEqual(first.status === second.status ? [201, 201] : [201, 409]);
     expect(third.status).toBe(201);
     expect(third.body).toMatchObject({ version: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect([...(await rowsPartitions('S')).keys()]).toHaveLength(1);
+    await eventually(async () => expect([...(await rowsPartitions('S')).keys()]).toHaveLength(1));
     await expectOnlyVersionsPartitions('S', staff);
   });
 
@@ -321,8 +333,7 @@ describe("an upload's own rows partition on the paths that are not the plain one
     } finally {
       delete target.openRows;
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await expectOnlyVersionsPartitions('W', staff);
+    await eventually(() => expectOnlyVersionsPartitions('W', staff));
   });
 
   it('answers 503 soon when storage stops while the file is read, and works again after', async () => {
